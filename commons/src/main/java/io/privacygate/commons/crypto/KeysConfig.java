@@ -1,0 +1,57 @@
+package io.privacygate.commons.crypto;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Which key provider holds the key-encryption keys, and how to reach its keys. */
+@ConfigMapping(prefix = "privacy-gate.keys")
+public interface KeysConfig {
+
+    /** {@code local} (embedded default) or {@code vault} (HashiCorp Vault Transit). */
+    @WithDefault("local")
+    ProviderKind provider();
+
+    Local local();
+
+    Vault vault();
+
+    enum ProviderKind { LOCAL, VAULT }
+
+    interface Local {
+        /** The master keyring itself, from a secret: {@code 1:<base64 32 bytes>[,2:<base64>...]}. */
+        Optional<String> masterKey();
+
+        /** A file holding the master keyring, one {@code <version>:<base64>} per line. */
+        Optional<Path> masterKeyFile();
+
+        /** Where a generated keyring is written when none is configured (never in prod). */
+        @WithDefault("${PRIVACY_GATE_DATA_DIR:.privacy-gate}/keys")
+        Path dir();
+
+        /** Create a keyring under {@link #dir()} when none is configured. The prod profile turns this off. */
+        @WithDefault("true")
+        boolean generateIfMissing();
+
+        /** Wrapped keys of an older master version are refused: raising this retires old backups. */
+        @WithDefault("1")
+        int minDecryptionVersion();
+    }
+
+    interface Vault {
+        /** Transit key names (mount {@code transit}), one per purpose of use. */
+        @WithDefault("subject-kek")
+        String subjectKek();
+
+        @WithDefault("blind-index")
+        String blindIndex();
+
+        @WithDefault("signing-keys")
+        String signingKeys();
+
+        @WithDefault("checkpoint-signing")
+        String checkpointSigning();
+    }
+}

@@ -1,0 +1,18 @@
+package io.privacygate.commons.dsr;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A participant's answer to an erasure (Art. 17): whether the subject key was shredded, how many rows of
+ * each kind were deleted, and what was kept and why.
+ */
+public record ErasureReceipt(String system, UUID subjectId, Instant erasedAt, boolean keyShredded,
+                             Map<String, Long> deleted, List<RetainedData> retained, String keyRotationWindow) {
+
+    /** Data kept despite the request, with the Art. 17(3) ground that allows it. */
+    public record RetainedData(String category, String legalBasis, String reason) {
+    }
+}

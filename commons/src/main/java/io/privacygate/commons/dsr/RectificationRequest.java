@@ -1,0 +1,19 @@
+package io.privacygate.commons.dsr;
+
+import io.privacygate.commons.identity.Identifier;
+import jakarta.validation.Valid;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Corrected data for a subject (Art. 16): identifiers to replace those of the same type, and named
+ * fields (e.g. {@code name}) that each participant applies where it holds them.
+ */
+public record RectificationRequest(List<@Valid Identifier> identifiers, Map<String, String> fields) {
+
+    @Override
+    public String toString() {
+        return "RectificationRequest[<redacted>]";
+    }
+}

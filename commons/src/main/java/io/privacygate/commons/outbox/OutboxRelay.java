@@ -1,0 +1,195 @@
+package io.privacygate.commons.outbox;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+
+/**
+ * Delivers outbox messages. Each round claims due messages with a lease (SKIP LOCKED, so replicas share
+ * the work), sends them, deletes what was delivered and reschedules the rest with exponential backoff.
+ * A crash mid-delivery only lets the lease run out: the message is sent again, which is why every
+ * delivery carries an idempotency key.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private final Pool pool;
+    private final OutboxConfig config;
+    private final ServiceTokens tokens;
+    private final WebClient http;
+
+    OutboxRelay(Pool pool, OutboxConfig config, ServiceTokens tokens, Vertx vertx) {
+        this.pool = pool;
+        this.config = config;
+        this.tokens = tokens;
+        this.http = WebClient.create(vertx);
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
+    }
+
+    @Scheduled(every = "${privacy-gate.outbox.poll-interval:1s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = RelayDisabled.class)
+    Uni<Void> relayDue() {
+        return relayRound().replaceWithVoid();
+    }
+
+    /** One round: returns how many messages were delivered. */
+    public Uni<Integer> relayRound() {
+        return claim().chain(messages -> Multi.createFrom().iterable(groupIntoRequests(messages))
+                .onItem().transformToUniAndConcatenate(this::deliver)
+                .collect().asList()
+                .map(delivered -> delivered.stream().mapToInt(Integer::intValue).sum()));
+    }
+
+    private Uni<List<Claimed>> claim() {
+        return pool.preparedQuery("""
+                        update outbox_message set next_attempt_at = now() + make_interval(secs => $1), attempts = attempts + 1
+                        where id in (select id from outbox_message where next_attempt_at <= now()
+                                     order by created_at limit $2 for update skip locked)
+                        returning id, destination, idempotency_key, payload, attempts""")
+                .execute(Tuple.of(config.lease().toMillis() / 1000.0, config.claimSize()))
+                .map(rows -> {
+                    List<Claimed> claimed = new ArrayList<>();
+                    for (Row row : rows) {
+                        claimed.add(new Claimed(row.getUUID("id"), row.getString("destination"),
+                                row.getString("idempotency_key"), row.getString("payload"), row.getInteger("attempts")));
+                    }
+                    return claimed;
+                });
+    }
+
+    private List<Delivery> groupIntoRequests(List<Claimed> messages) {
+        Map<String, List<Claimed>> byDestination = messages.stream()
+                .collect(Collectors.groupingBy(Claimed::destination, LinkedHashMap::new, Collectors.toList()));
+        List<Delivery> deliveries = new ArrayList<>();
+        byDestination.forEach((name, group) -> {
+            OutboxConfig.Destination destination = config.destinations().get(name);
+            if (destination != null && destination.batchField().isPresent()) {
+                for (int i = 0; i < group.size(); i += destination.maxBatch()) {
+                    deliveries.add(new Delivery(name, destination, group.subList(i, Math.min(group.size(), i + destination.maxBatch()))));
+                }
+            } else {
+                group.forEach(message -> deliveries.add(new Delivery(name, destination, List.of(message))));
+            }
+        });
+        return deliveries;
+    }
+
+    private Uni<Integer> deliver(Delivery delivery) {
+        if (delivery.destination() == null) {
+            LOG.warnf("Outbox destination '%s' is not configured; %d message(s) wait", delivery.name(), delivery.messages().size());
+            return reschedule(delivery.messages(), "destination not configured").replaceWith(0);
+        }
+        return send(delivery)
+                .chain(status -> {
+                    if (status / 100 == 2) {
+                        return delete(delivery.messages()).replaceWith(delivery.messages().size());
+                    }
+                    LOG.warnf("Outbox delivery to '%s' answered HTTP %d; will retry", delivery.name(), status);
+                    return reschedule(delivery.messages(), "HTTP " + status).replaceWith(0);
+                })
+                .onFailure().recoverWithUni(e -> {
+                    LOG.warnf("Outbox delivery to '%s' failed (%s); will retry", delivery.name(), e.getClass().getSimpleName());
+                    return reschedule(delivery.messages(), e.getClass().getSimpleName()).replaceWith(0);
+                });
+    }
+
+    private Uni<Integer> send(Delivery delivery) {
+        HttpRequest<Buffer> request = http.postAbs(delivery.destination().url().toString())
+                .timeout(config.requestTimeout().toMillis())
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Idempotency-Key", delivery.idempotencyKey());
+        Uni<HttpRequest<Buffer>> authorised = config.authenticate()
+                ? tokens.accessToken().map(token -> request.putHeader("Authorization", "Bearer " + token))
+                : Uni.createFrom().item(request);
+        return authorised.chain(r -> r.sendBuffer(Buffer.buffer(delivery.body()))).map(response -> response.statusCode());
+    }
+
+    private Uni<Void> delete(List<Claimed> messages) {
+        return pool.preparedQuery("delete from outbox_message where id = any($1)")
+                .execute(Tuple.of(ids(messages))).replaceWithVoid();
+    }
+
+    private Uni<Void> reschedule(List<Claimed> messages, String reason) {
+        List<Tuple> updates = messages.stream()
+                .map(m -> Tuple.of(backoff(m.attempts()).toMillis() / 1000.0, reason, m.id()))
+                .toList();
+        return pool.preparedQuery("""
+                        update outbox_message set next_attempt_at = now() + make_interval(secs => $1), last_error = $2
+                        where id = $3""")
+                .executeBatch(updates).replaceWithVoid();
+    }
+
+    /** Exponential backoff with ±20% jitter, so that replicas retrying a recovered peer do not stampede it. */
+    Duration backoff(int attempts) {
+        long base = config.initialBackoff().toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+        long capped = Math.min(base, config.maxBackoff().toMillis());
+        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
+        return Duration.ofMillis((long) (capped * jitter));
+    }
+
+    private static UUID[] ids(List<Claimed> messages) {
+        return messages.stream().map(Claimed::id).toArray(UUID[]::new);
+    }
+
+    record Claimed(UUID id, String destination, String idempotencyKey, String payload, int attempts) {
+    }
+
+    record Delivery(String name, OutboxConfig.Destination destination, List<Claimed> messages) {
+        String idempotencyKey() {
+            return messages.size() == 1 ? messages.get(0).idempotencyKey()
+                    : UUID.nameUUIDFromBytes(messages.stream().map(Claimed::idempotencyKey)
+                    .collect(Collectors.joining("\n")).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        }
+
+        String body() {
+            if (messages.size() == 1 && destination.batchField().isEmpty()) {
+                return messages.get(0).payload();
+            }
+            JsonArray items = new JsonArray();
+            messages.forEach(m -> items.add(new JsonObject(m.payload())));
+            return new JsonObject().put(destination.batchField().orElseThrow(), items).encode();
+        }
+    }
+
+    /** Skips rounds when {@code privacy-gate.outbox.relay-enabled=false}. */
+    @ApplicationScoped
+    public static class RelayDisabled implements Scheduled.SkipPredicate {
+        private final OutboxConfig config;
+
+        RelayDisabled(OutboxConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
+            return !config.relayEnabled();
+        }
+    }
+}

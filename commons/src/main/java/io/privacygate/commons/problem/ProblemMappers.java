@@ -1,0 +1,161 @@
+package io.privacygate.commons.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+/**
+ * The one place where failures become problem+json. Responses name fields, never values, and never
+ * expose class names or stack traces; unexpected failures are logged with an id the client can quote.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(new Problem(ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(), 400,
+                "The request has invalid fields.", errors));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        List<Problem.FieldError> errors = field.isEmpty()
+                ? List.of()
+                : List.of(new Problem.FieldError(field, "has a value of the wrong type or format"));
+        return respond(new Problem(ProblemType.MALFORMED_BODY.uri(), ProblemType.MALFORMED_BODY.title(), 400,
+                "The request body is not valid JSON of the expected shape.", errors));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthorized(UnauthorizedException e) {
+        return Response.status(401).build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return Response.status(401).build();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e) {
+        return Response.status(403).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e) {
+        return respond(ProblemType.NOT_FOUND, "No such resource.");
+    }
+
+    @ServerExceptionMapper
+    public Response unsupportedMediaType(NotSupportedException e) {
+        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, "The request's content type is not accepted here.");
+    }
+
+    @ServerExceptionMapper
+    public Response methodNotAllowed(NotAllowedException e) {
+        return Response.status(405).allow(e.getResponse().getAllowedMethods()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 400) {
+            return respond(ProblemType.MALFORMED_BODY, "The request could not be read.");
+        }
+        if (status == 413) {
+            return respond(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the configured limit.");
+        }
+        if (status < 500) {
+            return Response.status(status).build();
+        }
+        return internal(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        return internal(e);
+    }
+
+    private Response internal(Throwable e) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure, error id %s", errorId);
+        return respond(ProblemType.INTERNAL, "An unexpected error occurred. Error id: " + errorId);
+    }
+
+    static Response respond(ProblemType type, String detail) {
+        return respond(new Problem(type.uri(), type.title(), type.status(), detail, List.of()));
+    }
+
+    static Response respond(Problem problem) {
+        Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == 503) {
+            builder.header("Retry-After", "5");
+        }
+        return builder.build();
+    }
+
+    /** "create.request.identifiers[0].value" becomes "identifiers[0].value": the method and parameter are noise. */
+    private static String fieldName(ConstraintViolation<?> violation) {
+        List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
+        int firstBeanNode = 0;
+        for (int i = 0; i < nodes.size(); i++) {
+            var kind = nodes.get(i).getKind();
+            if (kind == jakarta.validation.ElementKind.METHOD || kind == jakarta.validation.ElementKind.PARAMETER) {
+                firstBeanNode = i + 1;
+            }
+        }
+        List<Path.Node> fieldNodes = nodes.subList(Math.min(firstBeanNode, nodes.size()), nodes.size());
+        if (fieldNodes.isEmpty()) {
+            return nodes.isEmpty() ? "body" : nodes.get(nodes.size() - 1).getName();
+        }
+        StringBuilder name = new StringBuilder();
+        for (Path.Node node : fieldNodes) {
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!name.isEmpty()) {
+                name.append('.');
+            }
+            name.append(node.getName());
+            if (node.getIndex() != null) {
+                name.append('[').append(node.getIndex()).append(']');
+            }
+        }
+        return name.toString().replace(".<list element>", "").replace(".<iterable element>", "");
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+}
