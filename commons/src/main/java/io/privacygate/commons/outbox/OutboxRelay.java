@@ -138,7 +138,8 @@ public class OutboxRelay {
 
     private Uni<Void> reschedule(List<Claimed> messages, String reason) {
         List<Tuple> updates = messages.stream()
-                .map(m -> Tuple.of(backoff(m.attempts()).toMillis() / 1000.0, reason, m.id()))
+                .map(m -> Tuple.of(backoff(m.attempts(), config.initialBackoff(), config.maxBackoff()).toMillis() / 1000.0,
+                        reason, m.id()))
                 .toList();
         return pool.preparedQuery("""
                         update outbox_message set next_attempt_at = now() + make_interval(secs => $1), last_error = $2
@@ -147,9 +148,9 @@ public class OutboxRelay {
     }
 
     /** Exponential backoff with ±20% jitter, so that replicas retrying a recovered peer do not stampede it. */
-    Duration backoff(int attempts) {
-        long base = config.initialBackoff().toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
-        long capped = Math.min(base, config.maxBackoff().toMillis());
+    static Duration backoff(int attempts, Duration initial, Duration max) {
+        long base = initial.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+        long capped = Math.min(base, max.toMillis());
         double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
         return Duration.ofMillis((long) (capped * jitter));
     }

@@ -1,0 +1,100 @@
+package io.privacygate.commons.outbox;
+
+import io.privacygate.testing.PostgresTestResource;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.test.vertx.RunOnVertxContext;
+import io.quarkus.test.vertx.UniAsserter;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+@WithTestResource(RecordingReceiver.class)
+class OutboxRelayTest {
+    @Inject
+    Outbox outbox;
+    @Inject
+    OutboxRelay relay;
+    @Inject
+    Pool pool;
+
+    @BeforeEach
+    void reset() {
+        RecordingReceiver.RECEIVED.clear();
+        RecordingReceiver.STATUS.set(200);
+        pool.query("delete from outbox_message").executeAndAwait();
+    }
+
+    @Test
+    @RunOnVertxContext
+    void aMessageWrittenInARolledBackTransactionIsNeverSent(UniAsserter asserter) {
+        asserter.assertFailedWith(() -> Panache.withTransaction(() -> outbox.enqueue("audit", "k-rollback", Map.of("n", 1))
+                        .chain(() -> io.smallrye.mutiny.Uni.createFrom().failure(new IllegalStateException("the change failed")))),
+                IllegalStateException.class);
+        asserter.assertThat(this::pending, count -> assertThat(count).isZero());
+    }
+
+    @Test
+    @RunOnVertxContext
+    void theSameIdempotencyKeyIsQueuedOnce(UniAsserter asserter) {
+        asserter.execute(() -> Panache.withTransaction(() -> outbox.enqueue("audit", "k-1", Map.of("n", 1))
+                .chain(() -> outbox.enqueue("audit", "k-1", Map.of("n", 1)))));
+        asserter.assertThat(this::pending, count -> assertThat(count).isEqualTo(1));
+    }
+
+    @Test
+    @RunOnVertxContext
+    void waitsWhileThePeerFailsThenDeliversOnceInOneBatchWithAToken(UniAsserter asserter) {
+        asserter.execute(() -> Panache.withTransaction(() -> outbox.enqueue("audit", "e-1", Map.of("eventId", "e-1"))
+                .chain(() -> outbox.enqueue("audit", "e-2", Map.of("eventId", "e-2")))
+                .chain(() -> outbox.enqueue("audit", "e-3", Map.of("eventId", "e-3")))));
+
+        asserter.execute(() -> RecordingReceiver.STATUS.set(503));
+        asserter.assertThat(() -> relay.relayRound(), delivered -> assertThat(delivered).isZero());
+        asserter.assertThat(this::pending, count -> assertThat(count).isEqualTo(3));
+        asserter.assertThat(() -> pool.query("select min(attempts) a, min(last_error) e from outbox_message").execute()
+                        .map(rows -> rows.iterator().next()),
+                row -> {
+                    assertThat(row.getInteger("a")).isEqualTo(1);
+                    assertThat(row.getString("e")).isEqualTo("HTTP 503");
+                });
+        // Not due yet: the backoff holds the messages back.
+        asserter.assertThat(() -> relay.relayRound(), delivered -> assertThat(delivered).isZero());
+
+        asserter.execute(() -> RecordingReceiver.STATUS.set(200));
+        asserter.execute(() -> pool.query("update outbox_message set next_attempt_at = now()").execute());
+        asserter.assertThat(() -> relay.relayRound(), delivered -> assertThat(delivered).isEqualTo(3));
+        asserter.assertThat(this::pending, count -> assertThat(count).isZero());
+        asserter.execute(() -> {
+            RecordingReceiver.Received last = RecordingReceiver.RECEIVED.get(RecordingReceiver.RECEIVED.size() - 1);
+            assertThat(new JsonObject(last.body()).getJsonArray("events")).hasSize(3);
+            assertThat(last.idempotencyKey()).isNotBlank();
+            assertThat(last.authorization()).startsWith("Bearer ");
+            assertThat(RecordingReceiver.RECEIVED).hasSize(2);
+        });
+    }
+
+    @Test
+    @RunOnVertxContext
+    void anUnconfiguredDestinationWaitsWithoutLoss(UniAsserter asserter) {
+        asserter.execute(() -> Panache.withTransaction(() -> outbox.enqueue("nowhere", "n-1", Map.of("n", 1))));
+        asserter.assertThat(() -> relay.relayRound(), delivered -> assertThat(delivered).isZero());
+        asserter.assertThat(this::pending, count -> assertThat(count).isEqualTo(1));
+    }
+
+    private io.smallrye.mutiny.Uni<Long> pending() {
+        return pool.query("select count(*) from outbox_message").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
+}
