@@ -2,6 +2,7 @@ package io.privacygate.commons.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -42,6 +43,12 @@ public class ProblemMappers {
                 .toList();
         return respond(new Problem(ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(), 400,
                 "The request has invalid fields.", errors));
+    }
+
+    /** Replaces RESTEasy's built-in text/plain answer for a body of the wrong shape. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedJson(MismatchedInputException e) {
+        return malformedJson(e);
     }
 
     @ServerExceptionMapper
@@ -106,7 +113,7 @@ public class ProblemMappers {
 
     private Response internal(Throwable e) {
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected failure, error id %s", errorId);
+        LOG.errorf(RedactedThrowable.of(e), "Unexpected failure, error id %s", errorId);
         return respond(ProblemType.INTERNAL, "An unexpected error occurred. Error id: " + errorId);
     }
 
