@@ -15,6 +15,12 @@ public interface KeyProvider {
 
     Uni<byte[]> unwrap(WrappingKey kek, String wrapped);
 
+    /** Re-encrypts a wrapped key under the newest KEK version, without exposing it where avoidable. */
+    Uni<String> rewrap(WrappingKey kek, String wrapped);
+
+    /** The prefix every key wrapped under the newest KEK version starts with, e.g. {@code local:v2:}. */
+    Uni<String> currentPrefix(WrappingKey kek);
+
     /** An Ed25519 signature under the checkpoint signing key. */
     Uni<SignatureResult> sign(byte[] message);
 

@@ -16,6 +16,13 @@ public interface KeysConfig {
 
     Local local();
 
+    /**
+     * How long after an erasure a backup may still yield the subject's key: the KEK rotation period plus the
+     * time to rewrap and raise the minimum decryption version (ISO-8601). Erasure receipts state it.
+     */
+    @WithDefault("P30D")
+    String rotationWindow();
+
     Vault vault();
 
     enum ProviderKind { LOCAL, VAULT }

@@ -48,6 +48,16 @@ public class LocalKeyProvider implements KeyProvider {
     }
 
     @Override
+    public Uni<String> rewrap(WrappingKey kek, String wrapped) {
+        return Uni.createFrom().item(() -> wrapNow(kek, unwrapNow(kek, wrapped)));
+    }
+
+    @Override
+    public Uni<String> currentPrefix(WrappingKey kek) {
+        return Uni.createFrom().item(PREFIX + keyring.currentVersion() + ":");
+    }
+
+    @Override
     public Uni<SignatureResult> sign(byte[] message) {
         return checkpointKey().map(key -> {
             try {

@@ -36,6 +36,19 @@ public class VaultKeyProvider implements KeyProvider {
         return call(() -> transit.decrypt(keyName(kek), wrapped), "decrypt").map(ClearData::getValue);
     }
 
+    /** Transit rewrap: the key never leaves Vault in the clear. */
+    @Override
+    public Uni<String> rewrap(WrappingKey kek, String wrapped) {
+        return call(() -> transit.rewrap(keyName(kek), wrapped), "rewrap");
+    }
+
+    @Override
+    public Uni<String> currentPrefix(WrappingKey kek) {
+        return call(() -> transit.readKey(keyName(kek)), "read key").map(detail -> detail
+                .map(d -> "vault:v" + d.getLatestVersion() + ":")
+                .orElseThrow(() -> new KeyUnavailableException("A transit key does not exist in Vault.", null)));
+    }
+
     @Override
     public Uni<SignatureResult> sign(byte[] message) {
         return call(() -> transit.sign(names.checkpointSigning(), new SigningInput(message), null), "sign")

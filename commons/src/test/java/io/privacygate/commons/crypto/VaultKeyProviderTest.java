@@ -94,6 +94,18 @@ class VaultKeyProviderTest {
 
     @Test
     @RunOnVertxContext
+    void rewrapMovesAKeyToTheNewestVersionInsideVault(UniAsserter asserter) {
+        byte[] dek = AesGcm.newKey();
+        asserter.assertThat(() -> keyProvider.wrap(WrappingKey.SUBJECT_KEK, dek)
+                        .chain(wrapped -> keyProvider.rewrap(WrappingKey.SUBJECT_KEK, wrapped))
+                        .invoke(rewrapped -> assertThat(rewrapped).startsWith("vault:v2:"))
+                        .chain(rewrapped -> keyProvider.unwrap(WrappingKey.SUBJECT_KEK, rewrapped)),
+                unwrapped -> assertThat(unwrapped).isEqualTo(dek));
+        asserter.execute(() -> assertThat(VaultTransitStub.PATHS).contains("POST /v1/transit/rewrap/subject-kek"));
+    }
+
+    @Test
+    @RunOnVertxContext
     void aCiphertextVaultDoesNotKnowFailsClosed(UniAsserter asserter) {
         asserter.assertFailedWith(() -> keyProvider.unwrap(WrappingKey.SUBJECT_KEK, "vault:v1:bm90LWtub3du"),
                 KeyUnavailableException.class);

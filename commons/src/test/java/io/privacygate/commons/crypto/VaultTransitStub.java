@@ -72,6 +72,16 @@ public class VaultTransitStub implements QuarkusTestResourceLifecycleManager {
                     String plaintext = PLAINTEXTS.get(item.getString("ciphertext"));
                     return plaintext == null ? new JsonObject().put("error", "invalid ciphertext") : new JsonObject().put("plaintext", plaintext);
                 })));
+            } else if (path.startsWith("/v1/transit/rewrap/")) {
+                reply(request, 200, new JsonObject().put("data", batchOrSingle(body, item -> {
+                    String plaintext = PLAINTEXTS.get(item.getString("ciphertext"));
+                    if (plaintext == null) {
+                        return new JsonObject().put("error", "invalid ciphertext");
+                    }
+                    String ciphertext = "vault:v2:" + Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes());
+                    PLAINTEXTS.put(ciphertext, plaintext);
+                    return new JsonObject().put("ciphertext", ciphertext).put("key_version", 2);
+                })));
             } else if (path.startsWith("/v1/transit/sign/")) {
                 reply(request, 200, new JsonObject().put("data", batchOrSingle(body, item -> new JsonObject()
                         .put("signature", "vault:v1:" + Base64.getEncoder().encodeToString(sign(Base64.getDecoder().decode(item.getString("input")))))
