@@ -1,0 +1,35 @@
+package io.privacygate.audit.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** audit-service settings. */
+@ConfigMapping(prefix = "privacy-gate.audit")
+public interface AuditConfig {
+
+    Checkpoint checkpoint();
+
+    Verification verification();
+
+    interface Checkpoint {
+        /**
+         * The first line of every checkpoint note: a name unique to this log (C2SP tlog-checkpoint), so that
+         * a signature over one log's head can never be replayed as another's.
+         */
+        @WithDefault("privacy-gate.local/audit-log")
+        String origin();
+
+        /**
+         * How often the tree head is signed if it has grown: a duration ({@code 1m}) or {@code off}. Declared here
+         * to be documented and validated; {@code CheckpointJob}'s {@code @Scheduled} expression reads it.
+         */
+        @WithDefault("1m")
+        String interval();
+    }
+
+    interface Verification {
+        /** Entries read and rehashed per query during a full verification; bounds its memory. */
+        @WithDefault("16384")
+        int chunkSize();
+    }
+}

@@ -1,0 +1,59 @@
+package io.privacygate.audit.repository;
+
+import io.privacygate.audit.model.Checkpoint;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Signed tree heads, one per tree size. */
+@ApplicationScoped
+public class CheckpointRepository {
+    private static final String COLUMNS = "tree_size, root_hash, created_at, note, signature, key_id";
+
+    public Uni<Optional<Checkpoint>> latest(SqlClient client) {
+        return client.preparedQuery("select " + COLUMNS + " from signed_checkpoint order by tree_size desc limit 1")
+                .execute()
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(checkpoint(rows.iterator().next())));
+    }
+
+    /** Every checkpoint, smallest tree first. */
+    public Uni<List<Checkpoint>> all(SqlClient client) {
+        return client.preparedQuery("select " + COLUMNS + " from signed_checkpoint order by tree_size").execute()
+                .map(rows -> {
+                    List<Checkpoint> checkpoints = new ArrayList<>(rows.rowCount());
+                    rows.forEach(row -> checkpoints.add(checkpoint(row)));
+                    return checkpoints;
+                });
+    }
+
+    public Uni<Optional<Checkpoint>> bySize(SqlClient client, long treeSize) {
+        return client.preparedQuery("select " + COLUMNS + " from signed_checkpoint where tree_size = $1")
+                .execute(Tuple.of(treeSize))
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(checkpoint(rows.iterator().next())));
+    }
+
+    /** Stores the checkpoint unless one of the same size exists; answers whether it was stored. */
+    public Uni<Boolean> insert(SqlClient client, Checkpoint checkpoint) {
+        return client.preparedQuery("""
+                        insert into signed_checkpoint (tree_size, root_hash, created_at, note, signature, key_id)
+                        values ($1, $2, $3, $4, $5, $6) on conflict (tree_size) do nothing""")
+                .execute(Tuple.tuple().addValue(checkpoint.treeSize()).addValue(Buffer.buffer(checkpoint.rootHash()))
+                        .addValue(checkpoint.timestamp().atOffset(ZoneOffset.UTC)).addValue(checkpoint.note())
+                        .addValue(Buffer.buffer(checkpoint.signature())).addValue(checkpoint.keyId()))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    private static Checkpoint checkpoint(Row row) {
+        return new Checkpoint(row.getLong("tree_size"), row.getBuffer("root_hash").getBytes(),
+                row.getOffsetDateTime("created_at").toInstant(), row.getString("note"),
+                row.getBuffer("signature").getBytes(), row.getString("key_id"));
+    }
+}

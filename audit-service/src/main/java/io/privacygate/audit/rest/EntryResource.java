@@ -1,0 +1,32 @@
+package io.privacygate.audit.rest;
+
+import io.privacygate.audit.rest.Views.EntryView;
+import io.privacygate.audit.service.TreeService;
+import io.privacygate.commons.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/entries")
+@RolesAllowed({"auditor", "dpo"})
+public class EntryResource {
+    private final TreeService tree;
+
+    EntryResource(TreeService tree) {
+        this.tree = tree;
+    }
+
+    @GET
+    @Path("{index}")
+    @Operation(summary = "One leaf: its exact canonical bytes (base64), its leaf hash (hex) and its event")
+    public Uni<EntryView> entry(@PathParam("index") String index) {
+        long position = Params.requiredLong("index", index);
+        if (position < 0) {
+            throw ProblemException.invalidField("index", "must be 0 or more");
+        }
+        return tree.entry(position).map(EntryView::of);
+    }
+}

@@ -1,0 +1,52 @@
+package io.privacygate.audit.rest;
+
+import io.privacygate.audit.rest.Views.AppendRequest;
+import io.privacygate.audit.rest.Views.EventView;
+import io.privacygate.audit.service.AppendResult;
+import io.privacygate.audit.service.AppendService;
+import io.privacygate.audit.service.SubjectService;
+import io.privacygate.commons.problem.ProblemException;
+import io.privacygate.commons.web.Page;
+import io.privacygate.commons.web.PageRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+@Path("/api/v1/events")
+public class EventResource {
+    private final AppendService appends;
+    private final SubjectService subjects;
+
+    EventResource(AppendService appends, SubjectService subjects) {
+        this.appends = appends;
+        this.subjects = subjects;
+    }
+
+    @POST
+    @RolesAllowed("audit-writer")
+    @Operation(summary = "Append a batch of up to 500 events, all or none; idempotent by eventId")
+    public Uni<AppendResult> append(AppendRequest request,
+                                    @Parameter(description = "Accepted for the outbox relay; eventId is what makes a retry idempotent")
+                                    @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return appends.append(request == null ? null : request.events());
+    }
+
+    @GET
+    @RolesAllowed({"auditor", "dpo"})
+    @Operation(summary = "The processing history of one subject (Art. 15), oldest first")
+    public Uni<Page<EventView>> history(@QueryParam("subjectRef") String subjectRef, @QueryParam("page") String page,
+                                        @QueryParam("size") String size) {
+        if (subjectRef == null || subjectRef.isBlank()) {
+            throw ProblemException.invalidField("subjectRef", "is required");
+        }
+        PageRequest request = PageRequest.of(Params.optionalInt("page", page), Params.optionalInt("size", size));
+        return subjects.history(subjectRef, request).map(found -> new Page<>(
+                found.items().stream().map(EventView::of).toList(), found.page(), found.size(), found.total()));
+    }
+}

@@ -1,0 +1,39 @@
+package io.privacygate.audit.rest;
+
+import io.privacygate.audit.rest.Views.ConsistencyProofView;
+import io.privacygate.audit.rest.Views.InclusionProofView;
+import io.privacygate.audit.service.TreeService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/proofs")
+@RolesAllowed({"auditor", "dpo"})
+public class ProofResource {
+    private final TreeService tree;
+
+    ProofResource(TreeService tree) {
+        this.tree = tree;
+    }
+
+    @GET
+    @Path("inclusion")
+    @Operation(summary = "RFC 9162 inclusion proof of leaf `index` in the tree of `treeSize` leaves")
+    public Uni<InclusionProofView> inclusion(@QueryParam("index") String index, @QueryParam("treeSize") String treeSize) {
+        long leafIndex = Params.requiredLong("index", index);
+        long size = Params.requiredLong("treeSize", treeSize);
+        return tree.inclusion(leafIndex, size).map(hashes -> new InclusionProofView(leafIndex, size, Views.hex(hashes)));
+    }
+
+    @GET
+    @Path("consistency")
+    @Operation(summary = "RFC 9162 consistency proof between the trees of `from` and `to` leaves")
+    public Uni<ConsistencyProofView> consistency(@QueryParam("from") String from, @QueryParam("to") String to) {
+        long first = Params.requiredLong("from", from);
+        long second = Params.requiredLong("to", to);
+        return tree.consistency(first, second).map(hashes -> new ConsistencyProofView(first, second, Views.hex(hashes)));
+    }
+}

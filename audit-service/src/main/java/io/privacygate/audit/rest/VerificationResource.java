@@ -1,0 +1,25 @@
+package io.privacygate.audit.rest;
+
+import io.privacygate.audit.service.VerificationReport;
+import io.privacygate.audit.service.VerificationService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+@Path("/api/v1/verification")
+@RolesAllowed({"auditor", "dpo"})
+public class VerificationResource {
+    private final VerificationService verification;
+
+    VerificationResource(VerificationService verification) {
+        this.verification = verification;
+    }
+
+    @POST
+    @Operation(summary = "Recompute the whole log from storage and check it against every signed checkpoint")
+    public Uni<VerificationReport> verify() {
+        return verification.verify();
+    }
+}

@@ -1,0 +1,79 @@
+package io.privacygate.audit.service;
+
+import io.privacygate.audit.config.AuditConfig;
+import io.privacygate.audit.model.Checkpoint;
+import io.privacygate.audit.model.CheckpointNote;
+import io.privacygate.audit.repository.CheckpointRepository;
+import io.privacygate.commons.crypto.KeyProvider;
+import io.privacygate.commons.crypto.SigningKey;
+import io.privacygate.commons.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Signs tree heads. A checkpoint is made only when the tree has grown past the latest one, so the schedule
+ * and on-demand calls never pile up identical heads, and replicas racing on one size keep a single row.
+ */
+@ApplicationScoped
+public class CheckpointService {
+    private static final Logger LOG = Logger.getLogger(CheckpointService.class);
+
+    private final Pool pool;
+    private final TreeService tree;
+    private final CheckpointRepository checkpoints;
+    private final KeyProvider keys;
+    private final AuditConfig config;
+
+    CheckpointService(Pool pool, TreeService tree, CheckpointRepository checkpoints, KeyProvider keys, AuditConfig config) {
+        this.pool = pool;
+        this.tree = tree;
+        this.checkpoints = checkpoints;
+        this.keys = keys;
+        this.config = config;
+    }
+
+    /** The checkpoint of the current tree: a new one if the tree grew since the latest, else the latest. */
+    public Uni<Issued> checkpoint() {
+        return tree.size().chain(size -> checkpoints.latest(pool).chain(latest -> {
+            if (latest.isPresent() && latest.get().treeSize() >= size) {
+                return Uni.createFrom().item(new Issued(latest.get(), false));
+            }
+            return sign(size).chain(signed -> checkpoints.insert(pool, signed)
+                    .chain(inserted -> checkpoints.bySize(pool, size)
+                            .map(stored -> new Issued(stored.orElseThrow(), inserted))));
+        })).invoke(issued -> {
+            if (issued.created()) {
+                LOG.infof("Signed checkpoint at tree size %d with key %s", issued.checkpoint().treeSize(), issued.checkpoint().keyId());
+            }
+        });
+    }
+
+    public Uni<Checkpoint> latest() {
+        return checkpoints.latest(pool).map(found -> found.orElseThrow(
+                () -> ProblemException.notFound("No checkpoint has been signed yet.")));
+    }
+
+    public Uni<List<SigningKey>> keys() {
+        return keys.signingKeys();
+    }
+
+    private Uni<Checkpoint> sign(long size) {
+        return tree.root(size).chain(root -> {
+            String note = new CheckpointNote(config.checkpoint().origin(), size, root).text();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            return keys.sign(note.getBytes(StandardCharsets.UTF_8))
+                    .map(signature -> new Checkpoint(size, root, now, note, signature.signature(), signature.keyId()));
+        });
+    }
+
+    /** A checkpoint, and whether this call signed it. */
+    public record Issued(Checkpoint checkpoint, boolean created) {
+    }
+}

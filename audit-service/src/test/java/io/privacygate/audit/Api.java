@@ -1,0 +1,89 @@
+package io.privacygate.audit;
+
+import io.privacygate.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Tokens for each role and shortcuts for the calls most tests need. */
+public final class Api {
+    private Api() {
+    }
+
+    public static String writer() {
+        return TestTokens.service("consent-service", "audit-writer");
+    }
+
+    public static String auditor() {
+        return TestTokens.user("auditor");
+    }
+
+    public static String dpo() {
+        return TestTokens.user("dpo");
+    }
+
+    public static String dsrExecutor() {
+        return TestTokens.service("dsr-service", "dsr-executor");
+    }
+
+    /** A role that no audit endpoint grants. */
+    public static String crmAgent() {
+        return TestTokens.user("crm-agent");
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    public static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON);
+    }
+
+    /** A valid event about {@code subjectRef}, as consent-service's AuditTrail would send it. */
+    public static Map<String, Object> event(String subjectRef) {
+        Map<String, Object> event = new HashMap<>();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("occurredAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        event.put("service", "consent-service");
+        event.put("actor", "user:" + UUID.randomUUID());
+        event.put("action", "consent.granted");
+        event.put("subjectRef", subjectRef);
+        event.put("purpose", "marketing-leads");
+        event.put("legalBasis", "CONSENT");
+        event.put("outcome", "SUCCESS");
+        event.put("details", Map.of("noticeVersion", "3", "channel", "facebook"));
+        return event;
+    }
+
+    public static Map<String, Object> event() {
+        return event(UUID.randomUUID().toString());
+    }
+
+    public static Map<String, Object> batch(List<Map<String, Object>> events) {
+        return Map.of("events", events);
+    }
+
+    public static ValidatableResponse append(List<Map<String, Object>> events) {
+        return as(writer()).body(batch(events)).post("/api/v1/events").then();
+    }
+
+    /** Appends and answers the indexes given. */
+    public static List<Long> appended(List<Map<String, Object>> events) {
+        return append(events).statusCode(200).extract().jsonPath().getList("events.index", Long.class);
+    }
+
+    /** Makes (or finds) the checkpoint of the current tree, as the DPO. */
+    public static Map<String, Object> checkpoint() {
+        return as(dpo()).post("/api/v1/checkpoints").then().statusCode(org.hamcrest.Matchers.anyOf(
+                org.hamcrest.Matchers.is(200), org.hamcrest.Matchers.is(201))).extract().jsonPath().getMap("");
+    }
+}
