@@ -1,0 +1,35 @@
+package io.privacygate.consent.api;
+
+/** Why a decision came out as it did. Stable: callers may switch on these codes. */
+public enum DecisionReason {
+    /** Consent purpose, with a current grant for the current notice (Art. 6(1)(a)). */
+    CONSENT_GRANTED(true),
+    /** A purpose whose legal basis is not consent (Art. 6(1)(b)-(f)). */
+    LEGAL_BASIS(true),
+    UNKNOWN_PURPOSE(false),
+    /** No such subject, or erased: fail closed. */
+    UNKNOWN_SUBJECT(false),
+    /** The identifiers given belong to different subjects. */
+    AMBIGUOUS_SUBJECT(false),
+    /** Art. 18: nothing beyond storage while restricted. */
+    SUBJECT_RESTRICTED(false),
+    /** The purpose does not declare this channel. */
+    CHANNEL_NOT_ALLOWED(false),
+    /** {@code Sec-GPC: 1} on a purpose it applies to: an objection (Art. 21). */
+    GPC_OBJECTION(false),
+    NO_CONSENT(false),
+    CONSENT_WITHDRAWN(false),
+    CONSENT_DENIED(false),
+    /** The grant was for an earlier notice: a new notice needs fresh consent (Art. 7, Art. 13). */
+    NOTICE_CHANGED(false);
+
+    private final boolean permits;
+
+    DecisionReason(boolean permits) {
+        this.permits = permits;
+    }
+
+    public boolean permits() {
+        return permits;
+    }
+}

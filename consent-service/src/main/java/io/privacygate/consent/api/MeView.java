@@ -1,0 +1,7 @@
+package io.privacygate.consent.api;
+
+import java.util.List;
+
+/** The caller's roles, as consent-service sees them. */
+public record MeView(List<String> roles) {
+}

@@ -1,0 +1,32 @@
+package io.privacygate.consent.api;
+
+import io.privacygate.commons.gdpr.LegalBasis;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * The definition of a processing activity. On {@code PUT /purposes/{key}} the key comes from the path and
+ * may be left out of the body.
+ */
+public record PurposeRequest(
+        @Pattern(regexp = KEY_PATTERN, message = "must be lower-case letters, digits and dashes (2-63)") String key,
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 4000) String description,
+        @NotNull LegalBasis legalBasis,
+        @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 100) String> dataCategories,
+        @NotBlank @Size(max = 50) String retention,
+        @NotNull @Size(max = 50) List<@NotBlank @Size(max = 200) String> recipients,
+        @NotEmpty @Size(max = 20) List<@NotBlank @Pattern(regexp = CHANNEL_PATTERN, message = "must be lower-case letters, digits, dashes or underscores") String> channels,
+        @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String noticeUrl,
+        @Size(max = 100) String noticeVersion,
+        @Size(max = 200) String noticeHash,
+        @NotNull Boolean gpcApplies) {
+
+    public static final String KEY_PATTERN = "[a-z0-9][a-z0-9-]{1,62}";
+    public static final String CHANNEL_PATTERN = "[a-z0-9][a-z0-9_-]{0,62}";
+}

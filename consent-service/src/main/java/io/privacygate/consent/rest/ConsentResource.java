@@ -1,0 +1,37 @@
+package io.privacygate.consent.rest;
+
+import io.privacygate.consent.api.ConsentRequest;
+import io.privacygate.consent.service.ConsentService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import static io.privacygate.consent.rest.Roles.CONSENT_WRITER;
+import static io.privacygate.consent.rest.Roles.DPO;
+
+@Path("/api/v1/consents")
+public class ConsentResource {
+    private final ConsentService consents;
+
+    ConsentResource(ConsentService consents) {
+        this.consents = consents;
+    }
+
+    /** 201 with the new event; 200 with the first one when an {@code Idempotency-Key} is repeated. */
+    @POST
+    @RolesAllowed({DPO, CONSENT_WRITER})
+    public Uni<Response> record(@Valid @NotNull ConsentRequest request,
+                                @HeaderParam("Idempotency-Key")
+                                @Pattern(regexp = "[\\x21-\\x7e]{1,200}", message = "must be 1-200 visible ASCII characters")
+                                String idempotencyKey) {
+        return consents.record(request, idempotencyKey)
+                .map(recorded -> Response.status(recorded.replayed() ? Response.Status.OK : Response.Status.CREATED)
+                        .entity(recorded.event()).build());
+    }
+}

@@ -1,0 +1,35 @@
+package io.privacygate.consent.rest;
+
+import io.privacygate.consent.api.MeView;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.NonBlocking;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+import static io.privacygate.consent.rest.Roles.AUDITOR;
+import static io.privacygate.consent.rest.Roles.CONSENT_READER;
+import static io.privacygate.consent.rest.Roles.CONSENT_WRITER;
+import static io.privacygate.consent.rest.Roles.DPO;
+import static io.privacygate.consent.rest.Roles.DSR_EXECUTOR;
+import static io.privacygate.consent.rest.Roles.PRIVACY_OPERATOR;
+
+/**
+ * The caller's roles, for UIs deciding what to show. It does nothing but verify the token, which makes
+ * it the ceiling the decision benchmark is measured against.
+ */
+@Path("/api/v1/me")
+public class MeResource {
+    private final SecurityIdentity identity;
+
+    MeResource(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    @GET
+    @NonBlocking
+    @RolesAllowed({DPO, PRIVACY_OPERATOR, AUDITOR, CONSENT_READER, CONSENT_WRITER, DSR_EXECUTOR})
+    public MeView me() {
+        return new MeView(identity.getRoles().stream().sorted().toList());
+    }
+}

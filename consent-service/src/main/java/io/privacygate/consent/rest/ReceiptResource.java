@@ -1,0 +1,46 @@
+package io.privacygate.consent.rest;
+
+import io.privacygate.consent.service.ReceiptService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static io.privacygate.consent.rest.Roles.CONSENT_READER;
+import static io.privacygate.consent.rest.Roles.CONSENT_WRITER;
+import static io.privacygate.consent.rest.Roles.DPO;
+import static io.privacygate.consent.rest.Roles.PRIVACY_OPERATOR;
+
+@Path("/api/v1/receipts")
+public class ReceiptResource {
+    private final ReceiptService receipts;
+
+    ReceiptResource(ReceiptService receipts) {
+        this.receipts = receipts;
+    }
+
+    /** A signed consent receipt (compact JWS). */
+    @GET
+    @Path("/{receiptId}")
+    @Produces(ReceiptService.MEDIA_TYPE)
+    @RolesAllowed({DPO, PRIVACY_OPERATOR, CONSENT_READER, CONSENT_WRITER})
+    public Uni<String> receipt(@PathParam("receiptId") UUID receiptId) {
+        return receipts.receipt(receiptId);
+    }
+
+    /** Public, so that anyone holding a receipt (the data subject, a regulator) can verify it. */
+    @GET
+    @Path("/jwks")
+    @Produces(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public Uni<Map<String, Object>> jwks() {
+        return receipts.jwks();
+    }
+}

@@ -1,0 +1,40 @@
+package io.privacygate.consent.rest;
+
+import io.privacygate.consent.api.Ropa;
+import io.privacygate.consent.service.PurposeService;
+import io.privacygate.consent.service.RopaCsv;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import static io.privacygate.consent.rest.Roles.AUDITOR;
+import static io.privacygate.consent.rest.Roles.DPO;
+import static io.privacygate.consent.rest.Roles.PRIVACY_OPERATOR;
+
+/** The Art. 30 record of processing activities, for the supervisory authority on request (Art. 30(4)). */
+@Path("/api/v1/ropa")
+public class RopaResource {
+    static final String CSV = "text/csv";
+    private final PurposeService purposes;
+
+    RopaResource(PurposeService purposes) {
+        this.purposes = purposes;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({DPO, AUDITOR, PRIVACY_OPERATOR})
+    public Uni<Ropa> json() {
+        return purposes.ropa();
+    }
+
+    @GET
+    @Produces(CSV + ";charset=UTF-8")
+    @RolesAllowed({DPO, AUDITOR, PRIVACY_OPERATOR})
+    public Uni<String> csv() {
+        return purposes.ropa().map(RopaCsv::write);
+    }
+}

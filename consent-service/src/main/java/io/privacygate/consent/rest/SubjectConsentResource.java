@@ -1,0 +1,43 @@
+package io.privacygate.consent.rest;
+
+import io.privacygate.commons.web.Page;
+import io.privacygate.commons.web.PageRequest;
+import io.privacygate.consent.api.ConsentEventView;
+import io.privacygate.consent.api.CurrentConsent;
+import io.privacygate.consent.service.ConsentService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import java.util.UUID;
+
+import static io.privacygate.consent.rest.Roles.CONSENT_READER;
+import static io.privacygate.consent.rest.Roles.DPO;
+import static io.privacygate.consent.rest.Roles.PRIVACY_OPERATOR;
+
+@Path("/api/v1/subjects/{subjectId}/consents")
+public class SubjectConsentResource {
+    private final ConsentService consents;
+
+    SubjectConsentResource(ConsentService consents) {
+        this.consents = consents;
+    }
+
+    @GET
+    @RolesAllowed({DPO, PRIVACY_OPERATOR, CONSENT_READER})
+    public Uni<Page<CurrentConsent>> current(@PathParam("subjectId") UUID subjectId,
+                                             @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return consents.current(subjectId, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/history")
+    @RolesAllowed({DPO, PRIVACY_OPERATOR, CONSENT_READER})
+    public Uni<Page<ConsentEventView>> history(@PathParam("subjectId") UUID subjectId,
+                                               @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return consents.history(subjectId, PageRequest.of(page, size));
+    }
+}

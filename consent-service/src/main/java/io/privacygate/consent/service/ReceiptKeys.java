@@ -1,0 +1,80 @@
+package io.privacygate.consent.service;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import io.privacygate.commons.crypto.KeyProvider;
+import io.privacygate.commons.crypto.KeyUnavailableException;
+import io.privacygate.commons.crypto.ManagedKeyStore;
+import io.privacygate.commons.crypto.WrappingKey;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.text.ParseException;
+
+/**
+ * The ES256 key that signs consent receipts: generated once by the first replica that needs it, kept in
+ * {@code managed_key} with its private half wrapped by the signing-keys KEK and its public half as a JWK.
+ */
+@ApplicationScoped
+public class ReceiptKeys {
+    private static final String KEY_NAME = "consent-receipt-es256";
+    private final KeyProvider provider;
+    private final ManagedKeyStore store;
+    private volatile ECKey signingKey;
+
+    ReceiptKeys(KeyProvider provider, ManagedKeyStore store) {
+        this.provider = provider;
+        this.store = store;
+    }
+
+    /** The private signing key, with its key id. */
+    public Uni<ECKey> signingKey() {
+        ECKey loaded = signingKey;
+        if (loaded != null) {
+            return Uni.createFrom().item(loaded);
+        }
+        return store.getOrCreate(KEY_NAME, this::generate)
+                .chain(stored -> provider.unwrap(WrappingKey.SIGNING_KEYS, stored.wrappedKey())
+                        .map(pkcs8 -> withPrivateKey(stored.publicKey(), pkcs8)))
+                .invoke(key -> signingKey = key);
+    }
+
+    /** The public keys that verify receipts. */
+    public Uni<JWKSet> publicKeys() {
+        return signingKey().map(key -> new JWKSet(key.toPublicJWK()));
+    }
+
+    private Uni<ManagedKeyStore.StoredKey> generate() {
+        try {
+            ECKey key = new ECKeyGenerator(Curve.P_256)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.ES256)
+                    .keyIDFromThumbprint(true)
+                    .generate();
+            byte[] pkcs8 = key.toECPrivateKey().getEncoded();
+            return provider.wrap(WrappingKey.SIGNING_KEYS, pkcs8)
+                    .map(wrapped -> new ManagedKeyStore.StoredKey(wrapped, key.toPublicJWK().toJSONString()));
+        } catch (JOSEException e) {
+            return Uni.createFrom().failure(new KeyUnavailableException("The receipt signing key cannot be generated.", e));
+        }
+    }
+
+    private static ECKey withPrivateKey(String publicJwk, byte[] pkcs8) {
+        try {
+            ECPrivateKey privateKey = (ECPrivateKey) KeyFactory.getInstance("EC")
+                    .generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+            return new ECKey.Builder(ECKey.parse(publicJwk)).privateKey(privateKey).build();
+        } catch (GeneralSecurityException | ParseException e) {
+            throw new KeyUnavailableException("The receipt signing key cannot be read.", e);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.privacygate.consent.service;
+
+import io.privacygate.commons.crypto.BlindIndex;
+import io.privacygate.commons.crypto.SubjectCipher;
+import io.privacygate.commons.crypto.SubjectKeys;
+import io.privacygate.commons.identity.Identifier;
+import io.privacygate.commons.identity.IdentifierType;
+import io.privacygate.commons.problem.ProblemException;
+import io.privacygate.consent.api.IdentifierView;
+import io.privacygate.consent.api.ResolveResult;
+import io.privacygate.consent.api.SubjectView;
+import io.privacygate.consent.model.Subject;
+import io.privacygate.consent.model.SubjectIdentifier;
+import io.privacygate.consent.model.Timestamps;
+import io.privacygate.consent.repository.SubjectIdentifierRepository;
+import io.privacygate.consent.repository.SubjectRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Subjects and their identifiers: found by blind index, stored encrypted, linked but never merged. */
+@ApplicationScoped
+public class SubjectService {
+    private final SubjectRepository subjects;
+    private final SubjectIdentifierRepository identifiers;
+    private final SubjectKeys keys;
+    private final BlindIndex blindIndex;
+    private final ConsentAudit audit;
+    private final StateChanges changes;
+
+    SubjectService(SubjectRepository subjects, SubjectIdentifierRepository identifiers, SubjectKeys keys,
+                   BlindIndex blindIndex, ConsentAudit audit, StateChanges changes) {
+        this.subjects = subjects;
+        this.identifiers = identifiers;
+        this.keys = keys;
+        this.blindIndex = blindIndex;
+        this.audit = audit;
+        this.changes = changes;
+    }
+
+    public Uni<ResolveResult> resolve(List<Identifier> given) {
+        return changes.commit(() -> resolveWithin(given, "identifiers"));
+    }
+
+    /**
+     * Inside a transaction: the subject these identifiers belong to, created if none does, with the
+     * identifiers it did not have yet linked to it. Identifiers of two different subjects are refused
+     * (409): merging people is a decision for an operator, not a side effect of a lookup.
+     */
+    Uni<Changed<ResolveResult>> resolveWithin(List<Identifier> given, String field) {
+        return IndexedIdentifier.of(blindIndex, given, field).chain(indexed -> identifiers.lockBlindIndexes(indexed.keySet())
+                .chain(() -> identifiers.findByBlindIndexes(indexed.keySet()))
+                .chain(existing -> {
+                    Set<UUID> owners = existing.stream().map(i -> i.subjectId).collect(Collectors.toSet());
+                    if (owners.size() > 1) {
+                        return Uni.createFrom().failure(ProblemException.conflict(
+                                "The identifiers belong to different subjects; they are not merged."));
+                    }
+                    Set<String> known = existing.stream().map(i -> i.blindIndex).collect(Collectors.toSet());
+                    List<IndexedIdentifier> fresh = indexed.values().stream()
+                            .filter(i -> !known.contains(i.blindIndex())).toList();
+                    if (owners.isEmpty()) {
+                        return create(fresh);
+                    }
+                    return link(owners.iterator().next(), fresh);
+                }));
+    }
+
+    private Uni<Changed<ResolveResult>> create(List<IndexedIdentifier> fresh) {
+        Subject subject = Subject.create(UUID.randomUUID(), Timestamps.now());
+        return subjects.persistAndFlush(subject)
+                .chain(() -> store(subject.id, fresh))
+                .chain(() -> audit.subjectCreated(subject.id, types(fresh)))
+                .map(done -> Changed.of(new ResolveResult(subject.id, true), stateKeys(subject.id, fresh)));
+    }
+
+    private Uni<Changed<ResolveResult>> link(UUID subjectId, List<IndexedIdentifier> fresh) {
+        ResolveResult result = new ResolveResult(subjectId, false);
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().item(Changed.none(result));
+        }
+        return store(subjectId, fresh)
+                .chain(() -> audit.identifiersLinked(subjectId, types(fresh)))
+                .map(done -> Changed.of(result, stateKeys(subjectId, fresh)));
+    }
+
+    /** Encrypts each value under the subject's data key; the plaintext never reaches the database. */
+    Uni<Void> store(UUID subjectId, Collection<IndexedIdentifier> fresh) {
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Timestamps.now();
+        return keys.forWriting(subjectId).chain(cipher -> identifiers.persist(fresh.stream()
+                        .map(i -> SubjectIdentifier.of(subjectId, i.type(), i.blindIndex(), cipher.encrypt(i.normalized()), now))
+                        .toList()))
+                .chain(identifiers::flush);
+    }
+
+    /** The subject, with its identifiers decrypted when {@code disclose} (the caller may see them). */
+    @WithTransaction
+    public Uni<SubjectView> get(UUID subjectId, boolean disclose) {
+        return subjects.findById(subjectId).chain(subject -> {
+            if (subject == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("No such subject."));
+            }
+            if (!disclose) {
+                return Uni.createFrom().item(view(subject, null));
+            }
+            return identifiers.findBySubject(subjectId)
+                    .chain(found -> keys.forReading(subjectId).map(cipher -> decrypt(cipher, found)))
+                    .call(decrypted -> audit.identifiersDisclosed(subjectId, decrypted.size()))
+                    .map(decrypted -> view(subject, decrypted));
+        });
+    }
+
+    /** Inside a session: the subject a request body refers to, or 422 when there is none (or no longer). */
+    Uni<Subject> requireExisting(UUID subjectId) {
+        return subjects.findById(subjectId).onItem().ifNull()
+                .failWith(() -> ProblemException.unprocessable("No such subject."));
+    }
+
+    /** Inside a session: the subject named in a path, or 404. */
+    Uni<Subject> requireFound(UUID subjectId) {
+        return subjects.findById(subjectId).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("No such subject."));
+    }
+
+    static List<IdentifierView> decrypt(SubjectCipher cipher, List<SubjectIdentifier> stored) {
+        return stored.stream().map(i -> new IdentifierView(i.type, cipher.decrypt(i.valueEncrypted), i.createdAt)).toList();
+    }
+
+    static Set<String> stateKeys(UUID subjectId, Collection<IndexedIdentifier> identifiers) {
+        Set<String> stateKeys = new LinkedHashSet<>();
+        stateKeys.add(StateKeys.subject(subjectId));
+        identifiers.forEach(i -> stateKeys.add(StateKeys.identifier(i.blindIndex())));
+        return stateKeys;
+    }
+
+    private static List<IdentifierType> types(Collection<IndexedIdentifier> identifiers) {
+        return identifiers.stream().map(IndexedIdentifier::type).toList();
+    }
+
+    private static SubjectView view(Subject subject, List<IdentifierView> identifiers) {
+        return new SubjectView(subject.id, subject.restricted, subject.restrictionChangedAt, subject.createdAt, identifiers);
+    }
+}

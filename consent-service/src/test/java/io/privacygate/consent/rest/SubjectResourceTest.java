@@ -1,0 +1,203 @@
+package io.privacygate.consent.rest;
+
+import io.agroal.api.AgroalDataSource;
+import io.privacygate.testing.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.privacygate.consent.rest.Fixtures.anonymous;
+import static io.privacygate.consent.rest.Fixtures.as;
+import static io.privacygate.consent.rest.Fixtures.auditor;
+import static io.privacygate.consent.rest.Fixtures.dpo;
+import static io.privacygate.consent.rest.Fixtures.dsrExecutor;
+import static io.privacygate.consent.rest.Fixtures.email;
+import static io.privacygate.consent.rest.Fixtures.expired;
+import static io.privacygate.consent.rest.Fixtures.identifiers;
+import static io.privacygate.consent.rest.Fixtures.newSubject;
+import static io.privacygate.consent.rest.Fixtures.operator;
+import static io.privacygate.consent.rest.Fixtures.reader;
+import static io.privacygate.consent.rest.Fixtures.resolve;
+import static io.privacygate.consent.rest.Fixtures.writer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+class SubjectResourceTest {
+    @Inject
+    AgroalDataSource db;
+
+    static Map<String, Object> resolveBody(Object identifiers) {
+        return Map.of("identifiers", identifiers);
+    }
+
+    long subjectCount() {
+        return Db.count(db, "select count(*) from subject");
+    }
+
+    @Nested
+    class WithoutToken {
+        @Test
+        void resolveAndReadAreRejected() {
+            anonymous().body(resolveBody(identifiers(email()))).post("/api/v1/subjects/resolve").then().statusCode(401);
+            anonymous().get("/api/v1/subjects/" + newSubject()).then().statusCode(401);
+        }
+
+        @Test
+        void anExpiredTokenIsRejected() {
+            as(expired()).body(resolveBody(identifiers(email()))).post("/api/v1/subjects/resolve").then().statusCode(401);
+            as(expired()).get("/api/v1/subjects/" + newSubject()).then().statusCode(401);
+        }
+    }
+
+    @Nested
+    class AsAuditorOrDsrExecutor {
+        @Test
+        void neitherResolvesNorReads() {
+            UUID subject = newSubject();
+            long before = subjectCount();
+            as(auditor()).body(resolveBody(identifiers(email()))).post("/api/v1/subjects/resolve").then().statusCode(403);
+            as(dsrExecutor()).body(resolveBody(identifiers(email()))).post("/api/v1/subjects/resolve").then().statusCode(403);
+            assertThat(subjectCount()).isEqualTo(before);
+            as(auditor()).get("/api/v1/subjects/" + subject).then().statusCode(403);
+            as(dsrExecutor()).get("/api/v1/subjects/" + subject).then().statusCode(403);
+        }
+    }
+
+    @Nested
+    class AsConsentWriter {
+        @Test
+        void resolvesTheSameSubjectHoweverTheAddressIsTyped() {
+            String email = email();
+            as(writer()).body(resolveBody(identifiers(email))).post("/api/v1/subjects/resolve").then().statusCode(200)
+                    .body("created", is(true));
+            UUID first = resolve(email);
+            as(writer()).body(resolveBody(identifiers("  " + email.toUpperCase() + " "))).post("/api/v1/subjects/resolve")
+                    .then().statusCode(200).body("created", is(false)).body("subjectId", equalTo(first.toString()));
+        }
+
+        @Test
+        void linksIdentifiersGivenTogether() {
+            String email = email();
+            UUID subject = resolve(email);
+            String phone = "+44 20 7946 " + (1000 + (int) (Math.random() * 8999));
+            as(writer()).body(resolveBody(List.of(Map.of("type", "email", "value", email), Map.of("type", "phone", "value", phone))))
+                    .post("/api/v1/subjects/resolve").then().statusCode(200)
+                    .body("subjectId", equalTo(subject.toString())).body("created", is(false));
+            as(writer()).body(resolveBody(List.of(Map.of("type", "phone", "value", phone)))).post("/api/v1/subjects/resolve")
+                    .then().statusCode(200).body("subjectId", equalTo(subject.toString()));
+        }
+
+        @Test
+        void refusesToMergeTwoSubjects() {
+            String a = email();
+            String b = email();
+            UUID first = resolve(a);
+            UUID second = resolve(b);
+            as(writer()).body(resolveBody(identifiers(a, b))).post("/api/v1/subjects/resolve").then().statusCode(409)
+                    .contentType("application/problem+json").body("type", equalTo("urn:privacy-gate:problem:conflict"));
+            assertThat(resolve(a)).isEqualTo(first);
+            assertThat(resolve(b)).isEqualTo(second);
+            assertThat(Db.count(db, "select count(*) from subject_identifier where subject_id in (?, ?)", first, second)).isEqualTo(2);
+        }
+
+        @Test
+        void storesNoIdentifierInPlaintext() {
+            String local = "plain." + UUID.randomUUID().toString().substring(0, 8);
+            String email = local + "@Example.ORG";
+            String facebookId = "fb" + System.nanoTime();
+            String phone = "+44 7700 900" + (100 + (int) (Math.random() * 899));
+            UUID subject = UUID.fromString(as(writer()).body(resolveBody(List.of(Map.of("type", "email", "value", email),
+                            Map.of("type", "facebook", "value", facebookId), Map.of("type", "phone", "value", phone))))
+                    .post("/api/v1/subjects/resolve").then().statusCode(200).extract().path("subjectId"));
+
+            List<Map<String, Object>> rows = Db.rows(db, "select * from subject_identifier where subject_id = ?", subject);
+            assertThat(rows).hasSize(3).allSatisfy(row -> assertThat((String) row.get("value_encrypted")).startsWith("v1."));
+            String everything = Db.dump(db, "subject", "subject_identifier", "subject_key", "managed_key", "outbox_message",
+                    "consent_event");
+            String e164 = phone.replace(" ", "");
+            assertThat(everything).doesNotContainIgnoringCase(local).doesNotContain(facebookId)
+                    .doesNotContain(e164).doesNotContain(e164.substring(3));
+        }
+
+        @Test
+        void auditsTheNewSubjectWithoutItsIdentifiers() {
+            String email = email();
+            UUID subject = resolve(email);
+            List<Map<String, Object>> audit = Db.rows(db,
+                    "select payload from outbox_message where destination = 'audit' and payload like ?", "%" + subject + "%");
+            assertThat(audit).hasSize(1);
+            assertThat(audit.get(0).get("payload").toString()).contains("\"action\":\"subject.created\"")
+                    .contains("\"identifierTypes\":\"email\"").doesNotContain(email);
+        }
+
+        @Test
+        void readsTheSubjectButNotItsIdentifiers() {
+            UUID subject = newSubject();
+            as(writer()).get("/api/v1/subjects/" + subject).then().statusCode(200)
+                    .body("subjectId", equalTo(subject.toString())).body("restricted", is(false))
+                    .body("identifiers", nullValue());
+            as(reader()).get("/api/v1/subjects/" + subject).then().statusCode(200).body("identifiers", nullValue());
+        }
+    }
+
+    @Nested
+    class AsPrivacyOperatorOrDpo {
+        @Test
+        void seeTheIdentifiersDecryptedAndTheAccessIsAudited() {
+            String email = email();
+            UUID subject = resolve(email.toUpperCase());
+            as(operator()).get("/api/v1/subjects/" + subject).then().statusCode(200)
+                    .body("identifiers.type", containsInAnyOrder("email"))
+                    .body("identifiers.value", containsInAnyOrder(email))
+                    .body("restricted", is(false));
+            as(dpo()).get("/api/v1/subjects/" + subject).then().statusCode(200).body("identifiers.value", containsInAnyOrder(email));
+            assertThat(Db.count(db, "select count(*) from outbox_message where destination = 'audit' and payload like ? and payload like ?",
+                    "%subject.identifiers-disclosed%", "%" + subject + "%")).isEqualTo(2);
+        }
+
+        @Test
+        void anUnknownSubjectIsNotFound() {
+            as(operator()).get("/api/v1/subjects/" + UUID.randomUUID()).then().statusCode(404)
+                    .contentType("application/problem+json");
+            as(operator()).get("/api/v1/subjects/not-a-uuid").then().statusCode(404);
+        }
+    }
+
+    @Nested
+    class BadInput {
+        @Test
+        void anInvalidAddressIsNamedNotEchoedAndNothingIsStored() {
+            long before = subjectCount();
+            String invalid = "not-an-address-" + UUID.randomUUID();
+            String body = as(writer()).body(resolveBody(List.of(Map.of("type", "email", "value", email()),
+                            Map.of("type", "email", "value", invalid))))
+                    .post("/api/v1/subjects/resolve").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("identifiers[1].value")).extract().asString();
+            assertThat(body).doesNotContain(invalid);
+            assertThat(subjectCount()).isEqualTo(before);
+        }
+
+        @Test
+        void noIdentifiersOrAnUnknownTypeAreRefused() {
+            as(writer()).body(resolveBody(List.of())).post("/api/v1/subjects/resolve").then().statusCode(400)
+                    .body("errors[0].field", equalTo("identifiers"));
+            as(writer()).body(resolveBody(List.of(Map.of("type", "fax", "value", "123")))).post("/api/v1/subjects/resolve")
+                    .then().statusCode(400).body("type", equalTo("urn:privacy-gate:problem:malformed-body"));
+            as(writer()).body("{\"identifiers\": [").post("/api/v1/subjects/resolve").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+    }
+}
