@@ -1,0 +1,132 @@
+package io.privacygate.dsr.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+
+/** dsr-service settings. Peer URLs have no default in prod: it refuses to start without them. */
+@ConfigMapping(prefix = "privacy-gate.dsr")
+public interface DsrConfig {
+
+    Deadline deadline();
+
+    Intake intake();
+
+    Verification verification();
+
+    /** consent-service's API: subject lookup, the register of purposes, consent withdrawals. */
+    Consent consent();
+
+    /**
+     * Every system holding data about subjects, by name, each serving the DSR participant contract
+     * ({@code privacy-gate.dsr.participants.<name>.url}, its base URL). Every request fans out to all of them.
+     */
+    Map<String, Participant> participants();
+
+    /** The participant whose export is the processing history (Art. 15(1)): audit-service. */
+    @WithDefault("audit-service")
+    String historyParticipant();
+
+    Worker worker();
+
+    Export export();
+
+    Objection objection();
+
+    Notifications notifications();
+
+    interface Deadline {
+        /**
+         * The time zone whose calendar days count for Art. 12(3): received on 31 January there, due at the
+         * end of 28/29 February there. UTC unless the controller's establishment says otherwise.
+         */
+        @WithDefault("UTC")
+        ZoneId zone();
+    }
+
+    interface Intake {
+        /** A {@code receivedAt} up to this far ahead of our clock is taken as now; beyond it, it is refused. */
+        @WithDefault("PT1M")
+        Duration maxClockSkew();
+    }
+
+    interface Verification {
+        @WithDefault("6")
+        int codeLength();
+
+        @WithDefault("PT15M")
+        Duration codeTtl();
+
+        /** Wrong codes allowed before the code is void and a new one must be sent. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** A request still unverified after this is closed (REJECTED, CLOSED_UNVERIFIED) and leaves the default list. */
+        @WithDefault("P14D")
+        Duration closeUnverifiedAfter();
+
+        @WithDefault("Your data protection request: verification code")
+        String mailSubject();
+    }
+
+    interface Consent {
+        URI url();
+    }
+
+    interface Participant {
+        URI url();
+    }
+
+    interface Worker {
+        /** How long one worker owns a task it is running; after a crash another picks it up once this passed. */
+        @WithDefault("PT2M")
+        Duration lease();
+
+        @WithDefault("PT1S")
+        Duration initialBackoff();
+
+        @WithDefault("PT5M")
+        Duration maxBackoff();
+
+        /** After this many failed attempts operators are told the request needs them; retries go on. */
+        @WithDefault("8")
+        int needsInputAfterAttempts();
+
+        /** Tasks claimed per round. */
+        @WithDefault("32")
+        int claimSize();
+
+        /** The longest a participant call may take (an erasure of a large subject takes a while). */
+        @WithDefault("PT2M")
+        Duration callTimeout();
+    }
+
+    interface Export {
+        /** How long a package can be downloaded; it is then deleted (data minimisation, Art. 5(1)(c)). */
+        @WithDefault("P7D")
+        Duration ttl();
+    }
+
+    interface Objection {
+        /**
+         * Purpose keys that are direct marketing: an objection withdraws each of them (Art. 21(3)).
+         * Matched against the whole key.
+         */
+        @WithDefault("(?i).*marketing.*")
+        String marketingPurposePattern();
+    }
+
+    interface Notifications {
+        /** Operators' address for notifications by e-mail; none when absent. */
+        Optional<String> email();
+
+        /** The outbox destination of the notification webhook; notifications are sent there when it is configured. */
+        @WithDefault("dsr-notifications")
+        String webhookDestination();
+    }
+}

@@ -1,0 +1,112 @@
+package io.privacygate.dsr.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A data subject request. Free text (details, evidence, reasons) and the corrected values of a
+ * rectification are encrypted under the request's own data key, kept in {@code subject_key} under the
+ * request id: the request record is kept as evidence (Art. 5(2)) even after the subject is erased.
+ */
+@Entity
+@Table(name = "dsr_request")
+public class DsrRequest {
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RequestType type;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RequestStatus status;
+
+    public String channel;
+
+    @Column(name = "details_encrypted")
+    public String detailsEncrypted;
+
+    @Column(name = "rectification_encrypted")
+    public String rectificationEncrypted;
+
+    @Column(name = "subject_id")
+    public UUID subjectId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "subject_resolution", nullable = false)
+    public SubjectResolution subjectResolution;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "original_due_at", nullable = false)
+    public Instant originalDueAt;
+
+    @Column(name = "due_at", nullable = false)
+    public Instant dueAt;
+
+    @Column(nullable = false)
+    public boolean extended;
+
+    @Column(name = "extension_reason_encrypted")
+    public String extensionReasonEncrypted;
+
+    @Column(name = "extended_at")
+    public Instant extendedAt;
+
+    @Column(name = "extended_by")
+    public String extendedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "verification_method")
+    public VerificationMethod verificationMethod;
+
+    @Column(name = "verification_evidence_encrypted")
+    public String verificationEvidenceEncrypted;
+
+    @Column(name = "verified_at")
+    public Instant verifiedAt;
+
+    @Column(name = "verified_by")
+    public String verifiedBy;
+
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+
+    @Column(name = "closing_reason_encrypted")
+    public String closingReasonEncrypted;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "closed_by")
+    public String closedBy;
+
+    @Column(name = "overdue_notified_at")
+    public Instant overdueNotifiedAt;
+
+    @Column(name = "filed_by", nullable = false)
+    public String filedBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Version
+    public int version;
+
+    public boolean overdueAt(Instant now) {
+        return status.isOpen() && now.isAfter(dueAt);
+    }
+}

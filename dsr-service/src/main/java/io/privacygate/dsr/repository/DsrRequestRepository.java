@@ -1,0 +1,107 @@
+package io.privacygate.dsr.repository;
+
+import io.privacygate.commons.web.PageRequest;
+import io.privacygate.dsr.model.DsrRequest;
+import io.privacygate.dsr.model.Outcome;
+import io.privacygate.dsr.model.RequestStatus;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+@ApplicationScoped
+@WithSession
+public class DsrRequestRepository implements PanacheRepositoryBase<DsrRequest, UUID> {
+
+    /** The request, locked until the end of the transaction: changes to one request happen one at a time. */
+    public Uni<DsrRequest> findForUpdate(UUID id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public Uni<List<DsrRequest>> page(RequestFilter filter, PageRequest page) {
+        return find(filter.where(), Sort.descending("receivedAt").and("id"), filter.parameters())
+                .page(page.page(), page.size()).list();
+    }
+
+    public Uni<Long> count(RequestFilter filter) {
+        return count(filter.where(), filter.parameters());
+    }
+
+    /** Unverified requests filed before the cut-off, to be closed (Art. 12(6)). */
+    public Uni<List<DsrRequest>> unverifiedFiledBefore(Instant cutOff, int limit) {
+        return find("status = ?1 and createdAt < ?2 order by createdAt", RequestStatus.RECEIVED, cutOff)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
+    }
+
+    /** Open requests past their deadline that operators have not yet been told about. */
+    public Uni<List<DsrRequest>> newlyOverdue(Instant now, int limit) {
+        return find("status in ?1 and dueAt < ?2 and overdueNotifiedAt is null order by dueAt",
+                List.copyOf(RequestStatus.OPEN), now).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
+    }
+
+    public Uni<Long> countOpen() {
+        return count("status in ?1", List.copyOf(RequestStatus.OPEN));
+    }
+
+    public Uni<Long> countOverdue(Instant now) {
+        return count("status in ?1 and dueAt < ?2", List.copyOf(RequestStatus.OPEN), now);
+    }
+
+    /** The filters of {@code GET /api/v1/requests}, as a JPQL condition. */
+    public record RequestFilter(RequestStatus status, io.privacygate.dsr.model.RequestType type, Instant dueBefore,
+                                boolean overdue, UUID subjectId, boolean includeClosedUnverified, Instant now) {
+
+        String where() {
+            StringBuilder where = new StringBuilder("1 = 1");
+            if (status != null) {
+                where.append(" and status = :status");
+            }
+            if (type != null) {
+                where.append(" and type = :type");
+            }
+            if (dueBefore != null) {
+                where.append(" and dueAt < :dueBefore");
+            }
+            if (overdue) {
+                where.append(" and status in :open and dueAt < :now");
+            }
+            if (subjectId != null) {
+                where.append(" and subjectId = :subjectId");
+            }
+            if (!includeClosedUnverified && status == null) {
+                where.append(" and (outcome is null or outcome <> :closedUnverified)");
+            }
+            return where.toString();
+        }
+
+        Parameters parameters() {
+            Parameters parameters = new Parameters();
+            if (status != null) {
+                parameters.and("status", status);
+            }
+            if (type != null) {
+                parameters.and("type", type);
+            }
+            if (dueBefore != null) {
+                parameters.and("dueBefore", dueBefore);
+            }
+            if (overdue) {
+                parameters.and("open", List.copyOf(RequestStatus.OPEN)).and("now", now);
+            }
+            if (subjectId != null) {
+                parameters.and("subjectId", subjectId);
+            }
+            if (!includeClosedUnverified && status == null) {
+                parameters.and("closedUnverified", Outcome.CLOSED_UNVERIFIED);
+            }
+            return parameters;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.privacygate.dsr.rest;
+
+import io.privacygate.commons.audit.Actors;
+import io.privacygate.dsr.api.ExtensionRequest;
+import io.privacygate.dsr.api.RejectionRequest;
+import io.privacygate.dsr.api.RequestView;
+import io.privacygate.dsr.api.VerificationRequest;
+import io.privacygate.dsr.model.VerificationMethod;
+import io.privacygate.dsr.service.ClosingService;
+import io.privacygate.dsr.service.ExtensionService;
+import io.privacygate.dsr.service.RetryService;
+import io.privacygate.dsr.service.VerificationService;
+import io.privacygate.dsr.service.WorkerTrigger;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import static io.privacygate.dsr.rest.Roles.DPO;
+import static io.privacygate.dsr.rest.Roles.DSR_INTAKE;
+import static io.privacygate.dsr.rest.Roles.PRIVACY_OPERATOR;
+
+/** What operators (and filing services) do to a request after filing it. */
+@Path("/api/v1/requests/{id}")
+public class RequestActionResource {
+    private final VerificationService verification;
+    private final ExtensionService extension;
+    private final ClosingService closing;
+    private final RetryService retry;
+    private final WorkerTrigger worker;
+    private final SecurityIdentity identity;
+
+    RequestActionResource(VerificationService verification, ExtensionService extension, ClosingService closing,
+                          RetryService retry, WorkerTrigger worker, SecurityIdentity identity) {
+        this.verification = verification;
+        this.extension = extension;
+        this.closing = closing;
+        this.retry = retry;
+        this.worker = worker;
+        this.identity = identity;
+    }
+
+    /**
+     * 200 with the verified request, or 202 when an e-mail code was sent and awaits entry. A filing service
+     * can attest only its platform's signature; people attest what they checked.
+     */
+    @POST
+    @Path("/verification")
+    @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
+    @Operation(summary = "Verify the requester (OPERATOR_ATTESTED, EMAIL_CODE: send then check, PLATFORM_SIGNED)")
+    public Uni<Response> verify(@PathParam("id") String id, @Valid @NotNull VerificationRequest request) {
+        boolean operator = Roles.isOperator(identity);
+        if (!operator && request.method() != VerificationMethod.PLATFORM_SIGNED) {
+            throw new ForbiddenException();
+        }
+        return verification.verify(Params.uuid("id", id), request, Actors.of(identity), operator)
+                .invoke(worker::kick)
+                .map(result -> Response.status(result.codeSent() ? Response.Status.ACCEPTED : Response.Status.OK)
+                        .entity(result.view()).build());
+    }
+
+    @POST
+    @Path("/extension")
+    @RolesAllowed(DPO)
+    @Operation(summary = "Extend the deadline by 1 or 2 months, once, before the first deadline (Art. 12(3))")
+    public Uni<RequestView> extend(@PathParam("id") String id, @Valid @NotNull ExtensionRequest request) {
+        return extension.extend(Params.uuid("id", id), request, Actors.of(identity));
+    }
+
+    @POST
+    @Path("/rejection")
+    @RolesAllowed({DPO, PRIVACY_OPERATOR})
+    @Operation(summary = "Refuse a request not yet in progress, with the reason told to the subject (Art. 12(4)-(6))")
+    public Uni<RequestView> reject(@PathParam("id") String id, @Valid @NotNull RejectionRequest request) {
+        return closing.reject(Params.uuid("id", id), request, Actors.of(identity));
+    }
+
+    @POST
+    @Path("/retry")
+    @RolesAllowed({DPO, PRIVACY_OPERATOR})
+    @Operation(summary = "Send the request's failed tasks back to the worker")
+    public Uni<RequestView> retry(@PathParam("id") String id) {
+        return retry.retry(Params.uuid("id", id), Actors.of(identity)).invoke(worker::kick);
+    }
+}

@@ -1,0 +1,98 @@
+package io.privacygate.dsr.rest;
+
+import io.privacygate.commons.audit.Actors;
+import io.privacygate.commons.web.Page;
+import io.privacygate.commons.web.PageRequest;
+import io.privacygate.dsr.api.CreateRequest;
+import io.privacygate.dsr.api.RequestSummary;
+import io.privacygate.dsr.api.RequestView;
+import io.privacygate.dsr.api.SearchRequest;
+import io.privacygate.dsr.config.DsrConfig;
+import io.privacygate.dsr.model.RequestStatus;
+import io.privacygate.dsr.model.RequestType;
+import io.privacygate.dsr.repository.DsrRequestRepository.RequestFilter;
+import io.privacygate.dsr.service.IntakeService;
+import io.privacygate.dsr.service.RequestQueries;
+import io.privacygate.dsr.service.WorkerTrigger;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import static io.privacygate.dsr.rest.Roles.DPO;
+import static io.privacygate.dsr.rest.Roles.DSR_INTAKE;
+import static io.privacygate.dsr.rest.Roles.PRIVACY_OPERATOR;
+
+@Path("/api/v1/requests")
+public class RequestResource {
+    private final IntakeService intake;
+    private final RequestQueries queries;
+    private final WorkerTrigger worker;
+    private final SecurityIdentity identity;
+    private final DsrConfig config;
+
+    RequestResource(IntakeService intake, RequestQueries queries, WorkerTrigger worker, SecurityIdentity identity,
+                    DsrConfig config) {
+        this.intake = intake;
+        this.queries = queries;
+        this.worker = worker;
+        this.identity = identity;
+        this.config = config;
+    }
+
+    @POST
+    @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
+    @Operation(summary = "File a request; the deadline runs from receivedAt (default now). Unknown people get \"no data held\".")
+    public Uni<Response> file(@Valid @NotNull CreateRequest request) {
+        return intake.file(request, Actors.of(identity), Roles.isOperator(identity))
+                .invoke(worker::kick)
+                .map(view -> Response.created(URI.create("/api/v1/requests/" + view.id())).entity(view).build());
+    }
+
+    @GET
+    @RolesAllowed({DPO, PRIVACY_OPERATOR})
+    @Operation(summary = "Requests, newest first, without identifiers; closed-unverified ones only when asked for")
+    public Uni<Page<RequestSummary>> list(@QueryParam("status") String status, @QueryParam("type") String type,
+                                          @QueryParam("dueBefore") String dueBefore, @QueryParam("overdue") String overdue,
+                                          @QueryParam("subjectId") String subjectId,
+                                          @QueryParam("includeClosedUnverified") String includeClosedUnverified,
+                                          @QueryParam("page") String page, @QueryParam("size") String size) {
+        RequestFilter filter = new RequestFilter(
+                Params.enumValue("status", status, RequestStatus.class),
+                Params.enumValue("type", type, RequestType.class),
+                Params.instant("dueBefore", dueBefore, config.deadline().zone()),
+                Params.flag("overdue", overdue),
+                subjectId == null || subjectId.isBlank() ? null : Params.uuid("subjectId", subjectId),
+                Params.flag("includeClosedUnverified", includeClosedUnverified),
+                Instant.now());
+        return queries.list(filter, PageRequest.of(Params.integer("page", page), Params.integer("size", size)));
+    }
+
+    @POST
+    @Path("/search")
+    @RolesAllowed({DPO, PRIVACY_OPERATOR})
+    @Operation(summary = "The requests filed with any of these identifiers (found by blind index)")
+    public Uni<List<RequestSummary>> search(@Valid @NotNull SearchRequest request) {
+        return queries.byIdentifiers(request.identifiers());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
+    @Operation(summary = "One request: operators see its identifiers and free text, a filing service its state")
+    public Uni<RequestView> get(@PathParam("id") String id) {
+        return queries.get(Params.uuid("id", id), Roles.isOperator(identity), Actors.of(identity));
+    }
+}

@@ -1,0 +1,102 @@
+package io.privacygate.dsr.service;
+
+import io.privacygate.commons.dsr.DsrExport;
+import io.privacygate.dsr.client.CallFailure;
+import io.privacygate.dsr.client.ConsentClient;
+import io.privacygate.dsr.client.ParticipantClient;
+import io.privacygate.dsr.client.PurposeInfo;
+import io.privacygate.dsr.config.DsrConfig;
+import io.privacygate.dsr.model.TaskStep;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Carries out one step against one system. Every call is idempotent, so a step interrupted by a crash is
+ * simply made again. A participant answering 404 holds nothing about the subject, which is recorded as such.
+ */
+@ApplicationScoped
+public class StepExecutor {
+    private final ParticipantClient participants;
+    private final ConsentClient consent;
+    private final TaskResults results;
+    private final Pattern marketing;
+
+    StepExecutor(ParticipantClient participants, ConsentClient consent, TaskResults results, DsrConfig config) {
+        this.participants = participants;
+        this.consent = consent;
+        this.results = results;
+        this.marketing = Pattern.compile(config.objection().marketingPurposePattern());
+    }
+
+    public Uni<StepResult> execute(Work work) {
+        Uni<StepResult> call = switch (work.step()) {
+            case RESOLVE -> resolve(work);
+            case EXPORT -> participants.export(work.participant(), work.subjectId())
+                    .map(export -> recorded(Map.of("recordSets", counts(export)), export));
+            case ERASE -> participants.erase(work.participant(), work.subjectId(), work.taskId()).map(this::recorded);
+            case RESTRICT -> participants.restrict(work.participant(), work.subjectId(), work.taskId()).map(this::recorded);
+            case RECTIFY -> participants.rectify(work.participant(), work.subjectId(), work.taskId(), work.rectification())
+                    .map(this::recorded);
+            case HISTORY -> participants.export(work.participant(), work.subjectId())
+                    .map(export -> recorded(Purposes.processedFor(export)));
+            case PURPOSES -> consent.purposes().map(this::recorded);
+            case WITHDRAW_MARKETING -> withdrawMarketing(work);
+        };
+        return call.onFailure(e -> CallFailure.of(e).notFound() && work.step() != TaskStep.RESOLVE
+                        && work.step() != TaskStep.PURPOSES && work.step() != TaskStep.WITHDRAW_MARKETING)
+                .recoverWithItem(new StepResult.Recorded(TaskResults.HELD_NO_DATA, null));
+    }
+
+    /** Each identifier alone; more than one subject means the requester named different people. */
+    private Uni<StepResult> resolve(Work work) {
+        return Multi.createFrom().iterable(work.identifiers())
+                .onItem().transformToUniAndConcatenate(consent::lookup)
+                .collect().asList()
+                .map(found -> {
+                    List<UUID> subjects = found.stream().flatMap(Optional::stream).distinct().toList();
+                    if (subjects.size() > 1) {
+                        throw new CallFailure.PermanentFailure(
+                                "the identifiers belong to " + subjects.size() + " different subjects; file one request per person");
+                    }
+                    return subjects.isEmpty() ? new StepResult.NoSubject() : new StepResult.SubjectFound(subjects.get(0));
+                });
+    }
+
+    /** Art. 21(3): every purpose of the register that is direct marketing is withdrawn for the subject. */
+    private Uni<StepResult> withdrawMarketing(Work work) {
+        return consent.purposes().chain(register -> {
+            List<String> keys = register.stream().map(PurposeInfo::key).filter(Objects::nonNull)
+                    .filter(key -> marketing.matcher(key).matches()).distinct().sorted().toList();
+            return Multi.createFrom().iterable(keys)
+                    .onItem().transformToUniAndConcatenate(key -> consent.withdraw(work.subjectId(), key, work.requestId(),
+                            "dsr-" + work.taskId() + "-" + key))
+                    .collect().asList()
+                    .map(done -> recorded(keys));
+        });
+    }
+
+    private static Map<String, Integer> counts(DsrExport export) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (export.records() != null) {
+            export.records().forEach((set, rows) -> counts.put(set, rows == null ? 0 : rows.size()));
+        }
+        return counts;
+    }
+
+    private StepResult recorded(Object value) {
+        return new StepResult.Recorded(results.write(value), null);
+    }
+
+    private StepResult recorded(Object value, DsrExport sensitive) {
+        return new StepResult.Recorded(results.write(value), results.write(sensitive));
+    }
+}

@@ -1,0 +1,92 @@
+package io.privacygate.dsr.rest;
+
+import io.privacygate.testing.PostgresTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static io.privacygate.dsr.rest.Fixtures.REQUESTS;
+import static io.privacygate.dsr.rest.Fixtures.anonymous;
+import static io.privacygate.dsr.rest.Fixtures.as;
+import static io.privacygate.dsr.rest.Fixtures.attest;
+import static io.privacygate.dsr.rest.Fixtures.auditor;
+import static io.privacygate.dsr.rest.Fixtures.dpo;
+import static io.privacygate.dsr.rest.Fixtures.email;
+import static io.privacygate.dsr.rest.Fixtures.expired;
+import static io.privacygate.dsr.rest.Fixtures.fileFor;
+import static io.privacygate.dsr.rest.Fixtures.intake;
+import static io.privacygate.dsr.rest.Fixtures.operator;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** The refusals of the export endpoint; packages themselves are tested with real participants. */
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+class ExportEndpointTest {
+
+    static String path(String id) {
+        return REQUESTS + "/" + id + "/export";
+    }
+
+    @Nested
+    class WithoutToken {
+        @Test
+        void isRejected() {
+            String id = fileFor("ACCESS", email());
+            anonymous().get(path(id)).then().statusCode(401);
+            as(expired()).get(path(id)).then().statusCode(401);
+        }
+    }
+
+    @Nested
+    class AsAuditorOrService {
+        @Test
+        void isForbidden() {
+            String id = fileFor("ACCESS", email());
+            for (String token : List.of(auditor(), intake())) {
+                as(token).get(path(id)).then().statusCode(403);
+            }
+        }
+    }
+
+    @Nested
+    class AsOperator {
+        @Test
+        void anIncompleteRequestHasNoPackageYet() {
+            String id = fileFor("ACCESS", email());
+            as(operator()).get(path(id)).then().statusCode(409)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("urn:privacy-gate:problem:conflict"))
+                    .body("detail", containsString("RECEIVED"));
+            attest(id).statusCode(200);
+            as(operator()).get(path(id)).then().statusCode(409).body("detail", containsString("VERIFIED"));
+        }
+
+        @Test
+        void onlyAccessAndPortabilityHaveAPackage() {
+            String id = fileFor("ERASURE", email());
+            as(operator()).get(path(id)).then().statusCode(409)
+                    .body("detail", containsString("Only ACCESS and PORTABILITY"));
+        }
+
+        @Test
+        void anUnknownRequestIsNotFound() {
+            as(operator()).get(path(UUID.randomUUID().toString())).then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Nested
+    class AsDpo {
+        @Test
+        void isRefusedTheSameWay() {
+            as(dpo()).get(path(fileFor("PORTABILITY", email()))).then().statusCode(409);
+        }
+    }
+}

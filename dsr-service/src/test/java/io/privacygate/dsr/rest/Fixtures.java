@@ -1,0 +1,105 @@
+package io.privacygate.dsr.rest;
+
+import io.privacygate.testing.TestTokens;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+
+/** Tokens for each role and the calls most tests start from. Every identifier is unique, so tests share one app. */
+final class Fixtures {
+    static final String REQUESTS = "/api/v1/requests";
+
+    private Fixtures() {
+    }
+
+    static String dpo() {
+        return TestTokens.user("dpo");
+    }
+
+    static String operator() {
+        return TestTokens.user("privacy-operator");
+    }
+
+    static String auditor() {
+        return TestTokens.user("auditor");
+    }
+
+    static String crmAgent() {
+        return TestTokens.user("crm-agent");
+    }
+
+    /** ingestion-service's account, filing requests for Meta's deletion callback. */
+    static String intake() {
+        return TestTokens.service("ingestion-service", "dsr-intake");
+    }
+
+    /** A service account with the participant role only: it executes requests, it does not file or read them. */
+    static String executor() {
+        return TestTokens.service("dsr-service", "dsr-executor");
+    }
+
+    static String expired() {
+        return TestTokens.expired("dpo", "privacy-operator", "dsr-intake");
+    }
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification anonymous() {
+        return given().contentType(ContentType.JSON);
+    }
+
+    static String email() {
+        return "someone." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    static List<Map<String, Object>> identifiers(String... emails) {
+        return java.util.Arrays.stream(emails).map(e -> Map.<String, Object>of("type", "email", "value", e)).toList();
+    }
+
+    static Map<String, Object> request(String type, Object identifiers) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("type", type);
+        request.put("identifiers", identifiers);
+        request.put("channel", "email");
+        request.put("details", "Letter from the data subject, ref 42");
+        return request;
+    }
+
+    static Map<String, Object> with(Map<String, Object> body, String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(body);
+        copy.put(key, value);
+        return copy;
+    }
+
+    static ValidatableResponse file(Map<String, Object> body) {
+        return as(operator()).body(body).post(REQUESTS).then().statusCode(201);
+    }
+
+    /** Files a request for a fresh e-mail address and returns its id. */
+    static String fileFor(String type, String email) {
+        return file(request(type, identifiers(email))).extract().path("id");
+    }
+
+    static String fileReceivedAt(String type, Instant receivedAt) {
+        return file(with(request(type, identifiers(email())), "receivedAt", receivedAt.toString())).extract().path("id");
+    }
+
+    static ValidatableResponse attest(String id) {
+        return as(operator()).body(Map.of("method", "OPERATOR_ATTESTED", "evidence", "Passport checked in person"))
+                .post(REQUESTS + "/" + id + "/verification").then();
+    }
+
+    static ValidatableResponse get(String id) {
+        return as(operator()).get(REQUESTS + "/" + id).then().statusCode(200);
+    }
+}
