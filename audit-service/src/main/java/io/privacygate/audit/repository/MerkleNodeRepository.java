@@ -4,6 +4,7 @@ import io.privacygate.audit.model.NodeId;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -38,19 +39,45 @@ public class MerkleNodeRepository {
                 indexes.add(id.index());
             }
         }
+        // LATERAL makes each wanted node a primary-key probe, whatever the planner guesses about the array.
         return client.preparedQuery("""
-                        select n.level, n.idx, n.hash from merkle_node n
-                          join unnest($1::smallint[], $2::bigint[]) as wanted(level, idx) using (level, idx)
+                        select n.level, n.idx, n.hash from unnest($1::smallint[], $2::bigint[]) as wanted(level, idx)
+                          cross join lateral (select level, idx, hash from merkle_node m
+                                              where m.level = wanted.level and m.idx = wanted.idx) n
                         union all
                         select 0::smallint, e.idx, e.leaf_hash from log_entry e where e.idx = any($3::bigint[])""")
                 .execute(Tuple.of(levels.toArray(Short[]::new), indexes.toArray(Long[]::new), leaves.toArray(Long[]::new)))
-                .map(rows -> {
-                    Map<NodeId, byte[]> found = new HashMap<>();
-                    for (Row row : rows) {
-                        found.put(new NodeId(row.getShort("level"), row.getLong("idx")), row.getBuffer("hash").getBytes());
-                    }
-                    return found;
-                });
+                .map(MerkleNodeRepository::byId);
+    }
+
+    /**
+     * The stored subtrees above the leaves with, at each level, an index in {@code [first, last]}: one
+     * primary-key range scan per level, for reading a whole stretch of the tree.
+     */
+    public Uni<Map<NodeId, byte[]>> findRanges(SqlClient client, List<LevelRange> ranges) {
+        if (ranges.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return client.preparedQuery("""
+                        select n.level, n.idx, n.hash from unnest($1::smallint[], $2::bigint[], $3::bigint[]) as r(level, first, last)
+                          cross join lateral (select level, idx, hash from merkle_node m
+                                              where m.level = r.level and m.idx between r.first and r.last) n""")
+                .execute(Tuple.of(ranges.stream().map(r -> (short) r.level()).toArray(Short[]::new),
+                        ranges.stream().map(LevelRange::first).toArray(Long[]::new),
+                        ranges.stream().map(LevelRange::last).toArray(Long[]::new)))
+                .map(MerkleNodeRepository::byId);
+    }
+
+    private static Map<NodeId, byte[]> byId(RowSet<Row> rows) {
+        Map<NodeId, byte[]> found = new HashMap<>();
+        for (Row row : rows) {
+            found.put(new NodeId(row.getShort("level"), row.getLong("idx")), row.getBuffer("hash").getBytes());
+        }
+        return found;
+    }
+
+    /** Subtrees {@code first..last} (inclusive) of one level. */
+    public record LevelRange(int level, long first, long last) {
     }
 
     /** Stores subtrees above the leaves (level ≥ 1). */

@@ -20,34 +20,81 @@ final class PersonalDataPatterns {
      */
     private static final Pattern INTERNATIONAL_PHONE = Pattern.compile(
             "(?<![\\w.+\\-])(?:\\+|00)[1-9](?:[ ./()\\-]{0,2}\\d){6,14}(?![\\w\\-])");
-    /** A whole value written like a national number: digits and separators only, at least one separator. */
-    private static final Pattern NATIONAL_PHONE = Pattern.compile("\\(?\\d[\\d ./()\\-]*[ ./()\\-][\\d ./()\\-]*\\d");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d+\\.\\d+");
-    /** In an identifier field, bare digits can only be a phone number or a platform's user id. */
-    private static final Pattern BARE_NUMBER = Pattern.compile("\\+?\\d{7,}");
+    private static final String SEPARATORS = " ./()-";
 
     private PersonalDataPatterns() {
     }
 
-    /** For any field: an e-mail address or a phone number, anywhere in the value. */
+    /**
+     * For any field: an e-mail address or a phone number, anywhere in the value. Each check first looks for
+     * the character it needs, so that the regular expressions run only on candidates: every value of every
+     * event passes here.
+     */
     static boolean looksPersonal(String value) {
         if (value == null || value.isEmpty()) {
             return false;
         }
-        return EMAIL.matcher(value).find() || INTERNATIONAL_PHONE.matcher(value).find() || isNationalPhone(value.strip());
+        return (value.indexOf('@') >= 0 && EMAIL.matcher(value).find())
+                || (mayHoldInternationalNumber(value) && INTERNATIONAL_PHONE.matcher(value).find())
+                || isNationalPhone(value.strip());
     }
 
     /** For the fields that name a subject or an actor, also a bare number of seven digits or more. */
     static boolean looksLikeDirectIdentifier(String value) {
-        return looksPersonal(value) || (value != null && BARE_NUMBER.matcher(value.strip()).matches());
+        return looksPersonal(value) || (value != null && isBareNumber(value.strip()));
     }
 
+    /** Whether {@link #INTERNATIONAL_PHONE} can match: a free-standing {@code +} or {@code 00} before a digit 1-9. */
+    private static boolean mayHoldInternationalNumber(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            int prefix = c == '+' ? 1 : c == '0' && i + 1 < value.length() && value.charAt(i + 1) == '0' ? 2 : 0;
+            if (prefix > 0 && i + prefix < value.length() && value.charAt(i + prefix) >= '1' && value.charAt(i + prefix) <= '9'
+                    && (i == 0 || !isWordOrJoiner(value.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The characters of the pattern's look-behind: {@code \\w} (ASCII, as in java.util.regex) and {@code . + -}. */
+    private static boolean isWordOrJoiner(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '+' || c == '-';
+    }
+
+    /**
+     * A whole value written like a national number: digits and separators only, with at least one separator and
+     * 7 to 15 digits, and neither an ISO-8601 date nor a decimal number.
+     */
     private static boolean isNationalPhone(String value) {
-        if (!NATIONAL_PHONE.matcher(value).matches() || ISO_DATE.matcher(value).matches() || DECIMAL.matcher(value).matches()) {
+        int digits = 0;
+        boolean separated = false;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (SEPARATORS.indexOf(c) >= 0) {
+                separated = true;
+            } else {
+                return false;
+            }
+        }
+        return separated && digits >= 7 && digits <= 15
+                && !ISO_DATE.matcher(value).matches() && !DECIMAL.matcher(value).matches();
+    }
+
+    private static boolean isBareNumber(String value) {
+        int start = value.startsWith("+") ? 1 : 0;
+        if (value.length() - start < 7) {
             return false;
         }
-        long digits = value.chars().filter(Character::isDigit).count();
-        return digits >= 7 && digits <= 15;
+        for (int i = start; i < value.length(); i++) {
+            if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

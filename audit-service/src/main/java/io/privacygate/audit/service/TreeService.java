@@ -14,11 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
- * Reads the tree: entries, roots and proofs. Each costs two small queries (the size, then the O(log n)
- * stored subtrees it needs). The log is append-only, so the two need no common snapshot.
+ * Reads the tree: entries, roots and proofs, each with one query for the O(log n) stored subtrees it needs.
+ * The log only grows, so a size once seen stays valid: a request within it needs no query for the size,
+ * and one beyond it reads the size afresh before it is refused.
  */
 @ApplicationScoped
 public class TreeService {
@@ -26,6 +28,7 @@ public class TreeService {
     private final TreeHeadRepository heads;
     private final LogEntryRepository entries;
     private final MerkleNodeRepository nodes;
+    private final AtomicLong knownSize = new AtomicLong();
 
     TreeService(Pool pool, TreeHeadRepository heads, LogEntryRepository entries, MerkleNodeRepository nodes) {
         this.pool = pool;
@@ -34,12 +37,19 @@ public class TreeService {
         this.nodes = nodes;
     }
 
+    /** The current tree size, read from the database. */
     public Uni<Long> size() {
-        return heads.size(pool);
+        return heads.size(pool).invoke(size -> knownSize.accumulateAndGet(size, Math::max));
+    }
+
+    /** A size of at least {@code wanted} if the log has one, else the current size (below {@code wanted}). */
+    private Uni<Long> sizeFor(long wanted) {
+        long known = knownSize.get();
+        return wanted <= known ? Uni.createFrom().item(known) : size();
     }
 
     public Uni<LogEntry> entry(long index) {
-        return heads.size(pool).chain(size -> index >= size
+        return sizeFor(index + 1).chain(size -> index >= size
                 ? Uni.createFrom().failure(ProblemException.notFound("The log has no entry " + index + "."))
                 : entries.find(pool, index).map(found -> found.orElseThrow(
                         () -> new IllegalStateException("Entry " + index + " is missing below the tree size"))));
@@ -51,9 +61,9 @@ public class TreeService {
     }
 
     public Uni<List<byte[]>> inclusion(long index, long treeSize) {
-        return heads.size(pool).chain(size -> {
+        return sizeFor(treeSize).chain(size -> {
             if (treeSize < 1 || treeSize > size) {
-                throw ProblemException.invalidField("treeSize", "must be between 1 and the current tree size, " + size);
+                throw ProblemException.invalidField("treeSize", "must be between 1 and the tree size, " + size);
             }
             if (index < 0 || index >= treeSize) {
                 throw ProblemException.invalidField("index", "must be at least 0 and below treeSize");
@@ -63,9 +73,9 @@ public class TreeService {
     }
 
     public Uni<List<byte[]>> consistency(long from, long to) {
-        return heads.size(pool).chain(size -> {
+        return sizeFor(to).chain(size -> {
             if (to < 0 || to > size) {
-                throw ProblemException.invalidField("to", "must be between 0 and the current tree size, " + size);
+                throw ProblemException.invalidField("to", "must be between 0 and the tree size, " + size);
             }
             if (from < 0 || from > to) {
                 throw ProblemException.invalidField("from", "must be between 0 and to");

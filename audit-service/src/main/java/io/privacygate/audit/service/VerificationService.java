@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.privacygate.audit.config.AuditConfig;
 import io.privacygate.audit.model.Ed25519;
+import io.privacygate.audit.model.NodeId;
 import io.privacygate.audit.repository.CheckpointRepository;
 import io.privacygate.audit.repository.LogEntryRepository;
 import io.privacygate.audit.repository.MerkleNodeRepository;
@@ -18,10 +19,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Recomputes the whole log from storage and checks it against every signed checkpoint. It reads in one
@@ -83,10 +87,22 @@ public class VerificationService {
         return entries.range(transaction, from, to)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> audit.entries(from, to, rows))
-                .chain(recomputed -> nodes.find(transaction, recomputed.keySet())
+                .chain(recomputed -> nodes.findRanges(transaction, ranges(recomputed.keySet()))
                         .emitOn(Infrastructure.getDefaultWorkerPool())
                         .invoke(stored -> audit.compareNodes(recomputed, stored)))
                 .chain(() -> chunks(transaction, audit, to, size));
+    }
+
+    /** The subtrees a chunk completes are consecutive at each level, so a range per level reads them all. */
+    static List<MerkleNodeRepository.LevelRange> ranges(Collection<NodeId> nodes) {
+        Map<Integer, long[]> byLevel = new TreeMap<>();
+        for (NodeId node : nodes) {
+            byLevel.merge(node.level(), new long[]{node.index(), node.index()},
+                    (a, b) -> new long[]{Math.min(a[0], b[0]), Math.max(a[1], b[1])});
+        }
+        List<MerkleNodeRepository.LevelRange> ranges = new ArrayList<>();
+        byLevel.forEach((level, range) -> ranges.add(new MerkleNodeRepository.LevelRange(level, range[0], range[1])));
+        return ranges;
     }
 
     private static Map<String, PublicKey> publicKeys(List<SigningKey> signingKeys) {

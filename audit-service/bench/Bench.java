@@ -1,0 +1,258 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The audit-service benchmark client (JDK only; run by bench/run).
+ * <pre>
+ * java Bench.java keys DIR                 an RSA key pair for the service's static OIDC key, and a master key
+ * java Bench.java load DIR URL [options]   appends, proofs, verification; prints figures against the goals
+ *   --events N (1000000) --batch N (500) --clients N (4) --proofs N (2000)
+ * </pre>
+ * It only ever calls the URL it is given, which bench/run sets to 127.0.0.1.
+ */
+public final class Bench {
+    private static final String ISSUER = "privacy-gate-bench";
+    private static final Pattern TREE_SIZE = Pattern.compile("\"treeSize\":(\\d+)");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final String url;
+    private final Path dir;
+    private final Map<String, String> tokens = new HashMap<>();
+
+    private Bench(String url, Path dir, PrivateKey key) throws Exception {
+        this.url = url;
+        this.dir = dir;
+        for (String role : List.of("audit-writer", "auditor", "dpo")) {
+            tokens.put(role, token(key, role));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = Path.of(args[1]);
+        if (args[0].equals("keys")) {
+            keys(dir);
+            return;
+        }
+        Map<String, Integer> options = new HashMap<>(Map.of("events", 1_000_000, "batch", 500, "clients", 4, "proofs", 2000));
+        for (int i = 3; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), Integer.parseInt(args[i + 1]));
+        }
+        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(
+                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(Files.readString(dir.resolve("private.key")).strip())));
+        new Bench(args[2], dir, key).run(options);
+    }
+
+    private static void keys(Path dir) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        Files.writeString(dir.resolve("public.key"), Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+        Files.writeString(dir.resolve("private.key"), Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
+        byte[] master = new byte[32];
+        new SecureRandom().nextBytes(master);
+        Files.writeString(dir.resolve("master.key"), "1:" + Base64.getEncoder().encodeToString(master));
+    }
+
+    /** An RS256 token shaped like Keycloak's, valid for four hours, with the role in {@code groups}. */
+    private static String token(PrivateKey key, String role) throws Exception {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        long now = Instant.now().getEpochSecond();
+        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String payload = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + UUID.randomUUID() + "\",\"azp\":\"bench\","
+                + "\"preferred_username\":\"service-account-bench\",\"groups\":[\"" + role + "\"],\"iat\":" + now
+                + ",\"exp\":" + (now + 4 * 3600) + "}").getBytes(StandardCharsets.UTF_8));
+        Signature signer = Signature.getInstance("SHA256withRSA");
+        signer.initSign(key);
+        signer.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
+        return header + "." + payload + "." + b64.encodeToString(signer.sign());
+    }
+
+    private void run(Map<String, Integer> options) throws Exception {
+        int events = options.get("events");
+        int batch = options.get("batch");
+        int proofs = options.get("proofs");
+        long before = treeSize(call("POST", "/api/v1/checkpoints", "dpo", null, Duration.ofSeconds(30)));
+
+        double appendSeconds = appendAll(events, batch, options.get("clients"));
+        String checkpoint = call("POST", "/api/v1/checkpoints", "dpo", null, Duration.ofSeconds(30));
+        long size = treeSize(checkpoint);
+        if (size != before + events) {
+            throw new IllegalStateException("The tree holds " + size + " entries, expected " + (before + events));
+        }
+
+        Random random = new Random(42);
+        double[] inclusion = latencies(proofs, () -> "/api/v1/proofs/inclusion?index=" + (long) (random.nextDouble() * size)
+                + "&treeSize=" + size);
+        double[] consistency = latencies(proofs, () -> "/api/v1/proofs/consistency?from=" + (1 + (long) (random.nextDouble() * (size - 1)))
+                + "&to=" + size);
+
+        long start = System.nanoTime();
+        String report = call("POST", "/api/v1/verification", "auditor", null, Duration.ofMinutes(15));
+        double verifySeconds = (System.nanoTime() - start) / 1e9;
+        boolean valid = report.contains("\"valid\":true");
+
+        saveForTheOfflineVerifier(size, random);
+
+        double appendRate = events / appendSeconds;
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "%nFigures at %,d entries (%d cores, appends in batches of %d by %d clients)%n",
+                size, Runtime.getRuntime().availableProcessors(), batch, options.get("clients")));
+        table.append(String.format(Locale.ROOT, "%-34s %-22s %-14s %s%n", "measure", "measured", "goal", ""));
+        row(table, "appends/s", String.format(Locale.ROOT, "%,.0f (%,.1f s)", appendRate, appendSeconds), ">= 5,000", appendRate >= 5000);
+        row(table, "inclusion proof p50 / p99 (ms)", String.format(Locale.ROOT, "%.2f / %.2f", inclusion[0], inclusion[1]),
+                "p99 <= 10", inclusion[1] <= 10);
+        row(table, "consistency proof p50 / p99 (ms)", String.format(Locale.ROOT, "%.2f / %.2f", consistency[0], consistency[1]),
+                "p99 <= 10", consistency[1] <= 10);
+        row(table, "full verification (s)", String.format(Locale.ROOT, "%.1f (%s)", verifySeconds, valid ? "valid" : "NOT VALID"),
+                "<= 60", verifySeconds <= 60 && valid);
+        System.out.print(table);
+        Files.writeString(dir.resolve("report.txt"), table.toString());
+    }
+
+    private static void row(StringBuilder table, String measure, String measured, String goal, boolean met) {
+        table.append(String.format(Locale.ROOT, "%-34s %-22s %-14s %s%n", measure, measured, goal, met ? "met" : "NOT MET"));
+    }
+
+    /** Appends {@code events} events in batches from several clients; answers the wall time in seconds. */
+    private double appendAll(int events, int batchSize, int clients) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        int batches = (events + batchSize - 1) / batchSize;
+        AtomicLong next = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        ConcurrentLinkedQueue<Double> batchMillis = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            workers.add(pool.submit(() -> {
+                for (long b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
+                    int from = (int) (b * batchSize);
+                    String body = batchBody(run, from, Math.min(events, from + batchSize));
+                    long t = System.nanoTime();
+                    call("POST", "/api/v1/events", "audit-writer", body, Duration.ofSeconds(120));
+                    batchMillis.add((System.nanoTime() - t) / 1e6);
+                    long finished = done.incrementAndGet();
+                    if (finished % Math.max(1, batches / 10) == 0) {
+                        System.out.printf(Locale.ROOT, "  appended %,d events (%.0f/s so far)%n", finished * batchSize,
+                                finished * batchSize / ((System.nanoTime() - start) / 1e9));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double[] p = percentiles(batchMillis.stream().mapToDouble(Double::doubleValue).toArray());
+        System.out.printf(Locale.ROOT, "  batch latency p50 %.1f ms, p99 %.1f ms%n", p[0], p[1]);
+        return seconds;
+    }
+
+    /** Events as the services' outbox relays send them: pseudonymous, a few details each. */
+    private static String batchBody(String run, int from, int to) {
+        StringBuilder body = new StringBuilder(300 * (to - from) + 16).append("{\"events\":[");
+        String now = Instant.now().toString();
+        for (int n = from; n < to; n++) {
+            if (n > from) {
+                body.append(',');
+            }
+            body.append("{\"eventId\":\"bench-").append(run).append('-').append(n)
+                    .append("\",\"occurredAt\":\"").append(now)
+                    .append("\",\"service\":\"ingestion-service\",\"actor\":\"client:ingestion-service\",\"action\":\"interaction.stored\"")
+                    .append(",\"subjectRef\":\"").append(new UUID(0x5eed_0000_0000_4000L, n % 50_000 | 0x8000_0000_0000_0000L))
+                    .append("\",\"purpose\":\"social-engagement\",\"legalBasis\":\"LEGITIMATE_INTERESTS\",\"outcome\":\"SUCCESS\"")
+                    .append(",\"details\":{\"platform\":\"instagram\",\"kind\":\"comment\",\"batch\":\"").append(n / 500).append("\"}}");
+        }
+        return body.append("]}").toString();
+    }
+
+    /** p50 and p99 in milliseconds of {@code count} sequential GETs, after a warm-up of 200. */
+    private double[] latencies(int count, java.util.function.Supplier<String> paths) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            call("GET", paths.get(), "auditor", null, Duration.ofSeconds(10));
+        }
+        double[] millis = new double[count];
+        for (int i = 0; i < count; i++) {
+            String path = paths.get();
+            long t = System.nanoTime();
+            call("GET", path, "auditor", null, Duration.ofSeconds(10));
+            millis[i] = (System.nanoTime() - t) / 1e6;
+        }
+        return percentiles(millis);
+    }
+
+    private static double[] percentiles(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return new double[]{sorted[(int) Math.floor(0.50 * (sorted.length - 1))], sorted[(int) Math.ceil(0.99 * (sorted.length - 1))]};
+    }
+
+    /** The files an auditor would save, so bench/run can check one entry with the offline verifier. */
+    private void saveForTheOfflineVerifier(long size, Random random) throws Exception {
+        long index = (long) (random.nextDouble() * size);
+        Files.writeString(dir.resolve("checkpoint.json"), call("GET", "/api/v1/checkpoints/latest", "auditor", null, Duration.ofSeconds(10)));
+        Files.writeString(dir.resolve("keys.json"), call("GET", "/api/v1/checkpoints/keys", null, null, Duration.ofSeconds(10)));
+        Files.writeString(dir.resolve("entry.json"), call("GET", "/api/v1/entries/" + index, "auditor", null, Duration.ofSeconds(10)));
+        Files.writeString(dir.resolve("proof.json"), call("GET", "/api/v1/proofs/inclusion?index=" + index + "&treeSize=" + size,
+                "auditor", null, Duration.ofSeconds(10)));
+    }
+
+    private String call(String method, String path, String role, String body, Duration timeout) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path)).timeout(timeout)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (role != null) {
+            request.header("Authorization", "Bearer " + tokens.get(role));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path.replaceFirst("\\?.*", "") + " answered " + response.statusCode()
+                    + ": " + response.body().substring(0, Math.min(300, response.body().length())));
+        }
+        return response.body();
+    }
+
+    private static long treeSize(String checkpoint) {
+        Matcher matcher = TREE_SIZE.matcher(checkpoint);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No treeSize in " + checkpoint);
+        }
+        return Long.parseLong(matcher.group(1));
+    }
+}
