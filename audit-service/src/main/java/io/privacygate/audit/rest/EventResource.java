@@ -11,11 +11,11 @@ import io.privacygate.commons.web.PageRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/api/v1/events")
@@ -31,9 +31,9 @@ public class EventResource {
     @POST
     @RolesAllowed("audit-writer")
     @Operation(summary = "Append a batch of up to 500 events, all or none; idempotent by eventId")
-    public Uni<AppendResult> append(AppendRequest request,
-                                    @Parameter(description = "Accepted for the outbox relay; eventId is what makes a retry idempotent")
-                                    @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
+            description = "Sent by the outbox relay and accepted; each event's eventId is what makes a retry idempotent")
+    public Uni<AppendResult> append(AppendRequest request) {
         return appends.append(request == null ? null : request.events());
     }
 

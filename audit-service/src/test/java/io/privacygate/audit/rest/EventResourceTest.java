@@ -11,10 +11,16 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import static io.privacygate.audit.Api.anonymous;
@@ -284,6 +290,32 @@ class EventResourceTest {
             List<Long> indexes = appended(IntStream.range(0, 500).mapToObj(i -> event()).toList());
             assertThat(indexes).hasSize(500);
             assertThat(indexes.get(499) - indexes.get(0)).isEqualTo(499);
+        }
+
+        @Test
+        void concurrentBatchesAndRetriesGetDistinctIndexesAndKeepTheTreeValid() throws Exception {
+            List<List<Map<String, Object>>> batches = IntStream.range(0, 6)
+                    .mapToObj(b -> IntStream.range(0, 40).mapToObj(i -> event()).toList()).toList();
+            ExecutorService clients = Executors.newFixedThreadPool(6);
+            try {
+                List<Future<List<Long>>> answers = new ArrayList<>();
+                for (int round = 0; round < 2; round++) {
+                    batches.forEach(batch -> answers.add(clients.submit(() -> appended(batch))));
+                }
+                List<List<Long>> indexes = new ArrayList<>();
+                for (Future<List<Long>> answer : answers) {
+                    indexes.add(answer.get(60, TimeUnit.SECONDS));
+                }
+                for (int b = 0; b < batches.size(); b++) {
+                    assertThat(indexes.get(b + batches.size())).as("the retry of batch %d", b).isEqualTo(indexes.get(b));
+                }
+                Set<Long> distinct = new HashSet<>();
+                indexes.subList(0, batches.size()).forEach(distinct::addAll);
+                assertThat(distinct).hasSize(6 * 40);
+            } finally {
+                clients.shutdownNow();
+            }
+            as(auditor()).post("/api/v1/verification").then().statusCode(200).body("valid", equalTo(true));
         }
 
         @Test
