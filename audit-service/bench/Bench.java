@@ -147,7 +147,6 @@ public final class Bench {
 
     /** Appends {@code events} events in batches from several clients; answers the wall time in seconds. */
     private double appendAll(int events, int batchSize, int clients) throws Exception {
-        String run = UUID.randomUUID().toString().substring(0, 8);
         int batches = (events + batchSize - 1) / batchSize;
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
@@ -159,7 +158,7 @@ public final class Bench {
             workers.add(pool.submit(() -> {
                 for (long b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
                     int from = (int) (b * batchSize);
-                    String body = batchBody(run, from, Math.min(events, from + batchSize));
+                    String body = batchBody(from, Math.min(events, from + batchSize));
                     long t = System.nanoTime();
                     call("POST", "/api/v1/events", "audit-writer", body, Duration.ofSeconds(120));
                     batchMillis.add((System.nanoTime() - t) / 1e6);
@@ -182,15 +181,15 @@ public final class Bench {
         return seconds;
     }
 
-    /** Events as the services' outbox relays send them: pseudonymous, a few details each. */
-    private static String batchBody(String run, int from, int to) {
+    /** Events as the services' outbox relays send them: random UUID ids, pseudonymous subjects, a few details. */
+    private static String batchBody(int from, int to) {
         StringBuilder body = new StringBuilder(300 * (to - from) + 16).append("{\"events\":[");
         String now = Instant.now().toString();
         for (int n = from; n < to; n++) {
             if (n > from) {
                 body.append(',');
             }
-            body.append("{\"eventId\":\"bench-").append(run).append('-').append(n)
+            body.append("{\"eventId\":\"").append(UUID.randomUUID())
                     .append("\",\"occurredAt\":\"").append(now)
                     .append("\",\"service\":\"ingestion-service\",\"actor\":\"client:ingestion-service\",\"action\":\"interaction.stored\"")
                     .append(",\"subjectRef\":\"").append(new UUID(0x5eed_0000_0000_4000L, n % 50_000 | 0x8000_0000_0000_0000L))
@@ -200,9 +199,9 @@ public final class Bench {
         return body.append("]}").toString();
     }
 
-    /** p50 and p99 in milliseconds of {@code count} sequential GETs, after a warm-up of 200. */
+    /** p50 and p99 in milliseconds of {@code count} sequential GETs, after a warm-up long enough for the JIT. */
     private double[] latencies(int count, java.util.function.Supplier<String> paths) throws Exception {
-        for (int i = 0; i < 200; i++) {
+        for (int i = 0; i < 1000; i++) {
             call("GET", paths.get(), "auditor", null, Duration.ofSeconds(10));
         }
         double[] millis = new double[count];
