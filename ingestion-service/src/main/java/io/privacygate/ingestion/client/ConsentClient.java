@@ -1,0 +1,149 @@
+package io.privacygate.ingestion.client;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.privacygate.commons.identity.Identifier;
+import io.privacygate.commons.identity.IdentifierNormalizer;
+import io.privacygate.commons.outbox.ServiceTokens;
+import io.privacygate.commons.problem.ProblemException;
+import io.privacygate.ingestion.config.IngestionConfig;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The calls to consent-service, with this service's client-credentials token. Failures are sorted into
+ * "wait" ({@link ConsentUnavailableException}) and "this request will never pass"
+ * ({@link IdentifiersRejectedException}, an unknown purpose).
+ * <p>
+ * Resolved identifier sets are remembered briefly: resolving the same set again links nothing new, and a
+ * busy commenter must not cost a call per comment. The cache holds digests, not identifiers, and forgets
+ * a subject when it is erased here.
+ */
+@ApplicationScoped
+public class ConsentClient {
+    /** consent-service answers at most this many queries per batch call. */
+    public static final int MAX_BATCH = 500;
+
+    private final ConsentApi api;
+    private final ServiceTokens tokens;
+    private final Cache<String, UUID> subjects;
+    private final Cache<String, Optional<ConsentDtos.PurposeDefinition>> purposes;
+
+    ConsentClient(@RestClient ConsentApi api, ServiceTokens tokens, IngestionConfig config) {
+        this.api = api;
+        this.tokens = tokens;
+        this.subjects = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(config.caches().subjectTtl()).build();
+        this.purposes = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(config.caches().purposeTtl()).build();
+    }
+
+    /** The subject these identifiers belong to, linking them together. Malformed identifiers are left out. */
+    public Uni<UUID> resolve(List<Identifier> identifiers) {
+        List<Identifier> wellFormed = new ArrayList<>();
+        List<String> normalized = new ArrayList<>();
+        for (Identifier identifier : identifiers) {
+            try {
+                normalized.add(identifier.type().wireName() + ":"
+                        + IdentifierNormalizer.normalize(identifier.type(), identifier.value(), "identifier"));
+                wellFormed.add(identifier);
+            } catch (ProblemException malformed) {
+                // a lead's mistyped e-mail address must not block its other identifiers
+            }
+        }
+        if (wellFormed.isEmpty()) {
+            return Uni.createFrom().failure(new IdentifiersRejectedException());
+        }
+        String key = digest(normalized);
+        UUID known = subjects.getIfPresent(key);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return authorized(auth -> api.resolve(auth, new ConsentDtos.ResolveRequest(wellFormed)))
+                .onFailure().transform(ConsentClient::classifyResolve)
+                .map(ConsentDtos.ResolveResult::subjectId)
+                .invoke(subjectId -> subjects.put(key, subjectId));
+    }
+
+    /** Answers in the order of the queries, in calls of at most {@value #MAX_BATCH}. */
+    public Uni<List<ConsentDtos.Decision>> decide(List<ConsentDtos.DecisionQuery> queries, boolean gpc) {
+        if (queries.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<Uni<List<ConsentDtos.Decision>>> calls = new ArrayList<>();
+        for (int from = 0; from < queries.size(); from += MAX_BATCH) {
+            List<ConsentDtos.DecisionQuery> chunk = queries.subList(from, Math.min(queries.size(), from + MAX_BATCH));
+            calls.add(authorized(auth -> api.decideAll(auth, gpc ? "1" : null, new ConsentDtos.BatchDecisionRequest(chunk)))
+                    .map(ConsentDtos.BatchDecisions::decisions)
+                    .invoke(answers -> {
+                        if (answers == null || answers.size() != chunk.size()) {
+                            throw new ConsentUnavailableException(null);
+                        }
+                    }));
+        }
+        return Uni.join().all(calls).andFailFast()
+                .map(chunks -> chunks.stream().flatMap(List::stream).toList())
+                .onFailure().transform(ConsentClient::unavailable);
+    }
+
+    public Uni<ConsentDtos.Decision> decide(ConsentDtos.DecisionQuery query) {
+        return authorized(auth -> api.decide(auth, query))
+                .onFailure().transform(ConsentClient::unavailable);
+    }
+
+    /** The purpose's current definition; empty when consent-service has no such purpose. */
+    public Uni<Optional<ConsentDtos.PurposeDefinition>> purpose(String key) {
+        Optional<ConsentDtos.PurposeDefinition> known = purposes.getIfPresent(key);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return authorized(auth -> api.purpose(auth, key))
+                .map(Optional::of)
+                .onFailure(e -> Failures.status(e) == 404).recoverWithItem(Optional.empty())
+                .onFailure().transform(ConsentClient::unavailable)
+                .invoke(definition -> purposes.put(key, definition));
+    }
+
+    /** After an erasure here, the next event of this person resolves afresh. */
+    public void forgetSubject(UUID subjectId) {
+        subjects.asMap().values().removeIf(subjectId::equals);
+    }
+
+    private <T> Uni<T> authorized(java.util.function.Function<String, Uni<T>> call) {
+        return tokens.accessToken()
+                .onFailure().transform(ConsentClient::unavailable)
+                .chain(token -> call.apply("Bearer " + token));
+    }
+
+    private static Throwable classifyResolve(Throwable failure) {
+        if (failure instanceof ConsentUnavailableException) {
+            return failure;
+        }
+        return Failures.isRefusal(failure) ? new IdentifiersRejectedException() : new ConsentUnavailableException(failure);
+    }
+
+    private static Throwable unavailable(Throwable failure) {
+        return failure instanceof ConsentUnavailableException ? failure : new ConsentUnavailableException(failure);
+    }
+
+    private static String digest(List<String> normalized) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            normalized.stream().sorted().forEach(value -> {
+                sha.update(value.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            });
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+}

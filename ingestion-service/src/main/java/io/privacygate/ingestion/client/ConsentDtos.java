@@ -1,0 +1,55 @@
+package io.privacygate.ingestion.client;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.privacygate.commons.gdpr.LegalBasis;
+import io.privacygate.commons.identity.Identifier;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The JSON shapes of consent-service's API that this service uses; fields it does not need are ignored. */
+public final class ConsentDtos {
+    private ConsentDtos() {
+    }
+
+    public record ResolveRequest(List<Identifier> identifiers) {
+        @Override
+        public String toString() {
+            return "ResolveRequest[" + identifiers.size() + " identifiers]";
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ResolveResult(UUID subjectId, boolean created) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DecisionQuery(UUID subjectId, String purpose, String channel) {
+    }
+
+    public record BatchDecisionRequest(List<DecisionQuery> queries) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record BatchDecisions(List<Decision> decisions) {
+    }
+
+    /** {@code reason} is consent-service's stable code, e.g. {@code CONSENT_GRANTED}, {@code SUBJECT_RESTRICTED}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Decision(boolean permitted, LegalBasis legalBasis, String reason, UUID consentEventId,
+                           boolean restricted) {
+        public static final String SUBJECT_RESTRICTED = "SUBJECT_RESTRICTED";
+
+        /** Art. 18: a restricted subject's data may be stored, and nothing more. */
+        public boolean storageOnly() {
+            return !permitted && restricted && SUBJECT_RESTRICTED.equals(reason);
+        }
+    }
+
+    /** A purpose of the Art. 30 register: what its data may be, and how long it is kept (ISO-8601). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record PurposeDefinition(String key, int version, LegalBasis legalBasis, List<String> dataCategories,
+                                    String retention) {
+    }
+}

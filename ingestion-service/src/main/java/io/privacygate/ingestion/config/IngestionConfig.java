@@ -1,0 +1,188 @@
+package io.privacygate.ingestion.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.time.Duration;
+
+/** ingestion-service settings. Peer URLs have no default in prod. */
+@ConfigMapping(prefix = "privacy-gate.ingestion")
+public interface IngestionConfig {
+
+    /** consent-service's base URL: subjects are resolved and decisions asked there. */
+    URI consentUrl();
+
+    /** dsr-service's base URL: Meta's data deletion callbacks open erasure requests there. */
+    URI dsrUrl();
+
+    /** Where this service is reached from outside: the data deletion status page's URL starts with it. */
+    URI publicUrl();
+
+    Purposes purposes();
+
+    FieldCategories fieldCategories();
+
+    Inbox inbox();
+
+    Retention retention();
+
+    Imports imports();
+
+    Crm crm();
+
+    Caches caches();
+
+    DeletionCallbacks deletionCallbacks();
+
+    Bench bench();
+
+    /** Which purpose each kind of event serves (DESIGN §4: configured, with these defaults). */
+    interface Purposes {
+        @WithDefault("social-engagement")
+        String comment();
+
+        @WithDefault("social-engagement")
+        String mention();
+
+        @WithDefault("social-engagement")
+        String post();
+
+        @WithDefault("customer-support")
+        String directMessage();
+
+        @WithDefault("marketing-leads")
+        String leadForm();
+    }
+
+    /**
+     * The data category each field belongs to. A field is kept only when the purpose's
+     * {@code dataCategories} name its category (Art. 5(1)(c), data minimisation).
+     */
+    interface FieldCategories {
+        @WithDefault("name")
+        String name();
+
+        /** A public handle: an Instagram username, an X screen name. */
+        @WithDefault("name")
+        String handle();
+
+        @WithDefault("contact")
+        String email();
+
+        @WithDefault("contact")
+        String phone();
+
+        /** What the person wrote: a comment, a message, a post. */
+        @WithDefault("message-content")
+        String text();
+
+        /** A lead form's answers other than name, e-mail and phone. */
+        @WithDefault("form-answers")
+        String answers();
+    }
+
+    /** The durable inbox between a webhook's acknowledgement and its processing. */
+    interface Inbox {
+        /** Turns the worker off (deliveries are still acknowledged and wait). */
+        @WithDefault("true")
+        boolean workerEnabled();
+
+        /**
+         * How often an idle worker looks for due deliveries (read by its schedule; the scheduler's minimum
+         * is one second). A busy worker starts its next round at once.
+         */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Deliveries claimed per round. */
+        @WithDefault("250")
+        int claimSize();
+
+        /** How long a claimed delivery is reserved before another round may retry it. */
+        @WithDefault("60s")
+        Duration lease();
+
+        /** First wait after a failure (e.g. consent-service down); doubles up to {@link #maxBackoff()}. */
+        @WithDefault("2s")
+        Duration initialBackoff();
+
+        @WithDefault("2m")
+        Duration maxBackoff();
+
+        /**
+         * A raw delivery older than this is purged even if unprocessed (its purge is audited): the inbox
+         * holds personal data that no decision has yet allowed, so it must not grow old.
+         */
+        @WithDefault("P7D")
+        Duration maxAge();
+
+        /** How long processed platform event ids are remembered, to drop redeliveries. */
+        @WithDefault("P30D")
+        Duration dedupeWindow();
+
+        /** How often expired deliveries and old event ids are purged (read by its schedule). */
+        @WithDefault("10m")
+        Duration housekeepingEvery();
+
+        /** Resolve calls to consent-service in flight at once. */
+        @WithDefault("8")
+        int resolveConcurrency();
+    }
+
+    interface Retention {
+        /** How often the purge runs (read by its schedule). */
+        @WithDefault("15m")
+        Duration every();
+
+        /** Rows deleted per statement, so that a purge never holds long locks. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** Batches per run at most; the rest waits for the next run. */
+        @WithDefault("100")
+        int maxBatchesPerRun();
+    }
+
+    interface Imports {
+        /** Lines per import at most; larger exports are split by the caller. */
+        @WithDefault("10000")
+        int maxLines();
+    }
+
+    interface Crm {
+        /** The channel named in decisions for reads through the CRM API: purposes used there declare it. */
+        @WithDefault("crm")
+        String channel();
+    }
+
+    interface Caches {
+        /** How long a resolved identifier set is remembered, to spare consent-service a call per event. */
+        @WithDefault("10m")
+        Duration subjectTtl();
+
+        /** How long a purpose definition (categories, retention) is remembered. */
+        @WithDefault("60s")
+        Duration purposeTtl();
+    }
+
+    interface DeletionCallbacks {
+        /** How often callbacks are handed on or followed up (read by its schedule). */
+        @WithDefault("5s")
+        Duration every();
+
+        /** First wait after dsr-service failed to take a request; doubles up to {@link #maxBackoff()}. */
+        @WithDefault("5s")
+        Duration initialBackoff();
+
+        @WithDefault("10m")
+        Duration maxBackoff();
+    }
+
+    /** For the benchmark only (bench/run): never on in a deployment. */
+    interface Bench {
+        /** Serves {@code POST /bench/ceiling}, one plain insert per request. */
+        @WithDefault("false")
+        boolean ceilingEndpoint();
+    }
+}

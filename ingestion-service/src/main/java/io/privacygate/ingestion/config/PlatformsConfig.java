@@ -1,0 +1,46 @@
+package io.privacygate.ingestion.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The secrets each platform signs its deliveries with. They come from Kubernetes secrets in production;
+ * the prod profile has no defaults, so a service without them refuses to start.
+ */
+@ConfigMapping(prefix = "privacy-gate.platforms")
+public interface PlatformsConfig {
+
+    Meta meta();
+
+    LinkedIn linkedin();
+
+    X x();
+
+    interface Meta {
+        /** Signs {@code X-Hub-Signature-256} and the data deletion callback's {@code signed_request}. */
+        String appSecret();
+
+        /** What Meta must send as {@code hub.verify_token} when it subscribes the webhook. */
+        String verifyToken();
+
+        /** The Graph API, asked for a lead's {@code field_data} when a {@code leadgen} change arrives. */
+        @WithDefault("https://graph.facebook.com/v21.0")
+        URI graphUrl();
+
+        /** A page access token allowed to read leads; without it, leads wait until one is configured. */
+        Optional<String> accessToken();
+    }
+
+    interface LinkedIn {
+        /** Answers the {@code challengeCode} and signs {@code X-LI-Signature}. */
+        String clientSecret();
+    }
+
+    interface X {
+        /** Answers the {@code crc_token} and signs {@code x-twitter-webhooks-signature}. */
+        String consumerSecret();
+    }
+}

@@ -1,0 +1,52 @@
+package io.privacygate.ingestion.model;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A Meta data deletion callback on its way to dsr-service. The person's platform id is kept encrypted,
+ * and only until dsr-service holds the erasure request.
+ */
+@Entity
+@Table(name = "deletion_request")
+public class DeletionRequest {
+    @Id
+    @Column(name = "confirmation_code")
+    public String confirmationCode;
+
+    /** An HMAC of the signed request: Meta calling again with the same request gets the same code. */
+    @Column(nullable = false)
+    public String digest;
+
+    @Column(name = "user_id_encrypted")
+    public byte[] userIdEncrypted;
+
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "dsr_request_id")
+    public UUID dsrRequestId;
+
+    @Column(name = "dsr_status")
+    public String dsrStatus;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    public Instant nextAttemptAt;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    /** Received here; opened in dsr-service; verified there (nothing is fanned out before that). */
+    public enum Status { RECEIVED, OPENED, VERIFIED }
+}

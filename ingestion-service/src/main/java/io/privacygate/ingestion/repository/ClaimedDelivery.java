@@ -1,0 +1,11 @@
+package io.privacygate.ingestion.repository;
+
+import io.privacygate.ingestion.webhook.Platform;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An inbox row reserved for one processing round; its payload is still sealed under the inbox key. */
+public record ClaimedDelivery(UUID id, Platform platform, byte[] sealedPayload, UUID importId, boolean gpc,
+                              int attempts, Instant receivedAt) {
+}

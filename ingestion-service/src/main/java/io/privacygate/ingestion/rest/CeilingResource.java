@@ -1,0 +1,47 @@
+package io.privacygate.ingestion.rest;
+
+import io.privacygate.ingestion.config.IngestionConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * The benchmark's ceiling: one plain INSERT of the body per request, through the same HTTP stack and pool
+ * as the webhooks but without signature, parsing or encryption. Off (404) unless
+ * {@code privacy-gate.ingestion.bench.ceiling-endpoint=true}, and its table exists only when the
+ * benchmark adds the {@code db/bench} migrations.
+ */
+@Path("/bench/ceiling")
+@PermitAll
+public class CeilingResource {
+    private final Pool pool;
+    private final boolean enabled;
+
+    CeilingResource(Pool pool, IngestionConfig config) {
+        this.pool = pool;
+        this.enabled = config.bench().ceilingEndpoint();
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Uni<Response> insert(byte[] body) {
+        if (!enabled) {
+            throw new NotFoundException();
+        }
+        return pool.preparedQuery("insert into bench_ceiling (id, body, received_at) values ($1, $2, $3)")
+                .execute(Tuple.of(UUID.randomUUID(), Buffer.buffer(body), OffsetDateTime.now(ZoneOffset.UTC)))
+                .replaceWith(Response.ok().build());
+    }
+}

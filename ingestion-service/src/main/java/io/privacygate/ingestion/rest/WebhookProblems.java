@@ -1,0 +1,34 @@
+package io.privacygate.ingestion.rest;
+
+import io.privacygate.commons.problem.Problem;
+import io.privacygate.ingestion.service.InvalidSignatureException;
+import io.privacygate.ingestion.service.PurposeNotPermittedException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/**
+ * The two refusals that commons' problem types do not cover: a platform signature that does not verify
+ * (401), and a purpose that does not permit a read (403, with consent-service's reason code).
+ */
+public class WebhookProblems {
+    static final String INVALID_SIGNATURE = "urn:privacy-gate:problem:invalid-signature";
+    static final String PURPOSE_NOT_PERMITTED = "urn:privacy-gate:problem:purpose-not-permitted";
+
+    @ServerExceptionMapper
+    public Response invalidSignature(InvalidSignatureException e) {
+        return respond(new Problem(INVALID_SIGNATURE, "Invalid signature", 401,
+                "The request's " + e.getMessage() + " is missing or does not verify; nothing was stored.", List.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response purposeNotPermitted(PurposeNotPermittedException e) {
+        return respond(new Problem(PURPOSE_NOT_PERMITTED, "Purpose not permitted", 403,
+                "This subject's data may not be used for the declared purpose (" + e.reason() + ").", List.of()));
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,301 @@
+package io.privacygate.ingestion.service;
+
+import io.privacygate.ingestion.client.ConsentClient;
+import io.privacygate.ingestion.client.ConsentDtos;
+import io.privacygate.ingestion.client.GraphClient;
+import io.privacygate.ingestion.client.IdentifiersRejectedException;
+import io.privacygate.ingestion.client.LeadGoneException;
+import io.privacygate.ingestion.config.IngestionConfig;
+import io.privacygate.ingestion.repository.ClaimedDelivery;
+import io.privacygate.ingestion.repository.InboxRepository;
+import io.privacygate.ingestion.repository.ProcessedEventRepository;
+import io.privacygate.ingestion.service.Outcome.Candidate;
+import io.privacygate.ingestion.webhook.Payloads;
+import io.privacygate.ingestion.webhook.SocialEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One round of the inbox: claim due deliveries, parse them, drop events seen before, fetch leads' answers,
+ * resolve each person, ask consent-service for every decision in batches, then hand everything to
+ * {@link EventStore}, which stores it in one transaction and removes the deliveries.
+ * <p>
+ * Fail closed: if consent-service, the key provider or the database fails, nothing of the round is stored
+ * and its deliveries wait, with backoff, for the next round. A lead whose answers cannot be fetched yet
+ * waits alone.
+ */
+@ApplicationScoped
+public class InboxProcessor {
+    private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
+    private static final int LEAD_FETCH_CONCURRENCY = 4;
+
+    private final InboxRepository inbox;
+    private final ProcessedEventRepository processed;
+    private final InboxKeys keys;
+    private final Payloads payloads;
+    private final ConsentClient consent;
+    private final GraphClient graph;
+    private final PurposeMapping purposes;
+    private final EventStore store;
+    private final IngestionConfig.Inbox config;
+
+    InboxProcessor(InboxRepository inbox, ProcessedEventRepository processed, InboxKeys keys, Payloads payloads,
+                   ConsentClient consent, GraphClient graph, PurposeMapping purposes, EventStore store,
+                   IngestionConfig config) {
+        this.inbox = inbox;
+        this.processed = processed;
+        this.keys = keys;
+        this.payloads = payloads;
+        this.consent = consent;
+        this.graph = graph;
+        this.purposes = purposes;
+        this.store = store;
+        this.config = config.inbox();
+    }
+
+    /** @return how many deliveries the round finished (stored, denied, skipped or dropped as duplicates) */
+    public Uni<Integer> processRound() {
+        return keys.cipher().chain(cipher -> inbox.claim(config.claimSize(), config.lease())
+                .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0) : process(cipher, claimed)));
+    }
+
+    private Uni<Integer> process(InboxCipher cipher, List<ClaimedDelivery> claimed) {
+        Round round = new Round(claimed);
+        for (ClaimedDelivery delivery : claimed) {
+            try {
+                List<SocialEvent> events = payloads.parse(delivery.platform(),
+                        cipher.open(delivery.id(), delivery.sealedPayload()), delivery.receivedAt());
+                for (SocialEvent event : events) {
+                    round.add(new Candidate(delivery, event, cipher.digest(event.dedupeKey())));
+                }
+            } catch (Exception unreadable) {
+                // Checked when it was acknowledged; a delivery unreadable now cannot become readable later.
+                round.unreadable.add(delivery.id());
+            }
+        }
+        return processed.known(round.openKeys())
+                .invoke(round::markKnown)
+                .chain(() -> fetchLeads(round))
+                .chain(() -> resolve(round))
+                .chain(() -> decide(round))
+                .chain(asked -> store.commit(round.outcomes(), round.done(), round.unreadable, asked))
+                .chain(done -> inbox.reschedule(round.waiting, backoff(round.attemptsOfWaiting()), "lead-unavailable")
+                        .replaceWith(done))
+                .onFailure().recoverWithUni(failure -> {
+                    int attempts = claimed.stream().mapToInt(ClaimedDelivery::attempts).max().orElse(1);
+                    LOG.warnf("An inbox round failed (%s); %d deliveries wait for the next attempt",
+                            failure.getClass().getSimpleName(), claimed.size());
+                    return inbox.reschedule(claimed.stream().map(ClaimedDelivery::id).toList(), backoff(attempts),
+                            failure.getClass().getSimpleName()).replaceWith(0);
+                });
+    }
+
+    /** Leads arrive as ids only: their answers (and so who they are) come from the Graph API. */
+    private Uni<Void> fetchLeads(Round round) {
+        List<Candidate> leads = round.open().stream().filter(c -> c.event().awaitsLeadData()).toList();
+        if (leads.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(leads)
+                .onItem().transformToUni(lead -> graph.lead(lead.event().leadId())
+                        .invoke(data -> round.replace(lead, lead.withEvent(lead.event().withLeadData(data))))
+                        .replaceWithVoid()
+                        .onFailure().recoverWithItem(failure -> {
+                            if (failure instanceof LeadGoneException) {
+                                round.skip(lead, null, "lead-unavailable");
+                            } else {
+                                round.defer(lead.delivery());
+                            }
+                            return null;
+                        }))
+                .merge(LEAD_FETCH_CONCURRENCY)
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> resolve(Round round) {
+        List<Candidate> open = round.open();
+        if (open.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(open)
+                .onItem().transformToUni(candidate -> {
+                    if (candidate.event().identifiers().isEmpty()) {
+                        round.skip(candidate, null, "no-identifier");
+                        return Uni.createFrom().voidItem();
+                    }
+                    return consent.resolve(candidate.event().identifiers())
+                            .invoke(subjectId -> round.subjects.put(candidate, subjectId))
+                            .onFailure(IdentifiersRejectedException.class)
+                            .recoverWithItem(() -> {
+                                round.skip(candidate, null, "unidentifiable");
+                                return null;
+                            })
+                            .replaceWithVoid();
+                })
+                .merge(config.resolveConcurrency())
+                .collect().last().replaceWithVoid();
+    }
+
+    /** @return when the decisions were asked: a withdrawal heard after that must still win */
+    private Uni<Instant> decide(Round round) {
+        Instant asked = Instant.now();
+        List<Candidate> resolved = round.open();
+        Map<Boolean, List<Candidate>> byGpc = new HashMap<>();
+        for (Candidate candidate : resolved) {
+            byGpc.computeIfAbsent(candidate.delivery().gpc(), gpc -> new ArrayList<>()).add(candidate);
+        }
+        List<Uni<Void>> calls = new ArrayList<>();
+        byGpc.forEach((gpc, candidates) -> {
+            List<ConsentDtos.DecisionQuery> queries = candidates.stream()
+                    .map(c -> new ConsentDtos.DecisionQuery(round.subjects.get(c), purposes.purposeOf(c.event().kind()),
+                            c.event().channel().wireName()))
+                    .toList();
+            calls.add(consent.decide(queries, gpc).invoke(decisions -> {
+                for (int i = 0; i < candidates.size(); i++) {
+                    round.decisions.put(candidates.get(i), decisions.get(i));
+                }
+            }).replaceWithVoid());
+        });
+        if (calls.isEmpty()) {
+            return Uni.createFrom().item(asked);
+        }
+        return Uni.join().all(calls).andFailFast()
+                .chain(() -> definitions(round))
+                .replaceWith(asked);
+    }
+
+    /** The categories and retention of each purpose something is stored for. */
+    private Uni<Void> definitions(Round round) {
+        Set<String> needed = new HashSet<>();
+        round.decisions.forEach((candidate, decision) -> {
+            if (decision.permitted() || decision.storageOnly()) {
+                needed.add(purposes.purposeOf(candidate.event().kind()));
+            }
+        });
+        if (needed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(needed)
+                .onItem().transformToUniAndConcatenate(key -> consent.purpose(key).invoke(definition -> round.definitions.put(key, definition)))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Duration backoff(int attempts) {
+        long base = config.initialBackoff().toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+        long capped = Math.min(base, config.maxBackoff().toMillis());
+        return Duration.ofMillis((long) (capped * (0.8 + ThreadLocalRandom.current().nextDouble() * 0.4)));
+    }
+
+    /** The state of one round: its candidates, and what has been learnt about each. */
+    private final class Round {
+        final List<ClaimedDelivery> claimed;
+        final Map<Candidate, Outcome> settled = new LinkedHashMap<>();
+        final List<Candidate> candidates = new ArrayList<>();
+        final Map<Candidate, UUID> subjects = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<Candidate, ConsentDtos.Decision> decisions = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, Optional<ConsentDtos.PurposeDefinition>> definitions = new HashMap<>();
+        final Set<UUID> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final List<UUID> unreadable = new ArrayList<>();
+        private final Set<String> keysSeen = new HashSet<>();
+
+        Round(List<ClaimedDelivery> claimed) {
+            this.claimed = claimed;
+        }
+
+        void add(Candidate candidate) {
+            candidates.add(candidate);
+            if (!keysSeen.add(candidate.eventKey())) {
+                settled.put(candidate, new Outcome.Duplicate(candidate));
+            }
+        }
+
+        List<String> openKeys() {
+            return open().stream().map(Candidate::eventKey).toList();
+        }
+
+        void markKnown(Set<String> known) {
+            for (Candidate candidate : open()) {
+                if (known.contains(candidate.eventKey())) {
+                    settled.put(candidate, new Outcome.Duplicate(candidate));
+                }
+            }
+        }
+
+        /** Candidates not yet settled, whose delivery is not waiting. */
+        synchronized List<Candidate> open() {
+            return candidates.stream()
+                    .filter(c -> !settled.containsKey(c) && !waiting.contains(c.delivery().id()))
+                    .toList();
+        }
+
+        synchronized void replace(Candidate old, Candidate fresh) {
+            candidates.set(candidates.indexOf(old), fresh);
+        }
+
+        synchronized void skip(Candidate candidate, UUID subjectId, String reason) {
+            settled.put(candidate, new Outcome.Skipped(candidate, subjectId, purposes.purposeOf(candidate.event().kind()), reason));
+        }
+
+        void defer(ClaimedDelivery delivery) {
+            waiting.add(delivery.id());
+        }
+
+        int attemptsOfWaiting() {
+            return claimed.stream().filter(d -> waiting.contains(d.id())).mapToInt(ClaimedDelivery::attempts).max().orElse(1);
+        }
+
+        /** Every candidate of a delivery that is not waiting, with what becomes of it. */
+        List<Outcome> outcomes() {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Candidate candidate : candidates) {
+                if (waiting.contains(candidate.delivery().id())) {
+                    continue;
+                }
+                Outcome outcome = settled.get(candidate);
+                outcomes.add(outcome != null ? outcome : decided(candidate));
+            }
+            return outcomes;
+        }
+
+        private Outcome decided(Candidate candidate) {
+            UUID subjectId = subjects.get(candidate);
+            ConsentDtos.Decision decision = decisions.get(candidate);
+            String purpose = purposes.purposeOf(candidate.event().kind());
+            if (!decision.permitted() && !decision.storageOnly()) {
+                return new Outcome.Denied(candidate, subjectId, purpose, decision, decision.reason());
+            }
+            Optional<ConsentDtos.PurposeDefinition> definition = definitions.getOrDefault(purpose, Optional.empty());
+            if (definition.isEmpty()) {
+                return new Outcome.Denied(candidate, subjectId, purpose, decision, "UNKNOWN_PURPOSE");
+            }
+            Optional<Instant> retainUntil = RetentionPeriod.until(candidate.event().occurredAt(), definition.get().retention());
+            if (retainUntil.isEmpty()) {
+                return new Outcome.Skipped(candidate, subjectId, purpose, "retention-unknown");
+            }
+            if (!retainUntil.get().isAfter(Instant.now())) {
+                return new Outcome.Skipped(candidate, subjectId, purpose, "past-retention");
+            }
+            return new Outcome.Accepted(candidate, subjectId, purpose, decision, definition.get(), retainUntil.get());
+        }
+
+        /** Deliveries finished this round: all claimed, except those waiting. */
+        List<ClaimedDelivery> done() {
+            return claimed.stream().filter(d -> !waiting.contains(d.id())).toList();
+        }
+    }
+}

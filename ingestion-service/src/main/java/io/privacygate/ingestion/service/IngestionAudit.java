@@ -1,0 +1,115 @@
+package io.privacygate.ingestion.service;
+
+import io.privacygate.commons.audit.AuditEntry;
+import io.privacygate.commons.audit.AuditOutcome;
+import io.privacygate.commons.audit.AuditTrail;
+import io.privacygate.commons.gdpr.LegalBasis;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.UUID;
+
+/**
+ * Every kind of audit event ingestion-service emits, one method each. Subjects appear only as
+ * consent-service's pseudonymous id; details hold codes, counts and names of fields, never values.
+ * Each call must run inside the transaction of what it reports.
+ */
+@ApplicationScoped
+public class IngestionAudit {
+    /** The actor of what the service does by itself (the inbox worker, scheduled purges). */
+    public static final String SYSTEM = "system:ingestion-service";
+
+    private final AuditTrail trail;
+
+    IngestionAudit(AuditTrail trail) {
+        this.trail = trail;
+    }
+
+    public Uni<Void> interactionStored(UUID subjectId, String purpose, LegalBasis basis, String channel, String kind,
+                                       Collection<String> categories, boolean restricted, String source) {
+        return trail.record(AuditEntry.of("interaction.stored", AuditOutcome.SUCCESS, SYSTEM)
+                .subject(subjectId).purpose(purpose, basis)
+                .detail("channel", channel).detail("kind", kind)
+                .detail("categories", String.join(",", categories))
+                .detail("restricted", restricted).detail("source", source));
+    }
+
+    /** Not permitted: the content is dropped, and only the subject and the reason are kept. */
+    public Uni<Void> interactionDenied(UUID subjectId, String purpose, LegalBasis basis, String reason) {
+        return trail.record(AuditEntry.of("interaction.denied", AuditOutcome.DENIED, SYSTEM)
+                .subject(subjectId).purpose(purpose, basis).detail("reason", reason));
+    }
+
+    /** An event that could not be tied to a subject or used at all; nothing of it is kept. */
+    public Uni<Void> interactionSkipped(UUID subjectId, String purpose, String reason) {
+        return trail.record(AuditEntry.of("interaction.skipped", AuditOutcome.FAILURE, SYSTEM)
+                .subject(subjectId).purpose(purpose, null).detail("reason", reason));
+    }
+
+    public Uni<Void> consentRevoked(UUID subjectId, String purpose, String state, long interactionsDeleted,
+                                    long contactFieldsDeleted, String actor) {
+        return trail.record(AuditEntry.of("consent.revocation-applied", AuditOutcome.SUCCESS, actor)
+                .subject(subjectId).purpose(purpose, LegalBasis.CONSENT).detail("state", state)
+                .detail("interactionsDeleted", interactionsDeleted).detail("contactFieldsDeleted", contactFieldsDeleted));
+    }
+
+    public Uni<Void> retentionPurged(String purpose, long interactions, long contactFields) {
+        return trail.record(AuditEntry.of("retention.purged", AuditOutcome.SUCCESS, SYSTEM)
+                .purpose(purpose, null).detail("interactionsDeleted", interactions).detail("contactFieldsDeleted", contactFields));
+    }
+
+    /** Raw deliveries that waited longer than the inbox allows were deleted unprocessed. */
+    public Uni<Void> inboxExpired(long deliveries) {
+        return trail.record(AuditEntry.of("inbox.expired", AuditOutcome.FAILURE, SYSTEM)
+                .detail("deliveriesDeleted", deliveries));
+    }
+
+    public Uni<Void> crmRead(String actor, UUID subjectId, String purpose, LegalBasis basis, String what, long items) {
+        return trail.record(AuditEntry.of("crm.read", AuditOutcome.SUCCESS, actor)
+                .subject(subjectId).purpose(purpose, basis).detail("resource", what).detail("items", items));
+    }
+
+    public Uni<Void> crmReadDenied(String actor, UUID subjectId, String purpose, LegalBasis basis, String reason) {
+        return trail.record(AuditEntry.of("crm.read", AuditOutcome.DENIED, actor)
+                .subject(subjectId).purpose(purpose, basis).detail("reason", reason));
+    }
+
+    public Uni<Void> importAccepted(String actor, UUID importId, String platform, int lines, int accepted, boolean gpc) {
+        return trail.record(AuditEntry.of("import.accepted", AuditOutcome.SUCCESS, actor)
+                .detail("importId", importId).detail("platform", platform).detail("lines", lines)
+                .detail("accepted", accepted).detail("gpc", gpc));
+    }
+
+    public Uni<Void> dsrExported(String actor, UUID subjectId, long interactions, long contactFields) {
+        return trail.record(AuditEntry.of("dsr.exported", AuditOutcome.SUCCESS, actor)
+                .subject(subjectId).detail("interactions", interactions).detail("contactFields", contactFields));
+    }
+
+    public Uni<Void> dsrErased(String actor, UUID subjectId, boolean keyShredded, long interactions, long contactFields) {
+        return trail.record(AuditEntry.of("dsr.erased", AuditOutcome.SUCCESS, actor)
+                .subject(subjectId).detail("keyShredded", keyShredded)
+                .detail("interactionsDeleted", interactions).detail("contactFieldsDeleted", contactFields));
+    }
+
+    public Uni<Void> dsrRestriction(String actor, UUID subjectId, boolean restricted) {
+        return trail.record(AuditEntry.of("dsr.restriction-changed", AuditOutcome.SUCCESS, actor)
+                .subject(subjectId).detail("restricted", restricted));
+    }
+
+    public Uni<Void> dsrRectified(String actor, UUID subjectId, Collection<String> fields) {
+        return trail.record(AuditEntry.of("dsr.rectified", AuditOutcome.SUCCESS, actor)
+                .subject(subjectId).detail("fields", String.join(",", fields)));
+    }
+
+    /** Meta asked for a person's data to be deleted; the confirmation code is not personal data. */
+    public Uni<Void> deletionCallbackReceived(String confirmationCode) {
+        return trail.record(AuditEntry.of("deletion-callback.received", AuditOutcome.SUCCESS, "platform:meta")
+                .detail("confirmationCode", confirmationCode));
+    }
+
+    public Uni<Void> deletionCallbackForwarded(String confirmationCode, UUID dsrRequestId) {
+        return trail.record(AuditEntry.of("deletion-callback.forwarded", AuditOutcome.SUCCESS, SYSTEM)
+                .detail("confirmationCode", confirmationCode).detail("dsrRequestId", dsrRequestId));
+    }
+}

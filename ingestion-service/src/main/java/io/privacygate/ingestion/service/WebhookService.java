@@ -1,0 +1,80 @@
+package io.privacygate.ingestion.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.privacygate.ingestion.config.PlatformsConfig;
+import io.privacygate.ingestion.repository.InboxRepository;
+import io.privacygate.ingestion.webhook.LinkedInSignature;
+import io.privacygate.ingestion.webhook.MetaSignature;
+import io.privacygate.ingestion.webhook.Payloads;
+import io.privacygate.ingestion.webhook.Platform;
+import io.privacygate.ingestion.webhook.XSignature;
+import io.quarkus.security.ForbiddenException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Acknowledges platform deliveries: verify the signature over the raw bytes, then (only then) check that
+ * the body is a payload this service understands, then seal it into the inbox. The platform gets its 200
+ * once the row is committed; processing happens later, in the inbox worker.
+ */
+@ApplicationScoped
+public class WebhookService {
+    private final PlatformsConfig platforms;
+    private final Payloads payloads;
+    private final InboxKeys keys;
+    private final InboxRepository inbox;
+
+    WebhookService(PlatformsConfig platforms, Payloads payloads, InboxKeys keys, InboxRepository inbox) {
+        this.platforms = platforms;
+        this.payloads = payloads;
+        this.keys = keys;
+        this.inbox = inbox;
+    }
+
+    /**
+     * @return whether the delivery is new (a replay of one still waiting is acknowledged and not stored again)
+     * @throws InvalidSignatureException before anything is read or stored
+     */
+    public Uni<Boolean> receive(Platform platform, byte[] body, String signature) throws JsonProcessingException {
+        if (!verified(platform, body, signature)) {
+            throw new InvalidSignatureException(platform.wireName() + " signature");
+        }
+        Instant receivedAt = Instant.now();
+        payloads.parse(platform, body, receivedAt);
+        return keys.cipher().chain(cipher -> {
+            UUID id = UUID.randomUUID();
+            return inbox.insert(id, platform, cipher.digest(body), cipher.seal(id, body), receivedAt);
+        });
+    }
+
+    /** Meta's subscription check: the challenge is echoed only for the configured verify token, else 403. */
+    public String metaChallenge(String mode, String verifyToken, String challenge) {
+        boolean tokenMatches = verifyToken != null && MessageDigest.isEqual(
+                platforms.meta().verifyToken().getBytes(StandardCharsets.UTF_8), verifyToken.getBytes(StandardCharsets.UTF_8));
+        if (!"subscribe".equals(mode) || !tokenMatches || challenge == null) {
+            throw new ForbiddenException();
+        }
+        return challenge;
+    }
+
+    public String linkedInChallengeResponse(String challengeCode) {
+        return LinkedInSignature.challengeResponse(platforms.linkedin().clientSecret(), challengeCode);
+    }
+
+    public String xCrcResponse(String crcToken) {
+        return XSignature.crcResponse(platforms.x().consumerSecret(), crcToken);
+    }
+
+    private boolean verified(Platform platform, byte[] body, String signature) {
+        return switch (platform) {
+            case META -> MetaSignature.verify(platforms.meta().appSecret(), body, signature);
+            case LINKEDIN -> LinkedInSignature.verify(platforms.linkedin().clientSecret(), body, signature);
+            case X -> XSignature.verify(platforms.x().consumerSecret(), body, signature);
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package io.privacygate.ingestion.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * LinkedIn's webhook checks, both HMAC-SHA256 under the app's client secret, hex-encoded.
+ * <ul>
+ *   <li>Validation: {@code challengeResponse = hex(HMAC(clientSecret, challengeCode))}.</li>
+ *   <li>Events, {@code X-LI-Signature}: LinkedIn documents the digest as computed "on the POST body
+ *   prefixed by {@code hmacsha256=}". What is verified, exactly: the header value, with an optional
+ *   leading {@code hmacsha256=} removed (case-insensitive), must be 64 hex digits equal to
+ *   {@code HMAC(clientSecret, "hmacsha256=" ‖ raw body)} (the documented string to sign) or to
+ *   {@code HMAC(clientSecret, raw body)} (the reading where the prefix belongs to the header). Both
+ *   digests are always computed and compared in constant time; either needs the secret.</li>
+ * </ul>
+ */
+public final class LinkedInSignature {
+    private static final String PREFIX = "hmacsha256=";
+    private static final byte[] PREFIX_BYTES = PREFIX.getBytes(StandardCharsets.US_ASCII);
+
+    private LinkedInSignature() {
+    }
+
+    public static String challengeResponse(String clientSecret, String challengeCode) {
+        return HexFormat.of().formatHex(Hmac.sha256(clientSecret, challengeCode));
+    }
+
+    public static boolean verify(String clientSecret, byte[] body, String header) {
+        if (header == null) {
+            return false;
+        }
+        String value = header.trim();
+        if (value.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
+            value = value.substring(PREFIX.length());
+        }
+        byte[] given = Hmac.hexDigest(value);
+        boolean documented = Hmac.matches(Hmac.sha256(clientSecret, PREFIX_BYTES, body), given);
+        boolean bodyOnly = Hmac.matches(Hmac.sha256(clientSecret, body), given);
+        return documented | bodyOnly;
+    }
+
+    /** The header value as LinkedIn documents it (for tests). */
+    public static String sign(String clientSecret, byte[] body) {
+        return HexFormat.of().formatHex(Hmac.sha256(clientSecret, PREFIX_BYTES, body));
+    }
+}

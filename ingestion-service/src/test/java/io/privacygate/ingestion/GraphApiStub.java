@@ -1,0 +1,77 @@
+package io.privacygate.ingestion;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A stub of Meta's Graph API (a third-party service, not one of ours): {@code GET /v21.0/{lead-id}} answers a
+ * registered lead in the Graph API's documented shape ({@code id}, {@code created_time}, {@code field_data}),
+ * 404 with Graph's error object for an unknown one, and 401 without the page access token.
+ */
+public class GraphApiStub implements QuarkusTestResourceLifecycleManager {
+    public static final String ACCESS_TOKEN = "stub-page-access-token";
+    private static final Map<String, String> LEADS = new ConcurrentHashMap<>();
+    private static final AtomicInteger REQUESTS = new AtomicInteger();
+    private HttpServer server;
+
+    /** Registers a lead; {@code fieldDataJson} is the {@code field_data} array. */
+    public static void lead(String leadId, String fieldDataJson) {
+        LEADS.put(leadId, "{\"created_time\":\"2026-04-05T18:18:20+0000\",\"id\":\"" + leadId
+                + "\",\"ad_id\":\"23850000000000001\",\"form_id\":\"444444444444\",\"field_data\":" + fieldDataJson + "}");
+    }
+
+    public static int requests() {
+        return REQUESTS.get();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/v21.0/", this::answer);
+        server.start();
+        return Map.of("privacy-gate.platforms.meta.graph-url", "http://127.0.0.1:" + server.getAddress().getPort() + "/v21.0",
+                "privacy-gate.platforms.meta.access-token", ACCESS_TOKEN);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        REQUESTS.incrementAndGet();
+        String leadId = exchange.getRequestURI().getPath().substring("/v21.0/".length());
+        String lead = LEADS.get(leadId);
+        if (!("Bearer " + ACCESS_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            send(exchange, 401, "{\"error\":{\"message\":\"Invalid OAuth access token.\",\"type\":\"OAuthException\",\"code\":190}}");
+        } else if (lead == null) {
+            send(exchange, 404, "{\"error\":{\"message\":\"Unsupported get request.\",\"type\":\"GraphMethodException\",\"code\":100}}");
+        } else {
+            send(exchange, 200, lead);
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}

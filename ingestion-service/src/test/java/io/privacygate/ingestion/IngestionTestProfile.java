@@ -1,0 +1,45 @@
+package io.privacygate.ingestion;
+
+import io.privacygate.testing.PeerService;
+import io.privacygate.testing.PostgresTestResource;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One application for every {@code @QuarkusTest} of the module (Quarkus restarts only between profiles):
+ * embedded PostgreSQL, the OIDC test server, a real consent-service run from its packaged jar, and a stub
+ * of Meta's Graph API.
+ */
+public class IngestionTestProfile implements QuarkusTestProfile {
+    public static final String META_SECRET = "test-meta-app-secret";
+    public static final String META_VERIFY_TOKEN = "test-meta-verify-token";
+    public static final String LINKEDIN_SECRET = "test-linkedin-client-secret";
+    public static final String X_SECRET = "test-x-consumer-secret";
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(PostgresTestResource.class),
+                new TestResourceEntry(OidcWiremockTestResource.class),
+                new TestResourceEntry(GraphApiStub.class),
+                new TestResourceEntry(PeerService.class, Map.of("service", "consent-service",
+                        "url-property", "privacy-gate.ingestion.consent-url")));
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.ofEntries(Map.entry("privacy-gate.platforms.meta.app-secret", META_SECRET),
+                Map.entry("privacy-gate.platforms.meta.verify-token", META_VERIFY_TOKEN),
+                Map.entry("privacy-gate.platforms.linkedin.client-secret", LINKEDIN_SECRET),
+                Map.entry("privacy-gate.platforms.x.consumer-secret", X_SECRET),
+                // dsr-service is not run here: deletion callbacks are seen to wait for it
+                Map.entry("privacy-gate.ingestion.dsr-url", "http://127.0.0.1:9"),
+                Map.entry("privacy-gate.ingestion.public-url", "https://ingestion.example.org"),
+                // the scheduled purges run every second, so that tests see them
+                Map.entry("privacy-gate.ingestion.retention.every", "1s"),
+                Map.entry("privacy-gate.ingestion.inbox.housekeeping-every", "1s"),
+                Map.entry("privacy-gate.ingestion.deletion-callbacks.every", "1s"));
+    }
+}
