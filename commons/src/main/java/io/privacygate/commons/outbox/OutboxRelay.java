@@ -111,6 +111,13 @@ public class OutboxRelay {
                     if (status / 100 == 2) {
                         return delete(delivery.messages()).replaceWith(delivery.messages().size());
                     }
+                    if (isRefusal(status) && delivery.messages().size() > 1) {
+                        // One refused message must not hold back the others it was batched with.
+                        return Multi.createFrom().iterable(delivery.singles())
+                                .onItem().transformToUniAndConcatenate(this::deliver)
+                                .collect().asList()
+                                .map(counts -> counts.stream().mapToInt(Integer::intValue).sum());
+                    }
                     LOG.warnf("Outbox delivery to '%s' answered HTTP %d; will retry", delivery.name(), status);
                     return reschedule(delivery.messages(), "HTTP " + status).replaceWith(0);
                 })
@@ -118,6 +125,11 @@ public class OutboxRelay {
                     LOG.warnf("Outbox delivery to '%s' failed (%s); will retry", delivery.name(), e.getClass().getSimpleName());
                     return reschedule(delivery.messages(), e.getClass().getSimpleName()).replaceWith(0);
                 });
+    }
+
+    /** The peer refused the content itself (not a passing fault): retrying the same batch cannot help. */
+    private static boolean isRefusal(int status) {
+        return status / 100 == 4 && status != 401 && status != 403 && status != 408 && status != 429;
     }
 
     private Uni<Integer> send(Delivery delivery) {
@@ -163,6 +175,10 @@ public class OutboxRelay {
     }
 
     record Delivery(String name, OutboxConfig.Destination destination, List<Claimed> messages) {
+        List<Delivery> singles() {
+            return messages.stream().map(m -> new Delivery(name, destination, List.of(m))).toList();
+        }
+
         String idempotencyKey() {
             return messages.size() == 1 ? messages.get(0).idempotencyKey()
                     : UUID.nameUUIDFromBytes(messages.stream().map(Claimed::idempotencyKey)

@@ -87,6 +87,21 @@ class OutboxRelayTest {
 
     @Test
     @RunOnVertxContext
+    void aRefusedMessageDoesNotHoldBackTheOthersOfItsBatch(UniAsserter asserter) {
+        asserter.execute(() -> Panache.withTransaction(() -> outbox.enqueue("audit", "g-1", Map.of("eventId", "g-1"))
+                .chain(() -> outbox.enqueue("audit", "p-1", Map.of("eventId", "p-1", "note", "poison")))
+                .chain(() -> outbox.enqueue("audit", "g-2", Map.of("eventId", "g-2")))));
+        asserter.assertThat(() -> relay.relayRound(), delivered -> assertThat(delivered).isEqualTo(2));
+        asserter.assertThat(() -> pool.query("select idempotency_key, last_error from outbox_message").execute()
+                        .map(rows -> rows.iterator().next()),
+                row -> {
+                    assertThat(row.getString("idempotency_key")).isEqualTo("p-1");
+                    assertThat(row.getString("last_error")).isEqualTo("HTTP 422");
+                });
+    }
+
+    @Test
+    @RunOnVertxContext
     void anUnconfiguredDestinationWaitsWithoutLoss(UniAsserter asserter) {
         asserter.execute(() -> Panache.withTransaction(() -> outbox.enqueue("nowhere", "n-1", Map.of("n", 1))));
         asserter.assertThat(() -> relay.relayRound(), delivered -> assertThat(delivered).isZero());

@@ -24,7 +24,9 @@ public class RecordingReceiver implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             RECEIVED.add(new Received(body.toString(), request.getHeader("Idempotency-Key"), request.getHeader("Authorization")));
-            request.response().setStatusCode(STATUS.get()).end();
+            // Like audit-service refusing an event that carries personal data: the content itself is refused.
+            int status = body.toString().contains("poison") ? 422 : STATUS.get();
+            request.response().setStatusCode(status).end();
         }));
         try {
             server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -30,6 +30,10 @@ public final class EmbeddedPostgresMain {
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(Integer.parseInt(args[1]))
+                // The embedded defaults favour test speed over durability; a running suite keeps what it acknowledged.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
                 .start();
         try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")) {
             for (int i = 2; i < args.length; i++) {
