@@ -290,6 +290,14 @@ class ConsentResourceTest {
         }
 
         @Test
+        void anIdempotencyKeyMustBeShortVisibleAscii() {
+            UUID subject = newSubject();
+            as(writer()).header("Idempotency-Key", "k".repeat(201)).body(consent(subject, createConsentPurpose("1"), "GRANTED", "1"))
+                    .post("/api/v1/consents").then().statusCode(400).body("errors[0].field", equalTo("idempotencyKey"));
+            assertThat(eventsOf(subject)).isZero();
+        }
+
+        @Test
         void grantingAgainAfterAWithdrawalIsNotADuplicate() {
             UUID subject = newSubject();
             String purpose = createConsentPurpose("1");

@@ -204,6 +204,32 @@ class DecisionResourceTest {
     }
 
     @Nested
+    class WhenTheChangeFeedIsInterrupted {
+        /**
+         * A change whose notification is lost (written behind the service's back while its LISTEN connection
+         * is down) must not leave a cached answer standing: the cache is bypassed while the feed is down and
+         * dropped when it is back.
+         */
+        @Test
+        void noCachedAnswerOutlivesTheGap() throws InterruptedException {
+            UUID subject = newSubject();
+            String billing = (String) createPurpose(contractPurpose(unique("billing"))).get("key");
+            decide(decision(subject, billing, "email")).body("permitted", is(true));
+
+            assertThat(Db.count(db, "select count(pg_terminate_backend(pid)) from pg_stat_activity where query ilike 'LISTEN%'"))
+                    .isEqualTo(1);
+            Db.execute(db, "update subject set restricted = true where id = ?", subject);
+
+            String reason = null;
+            for (int attempt = 0; attempt < 100 && !"SUBJECT_RESTRICTED".equals(reason); attempt++) {
+                reason = decide(decision(subject, billing, "email")).extract().path("reason");
+                Thread.sleep(50);
+            }
+            assertThat(reason).isEqualTo("SUBJECT_RESTRICTED");
+        }
+    }
+
+    @Nested
     class InBatches {
         @Test
         void answersInOrder() {
