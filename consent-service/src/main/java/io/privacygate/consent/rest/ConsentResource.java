@@ -1,5 +1,6 @@
 package io.privacygate.consent.rest;
 
+import io.privacygate.consent.api.ConsentEventView;
 import io.privacygate.consent.api.ConsentRequest;
 import io.privacygate.consent.service.ConsentService;
 import io.smallrye.mutiny.Uni;
@@ -10,7 +11,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import static io.privacygate.consent.rest.Roles.CONSENT_WRITER;
 import static io.privacygate.consent.rest.Roles.DPO;
@@ -25,7 +29,9 @@ public class ConsentResource {
 
     /** 201 with the new event; 200 with the first one when an {@code Idempotency-Key} is repeated. */
     @POST
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({DPO, CONSENT_WRITER})
+    @APIResponseSchema(value = ConsentEventView.class, responseCode = "201", responseDescription = "The event recorded")
     public Uni<Response> record(@Valid @NotNull ConsentRequest request,
                                 @HeaderParam("Idempotency-Key")
                                 @Pattern(regexp = "[\\x21-\\x7e]{1,200}", message = "must be 1-200 visible ASCII characters")

@@ -14,8 +14,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import java.net.URI;
 import java.util.List;
@@ -36,7 +39,9 @@ public class PurposeResource {
     }
 
     @POST
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(DPO)
+    @APIResponseSchema(value = PurposeView.class, responseCode = "201", responseDescription = "Version 1 of the purpose")
     public Uni<Response> create(@Valid @NotNull PurposeRequest request) {
         return purposes.create(request).map(created -> Response
                 .created(URI.create("/api/v1/purposes/" + created.key())).entity(created).build());

@@ -80,6 +80,9 @@ public class ConsentAudit {
      * the answer waits until they are durable.
      */
     public Uni<Void> decisionsDenied(List<DeniedDecision> denied) {
+        if (denied.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         String actor = actor();
         return groupCommit.record(denied.stream()
                 .map(d -> new AuditEntry("decision.denied", AuditOutcome.DENIED, actor, d.subjectId(), null, null, Map.of())

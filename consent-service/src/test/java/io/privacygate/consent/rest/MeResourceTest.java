@@ -5,8 +5,13 @@ import io.privacygate.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import static io.privacygate.consent.rest.Fixtures.anonymous;
 import static io.privacygate.consent.rest.Fixtures.as;
@@ -34,6 +39,23 @@ class MeResourceTest {
         @Test
         void isForbidden() {
             as(crmAgent()).get("/api/v1/me").then().statusCode(403);
+        }
+    }
+
+    @Nested
+    class WithAKeycloakShapedToken {
+        /** Keycloak puts realm roles in {@code realm_access.roles}, with no {@code groups} claim. */
+        @Test
+        void readsTheRealmRoles() {
+            String token = Jwt.preferredUserName("service-account-ingestion-service")
+                    .subject(UUID.randomUUID().toString())
+                    .claim("azp", "ingestion-service")
+                    .claim("realm_access", Map.of("roles", List.of("consent-reader", "offline_access")))
+                    .issuer("https://server.example.com")
+                    .expiresIn(600)
+                    .jws().keyId("1")
+                    .sign();
+            as(token).get("/api/v1/me").then().statusCode(200).body("roles", contains("consent-reader", "offline_access"));
         }
     }
 

@@ -38,7 +38,11 @@ class PublicEndpointsTest {
                     .body("paths.'/api/v1/decisions/batch'.post", notNullValue())
                     .body("paths.'/api/v1/receipts/{receiptId}'.get", notNullValue())
                     .body("paths.'/dsr/v1/subjects/{subjectId}'.delete", notNullValue())
-                    .body("paths.'/api/v1/ropa'.get", notNullValue());
+                    .body("paths.'/api/v1/ropa'.get", notNullValue())
+                    .body("paths.'/api/v1/consents'.post.responses.'201'.content.'application/json'.schema.'$ref'",
+                            equalTo("#/components/schemas/ConsentEventView"))
+                    .body("paths.'/api/v1/purposes'.post.responses.'201'.content.'application/json'.schema.'$ref'",
+                            equalTo("#/components/schemas/PurposeView"));
         }
 
         @Test
