@@ -4,7 +4,7 @@ import io.privacygate.commons.web.Page;
 import io.privacygate.commons.web.PageRequest;
 import io.privacygate.consent.api.ConsentEventView;
 import io.privacygate.consent.api.CurrentConsent;
-import io.privacygate.consent.service.ConsentService;
+import io.privacygate.consent.service.ConsentQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -20,9 +20,9 @@ import static io.privacygate.consent.rest.Roles.PRIVACY_OPERATOR;
 
 @Path("/api/v1/subjects/{subjectId}/consents")
 public class SubjectConsentResource {
-    private final ConsentService consents;
+    private final ConsentQueries consents;
 
-    SubjectConsentResource(ConsentService consents) {
+    SubjectConsentResource(ConsentQueries consents) {
         this.consents = consents;
     }
 

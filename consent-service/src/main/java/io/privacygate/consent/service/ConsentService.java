@@ -5,11 +5,8 @@ import io.privacygate.commons.crypto.SubjectCipher;
 import io.privacygate.commons.crypto.SubjectKeys;
 import io.privacygate.commons.gdpr.LegalBasis;
 import io.privacygate.commons.problem.ProblemException;
-import io.privacygate.commons.web.Page;
-import io.privacygate.commons.web.PageRequest;
 import io.privacygate.consent.api.ConsentEventView;
 import io.privacygate.consent.api.ConsentRequest;
-import io.privacygate.consent.api.CurrentConsent;
 import io.privacygate.consent.api.SubjectReference;
 import io.privacygate.consent.config.ConsentConfig;
 import io.privacygate.consent.model.ConsentEvent;
@@ -18,7 +15,6 @@ import io.privacygate.consent.model.Purpose;
 import io.privacygate.consent.model.Timestamps;
 import io.privacygate.consent.repository.ConsentEventRepository;
 import io.privacygate.consent.repository.PurposeRepository;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,18 +23,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
- * Consent events: appended, never changed; the current state is the latest event per purpose.
+ * Records consent events: appended, never changed ({@link ConsentQueries} reads them).
  * <p>
  * Duplicates: with an {@code Idempotency-Key}, a repeated request replays the first answer and the same
  * key with a different request is refused (422); without one, an event identical to the subject's current
@@ -87,52 +78,39 @@ public class ConsentService {
         if (evidence.capturedAt() != null && evidence.capturedAt().isAfter(now.plus(config.evidence().maxClockSkew()))) {
             throw ProblemException.invalidField("evidence.capturedAt", "must not be in the future");
         }
-        String actor = Actors.of(identity);
+        Submission submission = new Submission(request, evidence, idempotencyKey, Actors.of(identity), now);
         return ipPseudonym(evidence.ip()).chain(ip -> changes.commit(() -> subjectOf(request)
-                .call(() -> idempotencyKey == null ? Uni.createFrom().voidItem()
-                        : events.lock("idempotency/" + actor + "/" + idempotencyKey))
-                .chain(subject -> events.lock("consent/" + subject.value() + "/" + request.purpose())
-                        .chain(() -> consentPurpose(request.purpose()))
-                        .chain(current -> noticeVersionOf(current, request.noticeVersion()))
-                        .chain(shown -> {
-                            ConsentEvent event = newEvent(subject.value(), shown, request, evidence, ip, now, actor, idempotencyKey);
-                            return duplicateOf(event).chain(duplicate -> duplicate != null
-                                    ? replay(duplicate).map(view -> Changed.none(new Recorded(view, true)))
-                                    : append(event, shown.legalBasis, evidence.userAgent())
-                                    .map(view -> Changed.of(new Recorded(view, false), Set.of(StateKeys.subject(event.subjectId)))));
-                        })
-                        .map(recorded -> recorded.and(subject.keys())))));
+                .chain(subject -> recordFor(subject, submission, ip))));
     }
 
-    /** Current state per purpose: the latest event of each, and whether its notice is still the current one. */
-    @WithSession
-    public Uni<Page<CurrentConsent>> current(UUID subjectId, PageRequest page) {
-        return subjects.requireFound(subjectId)
-                .chain(() -> events.findBySubject(subjectId))
-                .chain(all -> purposes.findAllCurrent().map(inForce -> {
-                    Map<String, String> currentNotice = inForce.stream()
-                            .filter(p -> p.noticeVersion != null)
-                            .collect(Collectors.toMap(p -> p.key, p -> p.noticeVersion));
-                    Map<String, ConsentEvent> latest = new LinkedHashMap<>();
-                    all.forEach(e -> latest.put(e.purposeKey, e));
-                    List<CurrentConsent> states = latest.values().stream()
-                            .sorted(Comparator.comparing(e -> e.purposeKey))
-                            .map(e -> new CurrentConsent(e.purposeKey, e.state, e.id, e.receiptId, e.noticeVersion,
-                                    e.noticeVersion.equals(currentNotice.get(e.purposeKey)), e.capturedAt))
-                            .toList();
-                    int from = Math.min(page.offset(), states.size());
-                    int to = Math.min(from + page.size(), states.size());
-                    return new Page<>(states.subList(from, to), page.page(), page.size(), states.size());
-                }));
+    /** What was submitted, by whom and when. */
+    private record Submission(ConsentRequest request, ConsentRequest.Evidence evidence, String idempotencyKey,
+                              String actor, Instant receivedAt) {
     }
 
-    /** Every event of the subject, oldest first. */
-    @WithSession
-    public Uni<Page<ConsentEventView>> history(UUID subjectId, PageRequest page) {
-        return subjects.requireFound(subjectId)
-                .chain(() -> events.pageBySubject(subjectId, page))
-                .chain(items -> events.countBySubject(subjectId).chain(total -> views(subjectId, items)
-                        .map(views -> new Page<>(views, page.page(), page.size(), total))));
+    /**
+     * Inside the transaction, the subject known: one writer at a time per idempotency key and per subject
+     * and purpose, so that a duplicate is recognised rather than raced; then the event is appended.
+     */
+    private Uni<Changed<Recorded>> recordFor(Changed<UUID> subject, Submission submission, String ipPseudonym) {
+        UUID subjectId = subject.value();
+        String purpose = submission.request().purpose();
+        Uni<Void> idempotencyLock = submission.idempotencyKey() == null ? Uni.createFrom().voidItem()
+                : events.lock("idempotency/" + submission.actor() + "/" + submission.idempotencyKey());
+        return idempotencyLock
+                .chain(() -> events.lock("consent/" + subjectId + "/" + purpose))
+                .chain(() -> consentPurpose(purpose))
+                .chain(current -> noticeVersionOf(current, submission.request().noticeVersion()))
+                .chain(shown -> appendUnlessDuplicate(newEvent(subjectId, shown, submission, ipPseudonym), shown.legalBasis,
+                        submission.evidence().userAgent()))
+                .map(recorded -> recorded.and(subject.keys()));
+    }
+
+    private Uni<Changed<Recorded>> appendUnlessDuplicate(ConsentEvent event, LegalBasis basis, String userAgent) {
+        return duplicateOf(event).chain(duplicate -> duplicate != null
+                ? replay(duplicate).map(view -> Changed.none(new Recorded(view, true)))
+                : append(event, basis, userAgent)
+                .map(view -> Changed.of(new Recorded(view, false), Set.of(StateKeys.subject(event.subjectId)))));
     }
 
     private Uni<Changed<UUID>> subjectOf(ConsentRequest request) {
@@ -208,13 +186,6 @@ public class ConsentService {
         return keys.forReading(earlier.subjectId).map(cipher -> view(earlier, cipher));
     }
 
-    private Uni<List<ConsentEventView>> views(UUID subjectId, List<ConsentEvent> items) {
-        if (items.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        return keys.forReading(subjectId).map(cipher -> items.stream().map(e -> view(e, cipher)).toList());
-    }
-
     private Uni<String> ipPseudonym(String ip) {
         if (ip == null || ip.isBlank()) {
             return Uni.createFrom().nullItem();
@@ -223,8 +194,10 @@ public class ConsentService {
                 .orElseThrow(() -> ProblemException.invalidField("evidence.ip", "is not an IPv4 or IPv6 address")));
     }
 
-    private static ConsentEvent newEvent(UUID subjectId, Purpose shown, ConsentRequest request, ConsentRequest.Evidence evidence,
-                                         String ipPseudonym, Instant now, String actor, String idempotencyKey) {
+    private static ConsentEvent newEvent(UUID subjectId, Purpose shown, Submission submission, String ipPseudonym) {
+        ConsentRequest request = submission.request();
+        ConsentRequest.Evidence evidence = submission.evidence();
+        Instant now = submission.receivedAt();
         ConsentEvent event = new ConsentEvent();
         event.id = UUID.randomUUID();
         event.receiptId = UUID.randomUUID();
@@ -240,8 +213,8 @@ public class ConsentService {
         event.ipPseudonym = ipPseudonym;
         event.capturedAt = evidence.capturedAt() == null ? now : Timestamps.of(evidence.capturedAt());
         event.recordedAt = now;
-        event.recordedBy = actor;
-        event.idempotencyKey = idempotencyKey;
+        event.recordedBy = submission.actor();
+        event.idempotencyKey = submission.idempotencyKey();
         event.fingerprint = fingerprint(event, evidence);
         return event;
     }

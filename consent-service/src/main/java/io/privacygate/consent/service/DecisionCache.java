@@ -121,10 +121,6 @@ public class DecisionCache {
         live = receiving;
     }
 
-    public boolean isLive() {
-        return live;
-    }
-
     private Uni<Map<String, PurposeRule>> loadPurposes() {
         return repository.loadPurposes().invoke(() -> purposeLoads.increment());
     }
