@@ -4,6 +4,7 @@ import io.privacygate.audit.model.LogEntry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -98,6 +99,19 @@ public class LogEntryRepository {
                     }
                     return entries;
                 });
+    }
+
+    /** The leaves of {@code [from, to)}, by index; a missing row is simply absent. */
+    public Uni<List<LogEntry>> leaves(SqlClient client, long from, long to) {
+        return client.preparedQuery("select idx, leaf_data from log_entry where idx >= $1 and idx < $2 order by idx")
+                .execute(Tuple.of(from, to))
+                .map(LogEntryRepository::entries);
+    }
+
+    private static List<LogEntry> entries(RowSet<Row> rows) {
+        List<LogEntry> entries = new ArrayList<>(rows.rowCount());
+        rows.forEach(row -> entries.add(entry(row)));
+        return entries;
     }
 
     /** The lowest index at or beyond {@code size}: a row there was not appended by the service. */

@@ -2,6 +2,7 @@ package io.privacygate.audit.rest;
 
 import io.privacygate.commons.problem.ProblemException;
 
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -32,6 +33,28 @@ final class Params {
         } catch (NumberFormatException e) {
             throw ProblemException.invalidField(name, "must be a whole number");
         }
+    }
+
+    static <E extends Enum<E>> E optionalEnum(String name, String raw, Class<E> type) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField(name, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    static boolean optionalBoolean(String name, String raw) {
+        if (raw == null || raw.isBlank()) {
+            return false;
+        }
+        return switch (raw.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ProblemException.invalidField(name, "must be true or false");
+        };
     }
 
     static UUID uuid(String name, String raw) {

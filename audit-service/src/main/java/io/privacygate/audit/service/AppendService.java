@@ -64,6 +64,16 @@ public class AppendService {
                 .invoke(result -> appended.increment(result.appendedCount()));
     }
 
+    /**
+     * Appends within the caller's transaction, so that a change and the entry recording it commit together or
+     * not at all (the breach register audits itself this way). Takes the same lock as any other append.
+     */
+    public Uni<AppendResult> appendWithin(SqlConnection transaction, List<AuditEvent> events) {
+        return Uni.createFrom().item(() -> candidates(events))
+                .chain(batch -> appendLocked(transaction, batch))
+                .invoke(result -> appended.increment(result.appendedCount()));
+    }
+
     private static List<Candidate> candidates(List<AuditEvent> events) {
         List<byte[]> leaves = EventScreen.admit(events);
         List<Candidate> candidates = new ArrayList<>(events.size());

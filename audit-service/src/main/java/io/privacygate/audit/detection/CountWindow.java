@@ -1,0 +1,41 @@
+package io.privacygate.audit.detection;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+
+/** Counts hits. Events arrive roughly in time order, so the oldest are dropped from the head. */
+final class CountWindow implements Window {
+    private final ArrayDeque<Hit> hits = new ArrayDeque<>();
+    private Instant newest = Instant.MIN;
+
+    @Override
+    public void add(Hit hit) {
+        hits.addLast(hit);
+        if (hit.at().isAfter(newest)) {
+            newest = hit.at();
+        }
+    }
+
+    @Override
+    public void evictBefore(Instant horizon) {
+        while (!hits.isEmpty() && hits.peekFirst().at().isBefore(horizon)) {
+            hits.removeFirst();
+        }
+    }
+
+    @Override
+    public int measure() {
+        return hits.size();
+    }
+
+    @Override
+    public List<Hit> contents() {
+        return List.copyOf(hits);
+    }
+
+    @Override
+    public Instant newest() {
+        return newest;
+    }
+}

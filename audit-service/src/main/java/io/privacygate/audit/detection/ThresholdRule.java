@@ -1,0 +1,84 @@
+package io.privacygate.audit.detection;
+
+import io.privacygate.commons.audit.AuditEvent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Fires when a key's window measures more than the limit: the hits in the window become a new episode (its
+ * evidence), the window is emptied, and the key's further matching events extend that episode while they keep
+ * coming within the window of each other. Then the key starts afresh.
+ */
+final class ThresholdRule implements Rule {
+    private final RuleKind kind;
+    private final Predicate<AuditEvent> matches;
+    private final Function<AuditEvent, String> keyOf;
+    private final Supplier<Window> newWindow;
+    private final int limit;
+    private final Duration window;
+    private final int maxEvidence;
+    private final Map<String, Window> windows;
+    private final Episodes episodes;
+
+    ThresholdRule(RuleKind kind, Predicate<AuditEvent> matches, Function<AuditEvent, String> keyOf, Supplier<Window> newWindow,
+                  int limit, Duration window, int maxKeys, int maxEvidence) {
+        this.kind = kind;
+        this.matches = matches;
+        this.keyOf = keyOf;
+        this.newWindow = newWindow;
+        this.limit = limit;
+        this.window = window;
+        this.maxEvidence = maxEvidence;
+        this.windows = Lru.map(maxKeys);
+        this.episodes = new Episodes(maxKeys);
+    }
+
+    @Override
+    public void offer(IndexedEvent event, Sink sink) {
+        if (!matches.test(event.event())) {
+            return;
+        }
+        String key = keyOf.apply(event.event());
+        Hit hit = Hit.of(event);
+        Episode open = episodes.active(key, hit.at());
+        if (open != null) {
+            open.add(hit, null);
+            sink.report(open);
+            return;
+        }
+        Window keyWindow = windows.computeIfAbsent(key, k -> newWindow.get());
+        keyWindow.add(hit);
+        keyWindow.evictBefore(hit.at().minus(window));
+        if (keyWindow.measure() > limit) {
+            var hits = keyWindow.contents();
+            Episode episode = new Episode(kind, key, hits.get(0).index(), limit, window, maxEvidence);
+            hits.forEach(h -> episode.add(h, null));
+            windows.remove(key);
+            episodes.start(episode);
+            sink.report(episode);
+        }
+    }
+
+    @Override
+    public void sweep(Instant watermark) {
+        Instant horizon = watermark.minus(window);
+        windows.values().removeIf(w -> w.newest().isBefore(horizon));
+        episodes.sweep(watermark);
+    }
+
+    @Override
+    public void reset() {
+        windows.clear();
+        episodes.clear();
+    }
+
+    @Override
+    public boolean replays() {
+        return true;
+    }
+}

@@ -1,0 +1,115 @@
+package io.privacygate.audit.rest;
+
+import io.privacygate.audit.service.AuthorityNotice;
+import io.privacygate.audit.service.BreachDraft;
+import io.privacygate.audit.service.BreachService;
+import io.privacygate.audit.service.SubjectNotice;
+import io.privacygate.commons.audit.Actors;
+import io.privacygate.commons.web.Page;
+import io.privacygate.commons.web.PageRequest;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.net.URI;
+import java.time.Instant;
+
+/**
+ * The breach register (Art. 33(5)): every breach, notified or not, its 72-hour clock (Art. 33(1)) and what was
+ * notified to the authority and the subjects (Art. 34). The DPO writes it; auditors read it.
+ */
+@Path("/api/v1/breaches")
+public class BreachResource {
+    static final String CSV = "text/csv";
+    private final BreachService breaches;
+    private final SecurityIdentity identity;
+
+    BreachResource(BreachService breaches, SecurityIdentity identity) {
+        this.breaches = breaches;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed("dpo")
+    @Operation(summary = "Record a breach, by hand or from an alert (alertId); awareAt starts the 72-hour clock")
+    public Uni<RestResponse<BreachView>> record(BreachDraft draft) {
+        return breaches.record(draft, Actors.of(identity)).map(breach -> RestResponse.ResponseBuilder
+                .create(RestResponse.Status.CREATED, BreachView.of(breach, Instant.now()))
+                .location(URI.create("/api/v1/breaches/" + breach.id())).build());
+    }
+
+    @GET
+    @RolesAllowed({"dpo", "auditor"})
+    @Operation(summary = "The register, most recently discovered first, with each clock; overdue=true for those overdue")
+    public Uni<Page<BreachView>> list(@QueryParam("overdue") String overdue, @QueryParam("page") String page,
+                                      @QueryParam("size") String size) {
+        PageRequest request = PageRequest.of(Params.optionalInt("page", page), Params.optionalInt("size", size));
+        Instant now = Instant.now();
+        return breaches.page(Params.optionalBoolean("overdue", overdue), request).map(found -> new Page<>(
+                found.items().stream().map(b -> BreachView.of(b, now)).toList(), found.page(), found.size(), found.total()));
+    }
+
+    @GET
+    @Path("export")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"dpo", "auditor"})
+    @Operation(summary = "The whole register for the supervisory authority, as JSON (or CSV with Accept: text/csv)")
+    public Uni<BreachView.Register> exportJson() {
+        Instant now = Instant.now();
+        return breaches.export("json", Actors.of(identity)).map(all -> new BreachView.Register(now, all.size(),
+                all.stream().map(b -> BreachView.of(b, now)).toList()));
+    }
+
+    @GET
+    @Path("export")
+    @Produces(CSV + ";charset=UTF-8")
+    @RolesAllowed({"dpo", "auditor"})
+    public Uni<String> exportCsv() {
+        Instant now = Instant.now();
+        return breaches.export("csv", Actors.of(identity))
+                .map(all -> BreachCsv.write(all.stream().map(b -> BreachView.of(b, now)).toList()));
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({"dpo", "auditor"})
+    public Uni<BreachView> get(@PathParam("id") String id) {
+        return breaches.find(Params.uuid("id", id)).map(b -> BreachView.of(b, Instant.now()));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @RolesAllowed("dpo")
+    @Operation(summary = "Change the facts of a breach as they become known (Art. 33(4)); only the fields given change")
+    public Uni<BreachView> amend(@PathParam("id") String id, BreachDraft changes) {
+        return breaches.amend(Params.uuid("id", id), changes, Actors.of(identity)).map(b -> BreachView.of(b, Instant.now()));
+    }
+
+    @POST
+    @Path("{id}/authority-notification")
+    @RolesAllowed("dpo")
+    @Operation(summary = "Record the notification of the supervisory authority; reasons are required when late (Art. 33(1))")
+    public Uni<BreachView> authorityNotified(@PathParam("id") String id, AuthorityNotice notice) {
+        return breaches.authorityNotified(Params.uuid("id", id), notice, Actors.of(identity))
+                .map(b -> BreachView.of(b, Instant.now()));
+    }
+
+    @POST
+    @Path("{id}/subject-notification")
+    @RolesAllowed("dpo")
+    @Operation(summary = "Record the communication to the subjects (Art. 34), or the Art. 34(3) exemption that applies")
+    public Uni<BreachView> subjectsNotified(@PathParam("id") String id, SubjectNotice notice) {
+        return breaches.subjectsNotified(Params.uuid("id", id), notice, Actors.of(identity))
+                .map(b -> BreachView.of(b, Instant.now()));
+    }
+}
