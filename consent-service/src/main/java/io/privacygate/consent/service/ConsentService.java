@@ -208,7 +208,7 @@ public class ConsentService {
         event.noticeVersion = shown.noticeVersion;
         event.noticeHash = shown.noticeHash;
         event.collectionMethod = request.collectionMethod().trim();
-        event.source = evidence.source();
+        event.source = EvidenceSources.withoutPersonalParts(evidence.source());
         event.formId = evidence.formId();
         event.ipPseudonym = ipPseudonym;
         event.capturedAt = evidence.capturedAt() == null ? now : Timestamps.of(evidence.capturedAt());

@@ -144,6 +144,17 @@ class ConsentResourceTest {
         }
 
         @Test
+        void keepsTheFormUrlButNotItsQuery() {
+            UUID subject = newSubject();
+            Map<String, Object> body = consent(subject, createConsentPurpose("1"), "GRANTED", "1");
+            Map<String, Object> evidence = new LinkedHashMap<>((Map<String, Object>) body.get("evidence"));
+            evidence.put("source", "https://shop.example.org/signup?email=jane.doe@example.org");
+            body.put("evidence", evidence);
+            record(body).then().statusCode(201).body("evidence.source", equalTo("https://shop.example.org/signup"));
+            assertThat(Db.dump(db, "consent_event")).doesNotContain("jane.doe");
+        }
+
+        @Test
         void withdrawingIsTheSameCallWithoutEvenTheNoticeVersion() {
             UUID subject = newSubject();
             String purpose = createConsentPurpose("2");
