@@ -95,6 +95,13 @@ public interface IngestionConfig {
         @WithDefault("1s")
         Duration pollInterval();
 
+        /**
+         * Rounds run side by side on each replica. While one waits for consent-service or the database,
+         * another works; each claims its own deliveries (SKIP LOCKED).
+         */
+        @WithDefault("2")
+        int workers();
+
         /** Deliveries claimed per round. */
         @WithDefault("250")
         int claimSize();

@@ -7,19 +7,23 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.UUID;
 
 @ApplicationScoped
 @WithSession
 public class CrmSubjectRepository implements PanacheRepositoryBase<CrmSubject, UUID> {
 
-    /** Records that the subject was seen, creating it on first sight. */
-    public Uni<Integer> touch(UUID subjectId, Instant seenAt) {
+    /** Records that these subjects were seen, creating those seen for the first time; in id order, for lock order. */
+    public Uni<Integer> touchAll(Collection<UUID> subjectIds, Instant seenAt) {
+        if (subjectIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
         return getSession().chain(session -> session.createNativeQuery("""
                         insert into crm_subject (subject_id, restricted, first_seen_at, last_seen_at)
-                        values (:subject, false, :seen, :seen)
+                        select s, false, :seen, :seen from unnest(cast(string_to_array(:subjects, ',') as uuid[])) s order by s
                         on conflict (subject_id) do update set last_seen_at = greatest(crm_subject.last_seen_at, excluded.last_seen_at)""")
-                .setParameter("subject", subjectId)
+                .setParameter("subjects", String.join(",", subjectIds.stream().map(UUID::toString).toList()))
                 .setParameter("seen", seenAt)
                 .executeUpdate());
     }

@@ -40,7 +40,8 @@ public class ProcessedEventRepository {
 
     /**
      * Inside the storing transaction: records the keys and answers those that were new. A key another
-     * replica recorded meanwhile is not returned, so its event is not stored twice.
+     * replica recorded meanwhile is not returned, so its event is not stored twice. Keys are inserted in
+     * order, so that two rounds holding the same keys wait for each other instead of deadlocking.
      */
     @SuppressWarnings("unchecked")
     public Uni<Set<String>> claim(Collection<String> keys) {
@@ -49,7 +50,7 @@ public class ProcessedEventRepository {
         }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
                         insert into processed_event (event_key, processed_at)
-                        select k, now() from unnest(string_to_array(:keys, ',')) k
+                        select k, now() from unnest(string_to_array(:keys, ',')) k order by k
                         on conflict (event_key) do nothing returning event_key""", String.class)
                 .setParameter("keys", String.join(",", keys))
                 .getResultList())

@@ -20,8 +20,8 @@ import java.util.UUID;
 /**
  * The benchmark's ceiling: one plain INSERT of the body per request, through the same HTTP stack and pool
  * as the webhooks but without signature, parsing or encryption. Off (404) unless
- * {@code privacy-gate.ingestion.bench.ceiling-endpoint=true}, and its table exists only when the
- * benchmark adds the {@code db/bench} migrations.
+ * {@code privacy-gate.ingestion.bench.ceiling-endpoint=true}; its table {@code bench_ceiling} is no part of
+ * the schema: the benchmark creates it.
  */
 @Path("/bench/ceiling")
 @PermitAll

@@ -2,9 +2,9 @@ package io.privacygate.ingestion.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.privacygate.commons.audit.AuditEntry;
 import io.privacygate.commons.crypto.SubjectCipher;
 import io.privacygate.commons.crypto.SubjectKeys;
-import io.privacygate.commons.gdpr.LegalBasis;
 import io.privacygate.ingestion.config.IngestionConfig;
 import io.privacygate.ingestion.model.ContactField;
 import io.privacygate.ingestion.model.Interaction;
@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -39,9 +40,11 @@ import java.util.UUID;
  * <p>
  * Steps: record the event keys (an event another replica stored meanwhile drops out); take the shared
  * locks of the (subject, purpose) pairs to store for, and drop those whose consent was revoked after the
- * decisions were asked; encrypt and write contact fields, subjects and audit events; count imports'
- * progress; delete the deliveries; persist the interactions last, so that they go to the database in
- * batches at commit.
+ * decisions were asked; encrypt; write contact fields, subjects and audit events, each kind in one
+ * statement; count imports' progress; delete the deliveries; persist the interactions last, so that they
+ * go to the database in batches at commit. A round costs about ten round trips to the database, however
+ * many events it holds: a long chain of small statements would starve while webhooks keep the event
+ * loop busy.
  */
 @ApplicationScoped
 public class EventStore {
@@ -95,19 +98,52 @@ public class EventStore {
                                 ? o : new Outcome.Duplicate(o.candidate()))
                         .toList())
                 .chain(claimed -> withoutRevoked(claimed, decisionsAsked))
-                .chain(settled -> {
-                    Instant now = Instant.now();
-                    List<Interaction> toPersist = new ArrayList<>();
-                    return Multi.createFrom().iterable(settled)
-                            .onItem().transformToUniAndConcatenate(outcome -> apply(outcome, now, toPersist))
-                            .collect().asList()
-                            .chain(() -> touchSubjects(settled, now))
-                            .chain(() -> auditUnreadable(unreadable))
-                            .chain(() -> countImports(settled, done))
-                            .chain(() -> inbox.delete(done.stream().map(ClaimedDelivery::id).toList()))
-                            .chain(() -> toPersist.isEmpty() ? Uni.createFrom().voidItem() : interactions.persist(toPersist))
-                            .replaceWith(done.size());
-                });
+                .chain(settled -> ciphers(settled).chain(ciphers -> write(settled, ciphers, done, unreadable)))
+                .replaceWith(done.size());
+    }
+
+    /** The data key of every subject something is stored for, created on first use; in id order. */
+    private Uni<Map<UUID, SubjectCipher>> ciphers(List<Outcome> outcomes) {
+        Set<UUID> subjectIds = new TreeSet<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome instanceof Outcome.Accepted accepted) {
+                subjectIds.add(accepted.subjectId());
+            }
+        }
+        Map<UUID, SubjectCipher> ciphers = new HashMap<>();
+        return Multi.createFrom().iterable(subjectIds)
+                .onItem().transformToUniAndConcatenate(subjectId -> subjectKeys.forWriting(subjectId)
+                        .invoke(cipher -> ciphers.put(subjectId, cipher)))
+                .collect().last()
+                .replaceWith(ciphers);
+    }
+
+    /** A handful of statements whatever the round's size: each kind of row is written in one go. */
+    private Uni<Void> write(List<Outcome> outcomes, Map<UUID, SubjectCipher> ciphers, List<ClaimedDelivery> done,
+                            List<UUID> unreadable) {
+        Instant now = Instant.now();
+        List<Interaction> toPersist = new ArrayList<>();
+        Map<ContactField.Key, ContactField> contacts = new HashMap<>();
+        List<AuditEntry> audits = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            switch (outcome) {
+                case Outcome.Duplicate duplicate -> {
+                    // acknowledged before: nothing more to do
+                }
+                case Outcome.Skipped skipped -> audits.add(audit.interactionSkipped(skipped.subjectId(), skipped.purpose(), skipped.reason()));
+                case Outcome.Denied denied -> audits.add(audit.interactionDenied(denied.subjectId(), denied.purpose(),
+                        denied.decision().legalBasis(), denied.reason()));
+                case Outcome.Accepted accepted -> audits.add(store(accepted, ciphers.get(accepted.subjectId()), now, toPersist, contacts));
+            }
+        }
+        unreadable.forEach(id -> audits.add(audit.interactionSkipped(null, null, "unreadable-delivery")));
+        Set<UUID> seen = new TreeSet<>(ciphers.keySet());
+        return contactFields.upsertAll(List.copyOf(contacts.values()))
+                .chain(() -> subjects.touchAll(seen, now))
+                .chain(() -> audit.recordAll(audits))
+                .chain(() -> countImports(outcomes, done))
+                .chain(() -> inbox.delete(done.stream().map(ClaimedDelivery::id).toList()))
+                .chain(() -> toPersist.isEmpty() ? Uni.createFrom().voidItem() : interactions.persist(toPersist));
     }
 
     /** Under shared locks: an Accepted outcome whose consent was revoked since the decision is denied after all. */
@@ -130,30 +166,26 @@ public class EventStore {
                         .toList());
     }
 
-    private Uni<Void> apply(Outcome outcome, Instant now, List<Interaction> toPersist) {
-        return switch (outcome) {
-            case Outcome.Duplicate duplicate -> Uni.createFrom().voidItem();
-            case Outcome.Skipped skipped -> audit.interactionSkipped(skipped.subjectId(), skipped.purpose(), skipped.reason());
-            case Outcome.Denied denied -> audit.interactionDenied(denied.subjectId(), denied.purpose(),
-                    denied.decision().legalBasis(), denied.reason());
-            case Outcome.Accepted accepted -> store(accepted, now, toPersist);
-        };
-    }
-
-    private Uni<Void> store(Outcome.Accepted accepted, Instant now, List<Interaction> toPersist) {
+    /** Encrypts what the purpose allows into an interaction and contact fields; the newest value of a field wins. */
+    private AuditEntry store(Outcome.Accepted accepted, SubjectCipher cipher, Instant now, List<Interaction> toPersist,
+                             Map<ContactField.Key, ContactField> contacts) {
         var event = accepted.candidate().event();
         FieldPolicy.Kept kept = fields.keep(event, accepted.definition().dataCategories());
-        LegalBasis basis = accepted.decision().legalBasis();
         String source = accepted.candidate().delivery().importId() == null ? WEBHOOK : IMPORT;
-        return subjectKeys.forWriting(accepted.subjectId()).chain(cipher -> {
-            toPersist.add(interaction(accepted, kept, cipher, now, source));
-            return Multi.createFrom().iterable(kept.contact().entrySet())
-                    .onItem().transformToUniAndConcatenate(entry -> contactFields.upsert(
-                            contactField(accepted, entry.getKey(), cipher.encrypt(entry.getValue()), now)))
-                    .collect().last()
-                    .chain(() -> audit.interactionStored(accepted.subjectId(), accepted.purpose(), basis,
-                            event.channel().wireName(), event.kind().name(), kept.categories(), accepted.restricted(), source));
+        toPersist.add(interaction(accepted, kept, cipher, now, source));
+        kept.contact().forEach((field, value) -> {
+            ContactField.Key key = new ContactField.Key(accepted.subjectId(), accepted.purpose(), field.name());
+            ContactField existing = contacts.get(key);
+            if (existing == null || !existing.updatedAt.isAfter(event.occurredAt())) {
+                ContactField row = contactField(accepted, field, cipher.encrypt(value), event.occurredAt());
+                if (existing != null && existing.retainUntil.isAfter(row.retainUntil)) {
+                    row.retainUntil = existing.retainUntil;
+                }
+                contacts.put(key, row);
+            }
         });
+        return audit.interactionStored(accepted.subjectId(), accepted.purpose(), accepted.decision().legalBasis(),
+                event.channel().wireName(), event.kind().name(), kept.categories(), accepted.restricted(), source);
     }
 
     private Interaction interaction(Outcome.Accepted accepted, FieldPolicy.Kept kept, SubjectCipher cipher,
@@ -177,7 +209,8 @@ public class EventStore {
         return interaction;
     }
 
-    private static ContactField contactField(Outcome.Accepted accepted, Field field, String encrypted, Instant now) {
+    /** {@code updatedAt} is when the value was given, so that the newest of a round wins. */
+    private static ContactField contactField(Outcome.Accepted accepted, Field field, String encrypted, Instant givenAt) {
         ContactField contact = new ContactField();
         contact.subjectId = accepted.subjectId();
         contact.purpose = accepted.purpose();
@@ -185,28 +218,9 @@ public class EventStore {
         contact.valueEncrypted = encrypted;
         contact.legalBasis = accepted.decision().legalBasis().name();
         contact.consentEventId = accepted.decision().consentEventId();
-        contact.updatedAt = now;
+        contact.updatedAt = givenAt;
         contact.retainUntil = accepted.retainUntil();
         return contact;
-    }
-
-    /** Once per subject per round. */
-    private Uni<Void> touchSubjects(List<Outcome> outcomes, Instant now) {
-        Set<UUID> seen = new LinkedHashSet<>();
-        for (Outcome outcome : outcomes) {
-            if (outcome instanceof Outcome.Accepted accepted) {
-                seen.add(accepted.subjectId());
-            }
-        }
-        return Multi.createFrom().iterable(seen)
-                .onItem().transformToUniAndConcatenate(subjectId -> subjects.touch(subjectId, now))
-                .collect().last().replaceWithVoid();
-    }
-
-    private Uni<Void> auditUnreadable(List<UUID> unreadable) {
-        return Multi.createFrom().iterable(unreadable)
-                .onItem().transformToUniAndConcatenate(id -> audit.interactionSkipped(null, null, "unreadable-delivery"))
-                .collect().last().replaceWithVoid();
     }
 
     private Uni<Void> countImports(List<Outcome> outcomes, List<ClaimedDelivery> done) {

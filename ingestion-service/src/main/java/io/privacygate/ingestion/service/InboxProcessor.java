@@ -88,12 +88,17 @@ public class InboxProcessor {
                 round.unreadable.add(delivery.id());
             }
         }
+        long started = System.nanoTime();
+        long[] decided = new long[1];
         return processed.known(round.openKeys())
                 .invoke(round::markKnown)
                 .chain(() -> fetchLeads(round))
                 .chain(() -> resolve(round))
                 .chain(() -> decide(round))
+                .invoke(() -> decided[0] = System.nanoTime())
                 .chain(asked -> store.commit(round.outcomes(), round.done(), round.unreadable, asked))
+                .invoke(done -> LOG.debugf("Inbox round: %d deliveries, %d events; decided in %d ms, stored in %d ms",
+                        done, round.candidates.size(), (decided[0] - started) / 1_000_000, (System.nanoTime() - decided[0]) / 1_000_000))
                 .chain(done -> inbox.reschedule(round.waiting, backoff(round.attemptsOfWaiting()), "lead-unavailable")
                         .replaceWith(done))
                 .onFailure().recoverWithUni(failure -> {

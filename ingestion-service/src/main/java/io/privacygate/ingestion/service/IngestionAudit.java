@@ -1,13 +1,18 @@
 package io.privacygate.ingestion.service;
 
 import io.privacygate.commons.audit.AuditEntry;
+import io.privacygate.commons.audit.AuditEvent;
 import io.privacygate.commons.audit.AuditOutcome;
 import io.privacygate.commons.audit.AuditTrail;
 import io.privacygate.commons.gdpr.LegalBasis;
+import io.privacygate.ingestion.repository.AuditOutboxRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -21,30 +26,48 @@ public class IngestionAudit {
     public static final String SYSTEM = "system:ingestion-service";
 
     private final AuditTrail trail;
+    private final AuditOutboxRepository outbox;
+    private final String service;
 
-    IngestionAudit(AuditTrail trail) {
+    IngestionAudit(AuditTrail trail, AuditOutboxRepository outbox,
+                   @ConfigProperty(name = "quarkus.application.name") String service) {
         this.trail = trail;
+        this.outbox = outbox;
+        this.service = service;
     }
 
-    public Uni<Void> interactionStored(UUID subjectId, String purpose, LegalBasis basis, String channel, String kind,
-                                       Collection<String> categories, boolean restricted, String source) {
-        return trail.record(AuditEntry.of("interaction.stored", AuditOutcome.SUCCESS, SYSTEM)
+    /** The three kinds of event the inbox worker emits per social event, recorded together by {@link #recordAll}. */
+    public AuditEntry interactionStored(UUID subjectId, String purpose, LegalBasis basis, String channel, String kind,
+                                        Collection<String> categories, boolean restricted, String source) {
+        return AuditEntry.of("interaction.stored", AuditOutcome.SUCCESS, SYSTEM)
                 .subject(subjectId).purpose(purpose, basis)
                 .detail("channel", channel).detail("kind", kind)
                 .detail("categories", String.join(",", categories))
-                .detail("restricted", restricted).detail("source", source));
+                .detail("restricted", restricted).detail("source", source);
     }
 
     /** Not permitted: the content is dropped, and only the subject and the reason are kept. */
-    public Uni<Void> interactionDenied(UUID subjectId, String purpose, LegalBasis basis, String reason) {
-        return trail.record(AuditEntry.of("interaction.denied", AuditOutcome.DENIED, SYSTEM)
-                .subject(subjectId).purpose(purpose, basis).detail("reason", reason));
+    public AuditEntry interactionDenied(UUID subjectId, String purpose, LegalBasis basis, String reason) {
+        return AuditEntry.of("interaction.denied", AuditOutcome.DENIED, SYSTEM)
+                .subject(subjectId).purpose(purpose, basis).detail("reason", reason);
     }
 
     /** An event that could not be tied to a subject or used at all; nothing of it is kept. */
-    public Uni<Void> interactionSkipped(UUID subjectId, String purpose, String reason) {
-        return trail.record(AuditEntry.of("interaction.skipped", AuditOutcome.FAILURE, SYSTEM)
-                .subject(subjectId).purpose(purpose, null).detail("reason", reason));
+    public AuditEntry interactionSkipped(UUID subjectId, String purpose, String reason) {
+        return AuditEntry.of("interaction.skipped", AuditOutcome.FAILURE, SYSTEM)
+                .subject(subjectId).purpose(purpose, null).detail("reason", reason);
+    }
+
+    /**
+     * Records many entries in one statement, as {@link AuditTrail#record} would one by one (same event
+     * shape, a fresh event id each). Must run inside the transaction of what they report.
+     */
+    public Uni<Void> recordAll(List<AuditEntry> entries) {
+        Instant now = Instant.now();
+        return outbox.enqueueAll(entries.stream().map(entry -> new AuditEvent(UUID.randomUUID().toString(), now, service,
+                entry.actor(), entry.action(), entry.subjectRef() == null ? null : entry.subjectRef().toString(),
+                entry.purpose(), entry.legalBasis() == null ? null : entry.legalBasis().name(), entry.outcome().name(),
+                entry.details())).toList());
     }
 
     public Uni<Void> consentRevoked(UUID subjectId, String purpose, String state, long interactionsDeleted,
