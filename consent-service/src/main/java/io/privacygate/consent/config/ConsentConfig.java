@@ -22,8 +22,6 @@ public interface ConsentConfig {
 
     Evidence evidence();
 
-    Erasure erasure();
-
     /** Who is responsible for the processing (Art. 13(1)(a), Art. 30(1)(a)): named in receipts and the ROPA. */
     interface Controller {
         String name();
@@ -56,12 +54,4 @@ public interface ConsentConfig {
         Duration maxClockSkew();
     }
 
-    interface Erasure {
-        /**
-         * The KEK rotation window in force (DESIGN §3): after it, backups holding a shredded data key can
-         * no longer be decrypted. Stated in every erasure receipt.
-         */
-        @WithDefault("P90D")
-        String keyRotationWindow();
-    }
 }

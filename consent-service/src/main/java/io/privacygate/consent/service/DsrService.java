@@ -1,6 +1,7 @@
 package io.privacygate.consent.service;
 
 import io.privacygate.commons.crypto.BlindIndex;
+import io.privacygate.commons.crypto.KeysConfig;
 import io.privacygate.commons.crypto.SubjectKeys;
 import io.privacygate.commons.dsr.DsrExport;
 import io.privacygate.commons.dsr.ErasureReceipt;
@@ -10,7 +11,6 @@ import io.privacygate.commons.dsr.RestrictionState;
 import io.privacygate.commons.identity.Identifier;
 import io.privacygate.commons.identity.IdentifierType;
 import io.privacygate.commons.problem.ProblemException;
-import io.privacygate.consent.config.ConsentConfig;
 import io.privacygate.consent.model.ConsentEvent;
 import io.privacygate.consent.model.Subject;
 import io.privacygate.consent.model.SubjectIdentifier;
@@ -59,11 +59,11 @@ public class DsrService {
     private final SubjectService subjectService;
     private final ConsentAudit audit;
     private final StateChanges changes;
-    private final ConsentConfig config;
+    private final KeysConfig keysConfig;
 
     DsrService(SubjectRepository subjects, SubjectIdentifierRepository identifiers, ConsentEventRepository events,
                SubjectKeys keys, BlindIndex blindIndex, SubjectService subjectService, ConsentAudit audit,
-               StateChanges changes, ConsentConfig config) {
+               StateChanges changes, KeysConfig keysConfig) {
         this.subjects = subjects;
         this.identifiers = identifiers;
         this.events = events;
@@ -72,7 +72,7 @@ public class DsrService {
         this.subjectService = subjectService;
         this.audit = audit;
         this.changes = changes;
-        this.config = config;
+        this.keysConfig = keysConfig;
     }
 
     /** Art. 15/20: everything held about the subject, decrypted. */
@@ -116,7 +116,7 @@ public class DsrService {
         Uni<Void> audited = anything ? audit.subjectErased(subjectId, shredded, deleted) : Uni.createFrom().voidItem();
         return audited.chain(() -> events.countBySubject(subjectId)).map(kept -> new ErasureReceipt(SYSTEM, subjectId, now,
                 shredded, deleted, kept > 0 ? List.of(CONSENT_RECORDS) : List.of(),
-                config.erasure().keyRotationWindow()));
+                keysConfig.rotationWindow()));
     }
 
     /** Art. 18: while restricted, every decision for the subject is denied. */

@@ -120,7 +120,7 @@ class DsrResourceTest {
                     .body("deleted.consentEvidence", is(1))
                     .body("retained[0].category", equalTo("consent-records"))
                     .body("retained[0].legalBasis", equalTo("Art. 17(3)(e) GDPR; Art. 7(1) GDPR"))
-                    .body("keyRotationWindow", equalTo("P90D"));
+                    .body("keyRotationWindow", equalTo("P30D"));
 
             assertThat(count("subject_key", "subject_id", subject)).isZero();
             assertThat(count("subject_identifier", "subject_id", subject)).isZero();

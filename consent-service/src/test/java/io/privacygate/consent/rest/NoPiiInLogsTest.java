@@ -1,26 +1,21 @@
 package io.privacygate.consent.rest;
 
+import io.privacygate.testing.LogCapture;
 import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
-import org.jboss.logmanager.ExtHandler;
-import org.jboss.logmanager.ExtLogRecord;
 import org.jboss.logmanager.LogContext;
 import org.jboss.logmanager.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Level;
 
 import static io.privacygate.consent.rest.Fixtures.anonymous;
@@ -45,24 +40,12 @@ class NoPiiInLogsTest {
     private static final List<String> VERBOSE = List.of("io.privacygate", "org.jboss.resteasy.reactive",
             "io.quarkus.resteasy.reactive", "io.quarkus.rest", "io.quarkus.oidc", "io.quarkus.security", "io.quarkus.vertx.http");
 
-    private final Queue<String> captured = new ConcurrentLinkedQueue<>();
     private final Map<String, Level> levels = new HashMap<>();
-    private final ExtHandler handler = new ExtHandler() {
-        @Override
-        protected void doPublish(ExtLogRecord record) {
-            StringWriter text = new StringWriter();
-            text.append(record.getLoggerName()).append(' ').append(record.getFormattedMessage());
-            if (record.getThrown() != null) {
-                record.getThrown().printStackTrace(new PrintWriter(text));
-            }
-            captured.add(text.toString());
-        }
-    };
+    private LogCapture log;
 
     @BeforeEach
     void capture() {
-        handler.setLevel(Level.ALL);
-        LogContext.getLogContext().getLogger("").addHandler(handler);
+        log = LogCapture.start();
         for (String category : VERBOSE) {
             Logger logger = LogContext.getLogContext().getLogger(category);
             levels.put(category, logger.getLevel());
@@ -72,7 +55,7 @@ class NoPiiInLogsTest {
 
     @AfterEach
     void release() {
-        LogContext.getLogContext().getLogger("").removeHandler(handler);
+        log.close();
         levels.forEach((category, level) -> LogContext.getLogContext().getLogger(category).setLevel(level));
     }
 
@@ -115,8 +98,8 @@ class NoPiiInLogsTest {
                 .then().statusCode(200);
         as(dsrExecutor()).delete("/dsr/v1/subjects/" + subject).then().statusCode(200);
 
-        assertThat(captured).isNotEmpty();
-        assertThat(captured).allSatisfy(line -> assertThat(line).doesNotContainIgnoringCase(email)
+        assertThat(log.lines()).isNotEmpty();
+        assertThat(log.lines()).allSatisfy(line -> assertThat(line).doesNotContainIgnoringCase(email)
                 .doesNotContainIgnoringCase(email.substring(0, email.indexOf('@'))));
     }
 
