@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +39,9 @@ import java.util.regex.Pattern;
  * java Bench.java keys DIR                 an RSA key pair for the service's static OIDC key, and a master key
  * java Bench.java load DIR URL [options]   appends, proofs, verification; prints figures against the goals
  *   --events N (1000000) --batch N (500) --clients N (4) --proofs N (2000)
+ * java Bench.java appends DIR URL [options] appends only, a mix of the events the detection rules look at;
+ *   --detection 1 also waits for detection to catch up; writes appends-on.txt or appends-off.txt
+ * java Bench.java ratio DIR                the rates with detection on and off, their ratio (goal >= 0.8)
  * </pre>
  * It only ever calls the URL it is given, which bench/run sets to 127.0.0.1.
  */
@@ -65,13 +69,23 @@ public final class Bench {
             keys(dir);
             return;
         }
-        Map<String, Integer> options = new HashMap<>(Map.of("events", 1_000_000, "batch", 500, "clients", 4, "proofs", 2000));
+        if (args[0].equals("ratio")) {
+            ratio(dir);
+            return;
+        }
+        Map<String, Integer> options = new HashMap<>(Map.of("events", 1_000_000, "batch", 500, "clients", 4, "proofs", 2000,
+                "detection", 0));
         for (int i = 3; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), Integer.parseInt(args[i + 1]));
         }
         PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(
                 new PKCS8EncodedKeySpec(Base64.getDecoder().decode(Files.readString(dir.resolve("private.key")).strip())));
-        new Bench(args[2], dir, key).run(options);
+        Bench bench = new Bench(args[2], dir, key);
+        if (args[0].equals("appends")) {
+            bench.appendsOnly(options);
+        } else {
+            bench.run(options);
+        }
     }
 
     private static void keys(Path dir) throws Exception {
@@ -105,7 +119,7 @@ public final class Bench {
         int proofs = options.get("proofs");
         long before = treeSize(call("POST", "/api/v1/checkpoints", "dpo", null, Duration.ofSeconds(30)));
 
-        double appendSeconds = appendAll(events, batch, options.get("clients"));
+        double appendSeconds = appendAll(events, batch, options.get("clients"), Bench::batchBody);
         String checkpoint = call("POST", "/api/v1/checkpoints", "dpo", null, Duration.ofSeconds(30));
         long size = treeSize(checkpoint);
         if (size != before + events) {
@@ -145,8 +159,77 @@ public final class Bench {
         table.append(String.format(Locale.ROOT, "%-34s %-22s %-14s %s%n", measure, measured, goal, met ? "met" : "NOT MET"));
     }
 
+    /**
+     * The append benchmark alone, over {@link #mixedBody}: the rate, and with detection on how long the rules took
+     * to evaluate everything after the last append, and how many alerts they raised.
+     */
+    private void appendsOnly(Map<String, Integer> options) throws Exception {
+        int events = options.get("events");
+        boolean detection = options.get("detection") == 1;
+        int warmUp = events / 4;
+        System.out.printf(Locale.ROOT, "  warming up with %,d events (not timed)%n", warmUp);
+        appendAll(warmUp, options.get("batch"), options.get("clients"), Bench::mixedBody);
+        double warmCatchUp = detection ? awaitDetection() : 0;
+        if (detection) {
+            System.out.printf(Locale.ROOT, "  detection caught up with the warm-up after %.1f s%n", warmCatchUp);
+        }
+        double busyBefore = metric("privacygate_audit_detection_chunk_seconds_sum");
+        double seconds = appendAll(events, options.get("batch"), options.get("clients"),
+                (from, to) -> mixedBody(warmUp + from, warmUp + to));
+        double catchUp = detection ? awaitDetection() : 0;
+        double busy = metric("privacygate_audit_detection_chunk_seconds_sum") - busyBefore;
+        double alerts = detection ? metric("privacygate_audit_alerts_raised_total") : 0;
+        String line = String.format(Locale.ROOT, "%d %.3f %.1f %.0f %.2f%n", events, seconds, catchUp, alerts, busy);
+        Files.writeString(dir.resolve(detection ? "appends-on.txt" : "appends-off.txt"), line);
+        System.out.printf(Locale.ROOT, "  %,d events in %.1f s: %,.0f appends/s%s%n", events, seconds, events / seconds,
+                detection ? String.format(Locale.ROOT, "; detection busy %.2f s, caught up %.1f s after the last append, "
+                        + "%.0f alert(s)", busy, catchUp, alerts) : "");
+    }
+
+    /** Seconds until detection has evaluated every entry; polls its lag after a round has surely run. */
+    private double awaitDetection() throws Exception {
+        long start = System.nanoTime();
+        Thread.sleep(1500);
+        while (metric("privacygate_audit_detection_lag") > 0) {
+            Thread.sleep(200);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** The sum of a metric's samples in the Prometheus text at /q/metrics. */
+    private double metric(String name) throws Exception {
+        double sum = 0;
+        for (String line : call("GET", "/q/metrics", null, null, Duration.ofSeconds(10)).split("\n")) {
+            if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
+    }
+
+    private static void ratio(Path dir) throws Exception {
+        String[] off = Files.readString(dir.resolve("appends-off.txt")).strip().split(" ");
+        String[] on = Files.readString(dir.resolve("appends-on.txt")).strip().split(" ");
+        double rateOff = Long.parseLong(off[0]) / Double.parseDouble(off[1]);
+        double rateOn = Long.parseLong(on[0]) / Double.parseDouble(on[1]);
+        double ratio = rateOn / rateOff;
+        StringBuilder table = new StringBuilder();
+        table.append(String.format(Locale.ROOT, "%nAppends with detection rules off and on (%s events each, %d cores)%n",
+                String.format(Locale.ROOT, "%,d", Long.parseLong(off[0])), Runtime.getRuntime().availableProcessors()));
+        table.append(String.format(Locale.ROOT, "%-34s %-22s %-14s %s%n", "measure", "measured", "goal", ""));
+        row(table, "appends/s, rules off", String.format(Locale.ROOT, "%,.0f", rateOff), "", true);
+        row(table, "appends/s, rules on", String.format(Locale.ROOT, "%,.0f", rateOn), "", true);
+        row(table, "ratio on / off", String.format(Locale.ROOT, "%.2f", ratio), ">= 0.8", ratio >= 0.8);
+        table.append(String.format(Locale.ROOT, "%-34s %-22s%n", "detection busy evaluating (s)", on[4]));
+        table.append(String.format(Locale.ROOT, "%-34s %-22s%n", "detection caught up after (s)", on[2]));
+        table.append(String.format(Locale.ROOT, "%-34s %-22s%n", "alerts raised", on[3]));
+        System.out.print(table);
+        Files.writeString(dir.resolve("report.txt"), table.toString());
+    }
+
     /** Appends {@code events} events in batches from several clients; answers the wall time in seconds. */
-    private double appendAll(int events, int batchSize, int clients) throws Exception {
+    private double appendAll(int events, int batchSize, int clients, BiFunction<Integer, Integer, String> bodies)
+            throws Exception {
         int batches = (events + batchSize - 1) / batchSize;
         AtomicLong next = new AtomicLong();
         AtomicLong done = new AtomicLong();
@@ -158,7 +241,7 @@ public final class Bench {
             workers.add(pool.submit(() -> {
                 for (long b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
                     int from = (int) (b * batchSize);
-                    String body = batchBody(from, Math.min(events, from + batchSize));
+                    String body = bodies.apply(from, Math.min(events, from + batchSize));
                     long t = System.nanoTime();
                     call("POST", "/api/v1/events", "audit-writer", body, Duration.ofSeconds(120));
                     batchMillis.add((System.nanoTime() - t) / 1e6);
@@ -197,6 +280,76 @@ public final class Bench {
                     .append(",\"details\":{\"platform\":\"instagram\",\"kind\":\"comment\",\"batch\":\"").append(n / 500).append("\"}}");
         }
         return body.append("]}").toString();
+    }
+
+    /**
+     * A mix of the events the detection rules look at, the same in both runs. Half are stored interactions; a fifth
+     * are CRM reads by 200 agents of subjects stored before (one in a hundred for a purpose never stored, which the
+     * purpose rule reports); a twentieth are 401s from 1,000 sources; a few are key-provider failures and overdue
+     * requests; the rest are consents, which no rule reads. Event n happened at 100 ms x n on a simulated clock
+     * (10 events a second): the windows see the density of a busy day, not of a benchmark that replays a day in
+     * seconds, in which every agent would look like a bulk export.
+     */
+    private static String mixedBody(int from, int to) {
+        StringBuilder body = new StringBuilder(300 * (to - from) + 16).append("{\"events\":[");
+        for (int n = from; n < to; n++) {
+            if (n > from) {
+                body.append(',');
+            }
+            long draw = draw(n);
+            String agent = "user:" + new UUID(0xa6e7_0000_0000_4000L, n % 200 | 0x8000_0000_0000_0000L);
+            body.append("{\"eventId\":\"").append(UUID.randomUUID()).append("\",\"occurredAt\":\"")
+                    .append(SIMULATED_START.plusMillis(100L * n)).append("\",");
+            if (draw < 500) {
+                body.append("\"service\":\"ingestion-service\",\"actor\":\"system:ingestion-service\",\"action\":\"interaction.stored\"")
+                        .append(",\"subjectRef\":\"").append(subject(n)).append("\",\"purpose\":\"social-engagement\"")
+                        .append(",\"legalBasis\":\"LEGITIMATE_INTERESTS\",\"outcome\":\"SUCCESS\",\"details\":{\"kind\":\"comment\"}}");
+            } else if (draw < 700) {
+                String purpose = n % 100 == 0 ? "profiling" : "social-engagement";
+                body.append("\"service\":\"ingestion-service\",\"actor\":\"").append(agent).append("\",\"action\":\"crm.read\"")
+                        .append(",\"subjectRef\":\"").append(storedBefore(n)).append("\",\"purpose\":\"").append(purpose)
+                        .append("\",\"legalBasis\":\"LEGITIMATE_INTERESTS\",\"outcome\":\"SUCCESS\",\"details\":{\"items\":\"1\"}}");
+            } else if (draw < 750) {
+                body.append("\"service\":\"consent-service\",\"actor\":\"anonymous\",\"action\":\"access.denied\"")
+                        .append(",\"outcome\":\"DENIED\",\"details\":{\"status\":\"401\",\"source\":\"ip:").append(n % 1000)
+                        .append("\"}}");
+            } else if (draw < 752) {
+                body.append("\"service\":\"").append(List.of("consent-service", "ingestion-service", "dsr-service").get(n % 3))
+                        .append("\",\"actor\":\"system\",\"action\":\"crypto.key-unavailable\",\"outcome\":\"FAILURE\"")
+                        .append(",\"details\":{\"provider\":\"vault\"}}");
+            } else if (draw < 753) {
+                body.append("\"service\":\"dsr-service\",\"actor\":\"client:dsr-service\",\"action\":\"dsr.request.overdue\"")
+                        .append(",\"subjectRef\":\"").append(subject(n)).append("\",\"outcome\":\"FAILURE\",\"details\":{\"requestId\":\"")
+                        .append(UUID.randomUUID()).append("\"}}");
+            } else {
+                body.append("\"service\":\"consent-service\",\"actor\":\"").append(agent).append("\",\"action\":\"consent.granted\"")
+                        .append(",\"subjectRef\":\"").append(subject(n)).append("\",\"purpose\":\"marketing-leads\"")
+                        .append(",\"legalBasis\":\"CONSENT\",\"outcome\":\"SUCCESS\",\"details\":{\"noticeVersion\":\"3\"}}");
+            }
+        }
+        return body.append("]}").toString();
+    }
+
+    private static final Instant SIMULATED_START = Instant.parse("2026-11-01T08:00:00Z");
+
+    /** Which kind event n is, uniformly over every thousand events (761 is prime to 1,000). */
+    private static long draw(int n) {
+        return Math.floorMod(n * 2654435761L, 1000L);
+    }
+
+    private static String subject(int n) {
+        return new UUID(0x5eed_0000_0000_4000L, n % 50_000 | 0x8000_0000_0000_0000L).toString();
+    }
+
+    /** The subject of a stored interaction some way before event n (n itself if there is none). */
+    private static String storedBefore(int n) {
+        int skip = n % 40;
+        for (int m = n - 1; m >= 0; m--) {
+            if (draw(m) < 500 && skip-- == 0) {
+                return subject(m);
+            }
+        }
+        return subject(n);
     }
 
     /** p50 and p99 in milliseconds of {@code count} sequential GETs, after a warm-up long enough for the JIT. */

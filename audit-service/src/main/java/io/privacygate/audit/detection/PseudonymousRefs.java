@@ -23,8 +23,4 @@ public final class PseudonymousRefs {
         }
         return reference;
     }
-
-    public static boolean isPseudonymous(String reference) {
-        return guard(reference).equals(reference);
-    }
 }

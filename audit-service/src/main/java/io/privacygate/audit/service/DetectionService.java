@@ -3,6 +3,7 @@ package io.privacygate.audit.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.privacygate.audit.config.DetectionConfig;
 import io.privacygate.audit.detection.Detector;
 import io.privacygate.audit.detection.Finding;
@@ -56,6 +57,7 @@ public class DetectionService {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong lag = new AtomicLong();
     private final Map<RuleKind, Counter> raised = new EnumMap<>(RuleKind.class);
+    private final Timer chunkTime;
     /** The index this instance's windows have seen up to; -1 when they must be rebuilt first. */
     private long windowsUpTo = -1;
 
@@ -72,6 +74,8 @@ public class DetectionService {
         this.metrics = metrics;
         Gauge.builder("privacygate.audit.detection.lag", lag, AtomicLong::get)
                 .description("Entries appended but not yet evaluated by the detection rules").register(metrics);
+        this.chunkTime = Timer.builder("privacygate.audit.detection.chunk")
+                .description("Time to evaluate one chunk of entries and write what it found").register(metrics);
     }
 
     /** Evaluates what is new, chunk by chunk; answers how many entries were evaluated. One round at a time. */
@@ -91,19 +95,21 @@ public class DetectionService {
 
     private Uni<Long> chunk() {
         Instant now = Instant.now();
+        Timer.Sample sample = Timer.start();
         return pool.withTransaction(transaction -> cursor.lock(transaction).chain(locked -> locked.isEmpty()
-                        ? Uni.createFrom().item(0L)
+                        ? Uni.createFrom().item(Chunk.NONE)
                         : heads.size(transaction).chain(size -> evaluate(transaction, locked.get(), size, now))))
+                .map(chunk -> committed(chunk, sample))
                 .onFailure().invoke(e -> {
                     windowsUpTo = -1;
                     LOG.warnf("Detection could not evaluate a chunk (%s); it will try again", e.getClass().getSimpleName());
                 });
     }
 
-    private Uni<Long> evaluate(SqlConnection transaction, long next, long size, Instant now) {
+    private Uni<Chunk> evaluate(SqlConnection transaction, long next, long size, Instant now) {
         lag.set(Math.max(0, size - next));
         if (next >= size) {
-            return Uni.createFrom().item(0L);
+            return Uni.createFrom().item(Chunk.NONE);
         }
         long to = Math.min(size, next + config.chunkSize());
         Uni<Void> ready = next == windowsUpTo ? Uni.createFrom().voidItem() : rebuild(transaction, next, now);
@@ -111,21 +117,29 @@ public class DetectionService {
             List<IndexedEvent> events = relevant(rows);
             return purposes.find(transaction, detector.purposeSubjects(events)).chain(loaded -> {
                 SubjectPurposes subjectPurposes = new SubjectPurposes(loaded);
+                // The windows move now; until the commit says otherwise they are not to be trusted.
                 windowsUpTo = -1;
                 List<Finding> findings = detector.evaluate(events, subjectPurposes, now);
                 return alerts.upsert(transaction, findings, now)
                         .call(() -> purposes.apply(transaction, subjectPurposes.added(), subjectPurposes.removed()))
                         .call(() -> cursor.advance(transaction, to));
             });
-        }).map(created -> {
-            created.forEach(rule -> counter(rule).increment());
-            if (!created.isEmpty()) {
-                LOG.infof("Detection raised %d alert(s) in entries [%d, %d)", created.size(), next, to);
-            }
-            windowsUpTo = to;
-            lag.set(size - to);
-            return to - next;
-        });
+        }).map(created -> new Chunk(next, to, size, created));
+    }
+
+    /** After the commit: the windows are those of the entries up to the new cursor. */
+    private long committed(Chunk chunk, Timer.Sample sample) {
+        if (chunk == Chunk.NONE) {
+            return 0;
+        }
+        windowsUpTo = chunk.to();
+        lag.set(chunk.size() - chunk.to());
+        sample.stop(chunkTime);
+        chunk.created().forEach(rule -> counter(rule).increment());
+        if (!chunk.created().isEmpty()) {
+            LOG.infof("Detection raised %d alert(s) in entries [%d, %d)", chunk.created().size(), chunk.from(), chunk.to());
+        }
+        return chunk.to() - chunk.from();
     }
 
     /** Replays the entries before {@code next}, newest chunk first, until they lie beyond the replay horizon. */
@@ -175,6 +189,11 @@ public class DetectionService {
             }
         }
         return events;
+    }
+
+    /** One evaluated chunk: entries {@code [from, to)} of a log of {@code size}, and the rules of the alerts it raised. */
+    private record Chunk(long from, long to, long size, List<RuleKind> created) {
+        static final Chunk NONE = new Chunk(0, 0, 0, List.of());
     }
 
     private Counter counter(RuleKind rule) {
