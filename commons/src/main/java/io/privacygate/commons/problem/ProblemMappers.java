@@ -130,7 +130,7 @@ public class ProblemMappers {
     }
 
     /** "create.request.identifiers[0].value" becomes "identifiers[0].value": the method and parameter are noise. */
-    private static String fieldName(ConstraintViolation<?> violation) {
+    static String fieldName(ConstraintViolation<?> violation) {
         List<Path.Node> nodes = StreamSupport.stream(violation.getPropertyPath().spliterator(), false).toList();
         int firstBeanNode = 0;
         for (int i = 0; i < nodes.size(); i++) {
@@ -143,20 +143,24 @@ public class ProblemMappers {
         if (fieldNodes.isEmpty()) {
             return nodes.isEmpty() ? "body" : nodes.get(nodes.size() - 1).getName();
         }
+        // An index belongs to the container before the node: queries[1].channel, tags[1].
         StringBuilder name = new StringBuilder();
         for (Path.Node node : fieldNodes) {
-            if (node.getName() == null) {
+            if (node.isInIterable() && node.getIndex() != null) {
+                name.append('[').append(node.getIndex()).append(']');
+            } else if (node.isInIterable() && node.getKey() != null) {
+                name.append('[').append(node.getKey()).append(']');
+            }
+            String nodeName = node.getName();
+            if (nodeName == null || nodeName.startsWith("<")) {
                 continue;
             }
             if (!name.isEmpty()) {
                 name.append('.');
             }
-            name.append(node.getName());
-            if (node.getIndex() != null) {
-                name.append('[').append(node.getIndex()).append(']');
-            }
+            name.append(nodeName);
         }
-        return name.toString().replace(".<list element>", "").replace(".<iterable element>", "");
+        return name.toString();
     }
 
     private static String jsonPath(JsonMappingException e) {

@@ -13,7 +13,11 @@ import java.util.List;
 @Path("/probe")
 public class ProbeResource {
 
-    public record Probe(@NotBlank String name, @Email String email, @Size(max = 2) List<@NotBlank String> tags) {
+    public record Probe(@NotBlank String name, @Email String email, @Size(max = 2) List<@NotBlank String> tags,
+                        List<@Valid Item> items) {
+    }
+
+    public record Item(@NotBlank String channel) {
     }
 
     @POST

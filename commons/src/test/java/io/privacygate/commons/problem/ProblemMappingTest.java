@@ -48,6 +48,13 @@ class ProblemMappingTest {
     }
 
     @Test
+    void aFieldInsideAListIsNamedWithItsIndex() {
+        given().contentType("application/json").body("{\"name\":\"n\",\"items\":[{\"channel\":\"a\"},{\"channel\":\"\"}]}")
+                .post("/probe")
+                .then().statusCode(400).body("errors.field", hasItem("items[1].channel"));
+    }
+
+    @Test
     void anOversizedBodyIsA413ProblemBeforeItIsRead() {
         String big = "{\"name\":\"" + "x".repeat(300 * 1024) + "\"}";
         given().contentType("application/json").body(big).post("/probe")
