@@ -34,6 +34,14 @@ public interface DsrConfig {
 
     Worker worker();
 
+    /** How often unverified requests are closed, deadlines checked, packages expired and operator mail sent. */
+    @WithDefault("1m")
+    Duration housekeepingInterval();
+
+    /** How often the open and overdue gauges are read from the database. */
+    @WithDefault("15s")
+    Duration metricsInterval();
+
     Export export();
 
     Objection objection();
@@ -83,6 +91,10 @@ public interface DsrConfig {
     }
 
     interface Worker {
+        /** How often the worker looks for due tasks (it is also woken as soon as work is committed). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
         /** How long one worker owns a task it is running; after a crash another picks it up once this passed. */
         @WithDefault("PT2M")
         Duration lease();

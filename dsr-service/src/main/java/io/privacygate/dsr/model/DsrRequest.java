@@ -94,6 +94,13 @@ public class DsrRequest {
     @Column(name = "overdue_notified_at")
     public Instant overdueNotifiedAt;
 
+    /** The caller's Idempotency-Key of the filing, unique per caller. */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    @Column(name = "verification_idempotency_key")
+    public String verificationIdempotencyKey;
+
     @Column(name = "filed_by", nullable = false)
     public String filedBy;
 

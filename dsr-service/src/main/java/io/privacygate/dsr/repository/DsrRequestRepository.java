@@ -4,6 +4,8 @@ import io.privacygate.commons.web.PageRequest;
 import io.privacygate.dsr.model.DsrRequest;
 import io.privacygate.dsr.model.Outcome;
 import io.privacygate.dsr.model.RequestStatus;
+import io.privacygate.dsr.model.RequestType;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
@@ -23,6 +25,17 @@ public class DsrRequestRepository implements PanacheRepositoryBase<DsrRequest, U
     /** The request, locked until the end of the transaction: changes to one request happen one at a time. */
     public Uni<DsrRequest> findForUpdate(UUID id) {
         return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /**
+     * The request a caller filed under an idempotency key, after taking a lock on the pair so that two
+     * concurrent retries cannot both create one.
+     */
+    public Uni<DsrRequest> lockAndFindByIdempotencyKey(String filedBy, String key) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                                "select pg_advisory_xact_lock(hashtextextended(:key, 0))::text")
+                        .setParameter("key", filedBy + "\n" + key).getSingleResult())
+                .chain(() -> find("filedBy = ?1 and idempotencyKey = ?2", filedBy, key).firstResult());
     }
 
     public Uni<List<DsrRequest>> page(RequestFilter filter, PageRequest page) {
@@ -55,7 +68,7 @@ public class DsrRequestRepository implements PanacheRepositoryBase<DsrRequest, U
     }
 
     /** The filters of {@code GET /api/v1/requests}, as a JPQL condition. */
-    public record RequestFilter(RequestStatus status, io.privacygate.dsr.model.RequestType type, Instant dueBefore,
+    public record RequestFilter(RequestStatus status, RequestType type, Instant dueBefore,
                                 boolean overdue, UUID subjectId, boolean includeClosedUnverified, Instant now) {
 
         String where() {

@@ -17,6 +17,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,12 +57,14 @@ public class RequestActionResource {
     @Path("/verification")
     @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
     @Operation(summary = "Verify the requester (OPERATOR_ATTESTED, EMAIL_CODE: send then check, PLATFORM_SIGNED)")
-    public Uni<Response> verify(@PathParam("id") String id, @Valid @NotNull VerificationRequest request) {
+    public Uni<Response> verify(@PathParam("id") String id, @Valid @NotNull VerificationRequest request,
+                                @HeaderParam("Idempotency-Key") @Pattern(regexp = RequestResource.IDEMPOTENCY_KEY,
+                                        message = "must be 1-200 visible ASCII characters") String idempotencyKey) {
         boolean operator = Roles.isOperator(identity);
         if (!operator && request.method() != VerificationMethod.PLATFORM_SIGNED) {
             throw new ForbiddenException();
         }
-        return verification.verify(Params.uuid("id", id), request, Actors.of(identity), operator)
+        return verification.verify(Params.uuid("id", id), request, idempotencyKey, Actors.of(identity), operator)
                 .invoke(worker::kick)
                 .map(result -> Response.status(result.codeSent() ? Response.Status.ACCEPTED : Response.Status.OK)
                         .entity(result.view()).build());

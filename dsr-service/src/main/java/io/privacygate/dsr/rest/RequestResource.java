@@ -19,7 +19,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -37,6 +39,8 @@ import static io.privacygate.dsr.rest.Roles.PRIVACY_OPERATOR;
 
 @Path("/api/v1/requests")
 public class RequestResource {
+    /** An {@code Idempotency-Key} header: what a retrying caller sends again. */
+    static final String IDEMPOTENCY_KEY = "[\\x21-\\x7e]{1,200}";
     private final IntakeService intake;
     private final RequestQueries queries;
     private final WorkerTrigger worker;
@@ -54,11 +58,16 @@ public class RequestResource {
 
     @POST
     @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
-    @Operation(summary = "File a request; the deadline runs from receivedAt (default now). Unknown people get \"no data held\".")
-    public Uni<Response> file(@Valid @NotNull CreateRequest request) {
-        return intake.file(request, Actors.of(identity), Roles.isOperator(identity))
+    @Operation(summary = "File a request; the deadline runs from receivedAt (default now). Unknown people get \"no data held\". "
+            + "A repeated Idempotency-Key answers 200 with the request first created.")
+    public Uni<Response> file(@Valid @NotNull CreateRequest request,
+                              @HeaderParam("Idempotency-Key") @Pattern(regexp = IDEMPOTENCY_KEY,
+                                      message = "must be 1-200 visible ASCII characters") String idempotencyKey) {
+        return intake.file(request, idempotencyKey, Actors.of(identity), Roles.isOperator(identity))
                 .invoke(worker::kick)
-                .map(view -> Response.created(URI.create("/api/v1/requests/" + view.id())).entity(view).build());
+                .map(filed -> filed.created()
+                        ? Response.created(URI.create("/api/v1/requests/" + filed.view().id())).entity(filed.view()).build()
+                        : Response.ok(filed.view()).build());
     }
 
     @GET

@@ -39,8 +39,9 @@ public final class ExportPackager {
     private ExportPackager() {
     }
 
-    public static byte[] zip(DsrRequest request, List<DsrExport> exports, List<PurposeInfo> register,
-                             String historySystem, Instant generatedAt) {
+    /** @param noDataHeldIn the participants that answered they hold nothing about the subject */
+    public static byte[] zip(DsrRequest request, List<DsrExport> exports, List<String> noDataHeldIn,
+                             List<PurposeInfo> register, String historySystem, Instant generatedAt) {
         List<DsrExport> sorted = exports.stream().sorted(Comparator.comparing(DsrExport::system)).toList();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
@@ -64,8 +65,9 @@ public final class ExportPackager {
                 system.put("recordSets", counts);
                 systems.add(system);
             }
-            put(zip, "manifest.json", JSON.writeValueAsBytes(manifest(request, sorted, register, historySystem,
-                    generatedAt, systems)));
+            Map<String, Object> manifest = manifest(request, sorted, register, historySystem, generatedAt, systems);
+            manifest.put("noDataHeldIn", noDataHeldIn.stream().sorted().toList());
+            put(zip, "manifest.json", JSON.writeValueAsBytes(manifest));
         } catch (IOException e) {
             throw new UncheckedIOException("The export package could not be written", e);
         }

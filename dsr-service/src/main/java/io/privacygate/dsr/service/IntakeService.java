@@ -64,13 +64,31 @@ public class IntakeService {
         this.json = json;
     }
 
+    /** The request, and whether this call created it (false: an idempotent repeat of an earlier call). */
+    public record Filed(RequestView view, boolean created) {
+    }
+
+    /**
+     * With an {@code idempotencyKey}, a repeat of the same caller's key answers the request the first call
+     * created, whatever its body, so that a retry after a lost answer cannot open a second request.
+     */
     @WithTransaction
-    public Uni<RequestView> file(CreateRequest body, String actor, boolean disclose) {
+    public Uni<Filed> file(CreateRequest body, String idempotencyKey, String actor, boolean disclose) {
+        if (idempotencyKey == null) {
+            return create(body, null, actor, disclose).map(view -> new Filed(view, true));
+        }
+        return requests.lockAndFindByIdempotencyKey(actor, idempotencyKey).chain(existing -> existing != null
+                ? views.view(existing, disclose).map(view -> new Filed(view, false))
+                : create(body, idempotencyKey, actor, disclose).map(view -> new Filed(view, true)));
+    }
+
+    private Uni<RequestView> create(CreateRequest body, String idempotencyKey, String actor, boolean disclose) {
         Instant now = Instant.now();
         Instant receivedAt = receivedAt(body.receivedAt(), now);
         checkRectification(body.type(), body.rectification());
         return index(body.identifiers()).chain(indexed -> {
             DsrRequest request = newRequest(body, receivedAt, now, actor);
+            request.idempotencyKey = idempotencyKey;
             return keys.forWriting(request.id).chain(cipher -> {
                 request.detailsEncrypted = cipher.encrypt(blankToNull(body.details()));
                 request.rectificationEncrypted = body.rectification() == null ? null

@@ -109,6 +109,9 @@ public class RequestCompletion {
             row.notifiedAt = now;
             rows.add(row);
         });
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
         return notifications.persist(rows).chain(() -> Multi.createFrom().iterable(rows)
                 .onItem().transformToUniAndConcatenate(row -> audit.recipientNotified(request, row.recipient,
                         List.of(row.purposes.split(","))))
@@ -129,8 +132,10 @@ public class RequestCompletion {
             List<DsrExport> exported = all.stream().filter(t -> t.step == TaskStep.EXPORT)
                     .filter(t -> t.resultEncrypted != null)
                     .map(t -> results.export(cipher.decrypt(t.resultEncrypted))).toList();
+            List<String> noDataHeldIn = all.stream().filter(t -> t.step == TaskStep.EXPORT && results.heldNoData(t.result))
+                    .map(t -> t.participant).toList();
             Instant now = Instant.now();
-            byte[] zip = ExportPackager.zip(request, exported, register(all), config.historyParticipant(), now);
+            byte[] zip = ExportPackager.zip(request, exported, noDataHeldIn, register(all), config.historyParticipant(), now);
             ExportPackage stored = seal(request.id, zip, cipher, now);
             return exports.persist(stored)
                     .chain(() -> tasks.dropExportedData(request.id))

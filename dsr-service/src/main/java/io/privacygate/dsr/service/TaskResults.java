@@ -10,7 +10,6 @@ import io.privacygate.dsr.client.PurposeInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The JSON kept in a task's {@code result} column, one shape per step, read and written in one place.
@@ -22,8 +21,6 @@ public class TaskResults {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
     private static final TypeReference<List<PurposeInfo>> PURPOSES = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
     };
 
     private final ObjectMapper json;
@@ -41,7 +38,7 @@ public class TaskResults {
     }
 
     public boolean heldNoData(String result) {
-        return result != null && Boolean.TRUE.equals(read(result, OBJECT).get("heldNoData"));
+        return HELD_NO_DATA.equals(result);
     }
 
     public ErasureReceipt receipt(String result) {

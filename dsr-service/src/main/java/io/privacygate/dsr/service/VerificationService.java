@@ -64,36 +64,46 @@ public class VerificationService {
     public record Result(RequestView view, boolean codeSent) {
     }
 
-    public Uni<Result> verify(UUID id, VerificationRequest body, String actor, boolean disclose) {
-        if (body.method() != VerificationMethod.EMAIL_CODE) {
-            if (body.code() != null) {
-                throw ProblemException.invalidField("code", "belongs to EMAIL_CODE only");
-            }
-            if (body.evidence() == null || body.evidence().isBlank()) {
-                throw ProblemException.invalidField("evidence", "is required for " + body.method()
-                        + ": say what was checked");
-            }
-            return Panache.withTransaction(() -> locks.lockIn(id, UNVERIFIED, ONLY_RECEIVED)
-                    .chain(request -> verified(request, body.method(), body.evidence().strip(), actor, disclose)))
-                    .map(view -> new Result(view, false));
+    /**
+     * With an {@code idempotencyKey}, a repeat of the call that verified the request answers the request as
+     * it is, so that a caller retrying after a lost answer is not told it conflicts with itself.
+     */
+    public Uni<Result> verify(UUID id, VerificationRequest body, String idempotencyKey, String actor, boolean disclose) {
+        boolean emailCode = body.method() == VerificationMethod.EMAIL_CODE;
+        if (!emailCode && body.code() != null) {
+            throw ProblemException.invalidField("code", "belongs to EMAIL_CODE only");
         }
-        if (body.code() == null || body.code().isBlank()) {
-            return Panache.withTransaction(() -> locks.lockIn(id, UNVERIFIED, ONLY_RECEIVED)
-                    .chain(request -> sendCode(request, actor, disclose))).map(view -> new Result(view, true));
+        if (!emailCode && (body.evidence() == null || body.evidence().isBlank())) {
+            throw ProblemException.invalidField("evidence", "is required for " + body.method() + ": say what was checked");
         }
-        return Panache.withTransaction(() -> locks.lockIn(id, UNVERIFIED, ONLY_RECEIVED)
-                        .chain(request -> checkCode(request, body.code(), actor, disclose)))
-                .map(check -> {
-                    if (check.refusal() != null) {
-                        throw ProblemException.unprocessable(check.refusal());
-                    }
-                    return new Result(check.view(), false);
-                });
+        return Panache.withTransaction(() -> locks.lock(id).chain(request -> {
+            if (idempotencyKey != null && idempotencyKey.equals(request.verificationIdempotencyKey)) {
+                return views.view(request, disclose).map(view -> new Attempt(new Result(view, false), null));
+            }
+            if (!UNVERIFIED.contains(request.status)) {
+                return Uni.createFrom().failure(ProblemException.conflict("The request is " + request.status + "; "
+                        + ONLY_RECEIVED + "."));
+            }
+            if (!emailCode) {
+                return verified(request, body.method(), body.evidence().strip(), idempotencyKey, actor, disclose)
+                        .map(view -> new Attempt(new Result(view, false), null));
+            }
+            if (body.code() == null || body.code().isBlank()) {
+                return sendCode(request, actor, disclose).map(view -> new Attempt(new Result(view, true), null));
+            }
+            return checkCode(request, body.code(), idempotencyKey, actor, disclose);
+        })).map(attempt -> {
+            if (attempt.refusal() != null) {
+                throw ProblemException.unprocessable(attempt.refusal());
+            }
+            return attempt.result();
+        });
     }
 
-    private Uni<RequestView> verified(DsrRequest request, VerificationMethod method, String evidence, String actor,
-                                      boolean disclose) {
+    private Uni<RequestView> verified(DsrRequest request, VerificationMethod method, String evidence, String idempotencyKey,
+                                      String actor, boolean disclose) {
         return keys.forWriting(request.id).chain(cipher -> {
+            request.verificationIdempotencyKey = idempotencyKey;
             request.verificationMethod = method;
             request.verificationEvidenceEncrypted = cipher.encrypt(evidence);
             request.verifiedAt = Instant.now();
@@ -151,7 +161,7 @@ public class VerificationService {
     }
 
     /** A refused code is still recorded (attempts count), so the refusal is returned, not thrown, to commit. */
-    private Uni<CodeCheck> checkCode(DsrRequest request, String code, String actor, boolean disclose) {
+    private Uni<Attempt> checkCode(DsrRequest request, String code, String idempotencyKey, String actor, boolean disclose) {
         return codes.findById(request.id).chain(stored -> {
             if (stored == null) {
                 return refuse(request, "no-code", "No verification code is pending for this request; send one first.", actor);
@@ -162,7 +172,7 @@ public class VerificationService {
             }
             if (VerificationCodes.matches(stored.salt, code, stored.codeHash)) {
                 return verified(request, VerificationMethod.EMAIL_CODE, "one-time code e-mailed to an address in the request",
-                        actor, disclose).map(view -> new CodeCheck(view, null));
+                        idempotencyKey, actor, disclose).map(view -> new Attempt(new Result(view, false), null));
             }
             stored.attempts++;
             int left = config.verification().maxAttempts() - stored.attempts;
@@ -175,10 +185,11 @@ public class VerificationService {
         });
     }
 
-    private Uni<CodeCheck> refuse(DsrRequest request, String reason, String detail, String actor) {
-        return audit.codeRefused(request, reason, actor).replaceWith(new CodeCheck(null, detail));
+    private Uni<Attempt> refuse(DsrRequest request, String reason, String detail, String actor) {
+        return audit.codeRefused(request, reason, actor).replaceWith(new Attempt(null, detail));
     }
 
-    private record CodeCheck(RequestView view, String refusal) {
+    /** How a call ended: a result, or a refusal to report after the transaction committed. */
+    private record Attempt(Result result, String refusal) {
     }
 }

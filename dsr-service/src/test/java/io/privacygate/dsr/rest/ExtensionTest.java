@@ -1,5 +1,6 @@
 package io.privacygate.dsr.rest;
 
+import io.privacygate.dsr.service.Deadlines;
 import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +71,12 @@ class ExtensionTest {
         void extendsByTwoMoreMonthsCountedFromReceiptAndSaysWhy() {
             Instant received = recentReceipt();
             String id = fileReceivedAt("ACCESS", received);
-            String expected = io.privacygate.dsr.service.Deadlines.extendedDueAt(received, 2, java.time.ZoneOffset.UTC).toString();
+            String expected = Deadlines.extendedDueAt(received, 2, ZoneOffset.UTC).toString();
             as(dpo()).body(BECAUSE).post(path(id)).then().statusCode(200)
                     .body("extended", equalTo(true))
                     .body("dueAt", equalTo(expected))
-                    .body("originalDueAt", equalTo(io.privacygate.dsr.service.Deadlines.dueAt(received,
-                            java.time.ZoneOffset.UTC).toString()))
+                    .body("originalDueAt", equalTo(Deadlines.dueAt(received,
+                            ZoneOffset.UTC).toString()))
                     .body("extension.reason", equalTo("Records in four systems and a paper archive"))
                     .body("extension.extendedBy", notNullValue());
         }
@@ -84,8 +86,8 @@ class ExtensionTest {
             Instant received = recentReceipt();
             String id = fileReceivedAt("ACCESS", received);
             as(dpo()).body(Map.of("reason", "Many requests this month", "months", 1)).post(path(id)).then().statusCode(200)
-                    .body("dueAt", equalTo(io.privacygate.dsr.service.Deadlines.extendedDueAt(received, 1,
-                            java.time.ZoneOffset.UTC).toString()));
+                    .body("dueAt", equalTo(Deadlines.extendedDueAt(received, 1,
+                            ZoneOffset.UTC).toString()));
         }
 
         @Test

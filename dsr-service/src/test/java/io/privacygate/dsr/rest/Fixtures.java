@@ -6,6 +6,7 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ final class Fixtures {
     }
 
     static List<Map<String, Object>> identifiers(String... emails) {
-        return java.util.Arrays.stream(emails).map(e -> Map.<String, Object>of("type", "email", "value", e)).toList();
+        return Arrays.stream(emails).map(e -> Map.<String, Object>of("type", "email", "value", e)).toList();
     }
 
     static Map<String, Object> request(String type, Object identifiers) {

@@ -1,6 +1,7 @@
 package io.privacygate.dsr.rest;
 
 import io.agroal.api.AgroalDataSource;
+import io.privacygate.dsr.service.Deadlines;
 import io.privacygate.testing.LogCapture;
 import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -11,9 +12,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.privacygate.dsr.rest.Fixtures.REQUESTS;
 import static io.privacygate.dsr.rest.Fixtures.anonymous;
@@ -30,8 +33,10 @@ import static io.privacygate.dsr.rest.Fixtures.operator;
 import static io.privacygate.dsr.rest.Fixtures.request;
 import static io.privacygate.dsr.rest.Fixtures.with;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
@@ -89,7 +94,7 @@ class RequestIntakeTest {
             String address = email();
             String id = as(operator()).body(request("ACCESS", identifiers(address))).post(REQUESTS).then()
                     .statusCode(201)
-                    .header("Location", org.hamcrest.Matchers.containsString(REQUESTS + "/"))
+                    .header("Location", containsString(REQUESTS + "/"))
                     .body("type", equalTo("ACCESS"))
                     .body("status", equalTo("RECEIVED"))
                     .body("extended", equalTo(false))
@@ -101,7 +106,7 @@ class RequestIntakeTest {
             Map<String, Object> stored = Db.rows(db, "select * from dsr_request where id = ?", Db.uuid(id)).get(0);
             Instant received = ((java.sql.Timestamp) stored.get("received_at")).toInstant();
             Instant due = ((java.sql.Timestamp) stored.get("due_at")).toInstant();
-            assertThat(due).isEqualTo(io.privacygate.dsr.service.Deadlines.dueAt(received, java.time.ZoneOffset.UTC));
+            assertThat(due).isEqualTo(Deadlines.dueAt(received, ZoneOffset.UTC));
             assertThat((String) stored.get("details_encrypted")).startsWith("v1.").doesNotContain("Letter");
             Map<String, Object> identifier = Db.rows(db, "select * from dsr_request_identifier where request_id = ?",
                     Db.uuid(id)).get(0);
@@ -169,6 +174,30 @@ class RequestIntakeTest {
     }
 
     @Nested
+    class AsRetryingService {
+        @Test
+        void aRepeatedIdempotencyKeyGetsTheRequestTheFirstCallCreated() {
+            Map<String, Object> body = Map.of("type", "ERASURE", "channel", "meta-data-deletion",
+                    "identifiers", List.of(Map.of("type", "facebook", "value", "2234567890")));
+            String key = "meta-" + UUID.randomUUID();
+            String first = as(intake()).header("Idempotency-Key", key).body(body).post(REQUESTS).then().statusCode(201)
+                    .extract().path("id");
+            as(intake()).header("Idempotency-Key", key).body(body).post(REQUESTS).then().statusCode(200)
+                    .body("id", equalTo(first));
+            assertThat(Db.count(db, "select count(*) from dsr_request where idempotency_key = ?", key)).isEqualTo(1);
+            String other = as(dpo()).header("Idempotency-Key", key).body(body).post(REQUESTS).then().statusCode(201)
+                    .extract().path("id");
+            assertThat(other).isNotEqualTo(first);
+        }
+
+        @Test
+        void aMalformedIdempotencyKeyIsRefused() {
+            as(intake()).header("Idempotency-Key", "two words").body(request("ERASURE", identifiers(email())))
+                    .post(REQUESTS).then().statusCode(400).contentType("application/problem+json");
+        }
+    }
+
+    @Nested
     class BadInput {
         @Test
         void anUnknownTypeIsRefusedAndNothingIsStored() {
@@ -199,7 +228,7 @@ class RequestIntakeTest {
                     .post(REQUESTS).then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("identifiers[0].value"))
-                    .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("not-an-address")));
+                    .body(not(containsString("not-an-address")));
             assertThat(requestCount()).isEqualTo(before);
         }
 

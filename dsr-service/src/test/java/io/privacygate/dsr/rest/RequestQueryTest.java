@@ -29,6 +29,7 @@ import static io.privacygate.dsr.rest.Fixtures.identifiers;
 import static io.privacygate.dsr.rest.Fixtures.intake;
 import static io.privacygate.dsr.rest.Fixtures.operator;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -106,7 +107,7 @@ class RequestQueryTest {
             String address = email();
             fileFor("ACCESS", address);
             String body = as(operator()).get(REQUESTS + "?size=500").then().statusCode(200)
-                    .body("items", not(org.hamcrest.Matchers.empty()))
+                    .body("items", not(empty()))
                     .body("items.identifiers", everyItem(nullValue()))
                     .body("items.details", everyItem(nullValue()))
                     .extract().asString();

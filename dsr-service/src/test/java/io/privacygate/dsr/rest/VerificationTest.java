@@ -108,6 +108,21 @@ class VerificationTest {
     }
 
     @Nested
+    class AsRetryingIntakeService {
+        @Test
+        void aRepeatedVerificationWithTheSameIdempotencyKeyAnswersTheVerifiedRequest() {
+            String id = fileFor("ERASURE", email());
+            Map<String, Object> body = Map.of("method", "PLATFORM_SIGNED", "evidence", "Meta signed_request verified");
+            String key = "meta-" + UUID.randomUUID() + ":verification";
+            as(intake()).header("Idempotency-Key", key).body(body).post(path(id)).then().statusCode(200)
+                    .body("status", equalTo("VERIFIED"));
+            as(intake()).header("Idempotency-Key", key).body(body).post(path(id)).then().statusCode(200)
+                    .body("status", equalTo("VERIFIED"));
+            as(intake()).body(body).post(path(id)).then().statusCode(409);
+        }
+    }
+
+    @Nested
     class AsOperator {
         @Test
         void recordsHowAndByWhomTheRequesterWasVerified() {

@@ -67,7 +67,7 @@ class ExportPackagerTest {
 
     @Test
     void holdsAJsonFilePerSystemACsvPerRecordSetBesideItAndTheManifest() throws IOException {
-        Map<String, byte[]> files = unzip(ExportPackager.zip(request(), exports, register, "audit-service", Instant.now()));
+        Map<String, byte[]> files = unzip(ExportPackager.zip(request(), exports, List.of(), register, "audit-service", Instant.now()));
         assertThat(files.keySet()).containsExactlyInAnyOrder("audit-service.json", "audit-service.processingLog.csv",
                 "ingestion-service.json", "ingestion-service.contacts.csv", "ingestion-service.interactions.csv",
                 "manifest.json");
@@ -81,8 +81,8 @@ class ExportPackagerTest {
     @Test
     void theManifestGivesTheInformationOfArticle15OfThePurposesTheDataWasProcessedFor() throws IOException {
         DsrRequest request = request();
-        JsonNode manifest = JSON.readTree(unzip(ExportPackager.zip(request, exports, register, "audit-service",
-                Instant.now())).get("manifest.json"));
+        JsonNode manifest = JSON.readTree(unzip(ExportPackager.zip(request, exports, List.of("consent-service"), register,
+                "audit-service", Instant.now())).get("manifest.json"));
         assertThat(manifest.path("request").path("id").asText()).isEqualTo(request.id.toString());
         assertThat(manifest.path("purposes").findValuesAsText("key"))
                 .containsExactlyInAnyOrder("customer-support", "social-engagement");
@@ -95,6 +95,7 @@ class ExportPackagerTest {
         assertThat(manifest.path("processingHistory").path("system").asText()).isEqualTo("audit-service");
         assertThat(manifest.path("processingHistory").path("entries")).hasSize(1);
         assertThat(manifest.path("systems")).hasSize(2);
+        assertThat(manifest.path("noDataHeldIn").toString()).isEqualTo("[\"consent-service\"]");
     }
 
     @Test
