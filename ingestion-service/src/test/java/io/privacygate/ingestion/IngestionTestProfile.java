@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * One application for every {@code @QuarkusTest} of the module (Quarkus restarts only between profiles):
- * embedded PostgreSQL, the OIDC test server, a real consent-service run from its packaged jar, and a stub
- * of Meta's Graph API.
+ * embedded PostgreSQL, the OIDC test server, a real consent-service run from its packaged jar, a stub of
+ * Meta's Graph API, and a real dsr-service when its jar has been built.
  */
 public class IngestionTestProfile implements QuarkusTestProfile {
     public static final String META_SECRET = "test-meta-app-secret";
@@ -25,7 +25,8 @@ public class IngestionTestProfile implements QuarkusTestProfile {
                 new TestResourceEntry(OidcWiremockTestResource.class),
                 new TestResourceEntry(GraphApiStub.class),
                 new TestResourceEntry(PeerService.class, Map.of("service", "consent-service",
-                        "url-property", "privacy-gate.ingestion.consent-url")));
+                        "url-property", "privacy-gate.ingestion.consent-url")),
+                new TestResourceEntry(OptionalDsrPeer.class));
     }
 
     @Override
@@ -34,8 +35,6 @@ public class IngestionTestProfile implements QuarkusTestProfile {
                 Map.entry("privacy-gate.platforms.meta.verify-token", META_VERIFY_TOKEN),
                 Map.entry("privacy-gate.platforms.linkedin.client-secret", LINKEDIN_SECRET),
                 Map.entry("privacy-gate.platforms.x.consumer-secret", X_SECRET),
-                // dsr-service is not run here: deletion callbacks are seen to wait for it
-                Map.entry("privacy-gate.ingestion.dsr-url", "http://127.0.0.1:9"),
                 Map.entry("privacy-gate.ingestion.public-url", "https://ingestion.example.org"),
                 // the scheduled purges run every second, so that tests see them
                 Map.entry("privacy-gate.ingestion.retention.every", "1s"),
