@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -86,10 +87,10 @@ public class EventStore {
 
     /**
      * @param decisionsAsked when consent-service was asked: revocations heard since then override its answers
-     * @return the number of deliveries finished
+     * @return the deliveries finished and the events' outcomes
      */
     @WithTransaction
-    public Uni<Integer> commit(List<Outcome> outcomes, List<ClaimedDelivery> done, List<UUID> unreadable, Instant decisionsAsked) {
+    public Uni<Committed> commit(List<Outcome> outcomes, List<ClaimedDelivery> done, List<UUID> unreadable, Instant decisionsAsked) {
         List<String> keys = outcomes.stream().filter(o -> !(o instanceof Outcome.Duplicate))
                 .map(o -> o.candidate().eventKey()).distinct().toList();
         return processed.claim(keys)
@@ -98,8 +99,26 @@ public class EventStore {
                                 ? o : new Outcome.Duplicate(o.candidate()))
                         .toList())
                 .chain(claimed -> withoutRevoked(claimed, decisionsAsked))
-                .chain(settled -> ciphers(settled).chain(ciphers -> write(settled, ciphers, done, unreadable)))
-                .replaceWith(done.size());
+                .chain(settled -> ciphers(settled).chain(ciphers -> write(settled, ciphers, done, unreadable))
+                        .replaceWith(() -> new Committed(done.size(), count(settled))));
+    }
+
+    /** What a committed round did. */
+    public record Committed(int deliveries, Map<String, Integer> events) {
+    }
+
+    private static Map<String, Integer> count(List<Outcome> outcomes) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Outcome outcome : outcomes) {
+            String name = switch (outcome) {
+                case Outcome.Accepted accepted -> "stored";
+                case Outcome.Denied denied -> "denied";
+                case Outcome.Skipped skipped -> "skipped";
+                case Outcome.Duplicate duplicate -> "duplicate";
+            };
+            counts.merge(name, 1, Integer::sum);
+        }
+        return counts;
     }
 
     /** The data key of every subject something is stored for, created on first use; in id order. */

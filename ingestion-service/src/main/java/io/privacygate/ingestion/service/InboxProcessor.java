@@ -52,11 +52,12 @@ public class InboxProcessor {
     private final GraphClient graph;
     private final PurposeMapping purposes;
     private final EventStore store;
+    private final IngestionMetrics metrics;
     private final IngestionConfig.Inbox config;
 
     InboxProcessor(InboxRepository inbox, ProcessedEventRepository processed, InboxKeys keys, Payloads payloads,
                    ConsentClient consent, GraphClient graph, PurposeMapping purposes, EventStore store,
-                   IngestionConfig config) {
+                   IngestionMetrics metrics, IngestionConfig config) {
         this.inbox = inbox;
         this.processed = processed;
         this.keys = keys;
@@ -65,6 +66,7 @@ public class InboxProcessor {
         this.graph = graph;
         this.purposes = purposes;
         this.store = store;
+        this.metrics = metrics;
         this.config = config.inbox();
     }
 
@@ -97,8 +99,11 @@ public class InboxProcessor {
                 .chain(() -> decide(round))
                 .invoke(() -> decided[0] = System.nanoTime())
                 .chain(asked -> store.commit(round.outcomes(), round.done(), round.unreadable, asked))
-                .invoke(done -> LOG.debugf("Inbox round: %d deliveries, %d events; decided in %d ms, stored in %d ms",
-                        done, round.candidates.size(), (decided[0] - started) / 1_000_000, (System.nanoTime() - decided[0]) / 1_000_000))
+                .invoke(committed -> metrics.processed(committed.events()))
+                .invoke(committed -> LOG.debugf("Inbox round: %d deliveries, events %s; decided in %d ms, stored in %d ms",
+                        committed.deliveries(), committed.events(), (decided[0] - started) / 1_000_000,
+                        (System.nanoTime() - decided[0]) / 1_000_000))
+                .map(EventStore.Committed::deliveries)
                 .chain(done -> inbox.reschedule(round.waiting, backoff(round.attemptsOfWaiting()), "lead-unavailable")
                         .replaceWith(done))
                 .onFailure().recoverWithUni(failure -> {

@@ -28,12 +28,15 @@ public class WebhookService {
     private final Payloads payloads;
     private final InboxKeys keys;
     private final InboxRepository inbox;
+    private final IngestionMetrics metrics;
 
-    WebhookService(PlatformsConfig platforms, Payloads payloads, InboxKeys keys, InboxRepository inbox) {
+    WebhookService(PlatformsConfig platforms, Payloads payloads, InboxKeys keys, InboxRepository inbox,
+                   IngestionMetrics metrics) {
         this.platforms = platforms;
         this.payloads = payloads;
         this.keys = keys;
         this.inbox = inbox;
+        this.metrics = metrics;
     }
 
     /**
@@ -48,7 +51,8 @@ public class WebhookService {
         payloads.parse(platform, body, receivedAt);
         return keys.cipher().chain(cipher -> {
             UUID id = UUID.randomUUID();
-            return inbox.insert(id, platform, cipher.digest(body), cipher.seal(id, body), receivedAt);
+            return inbox.insert(id, platform, cipher.digest(body), cipher.seal(id, body), receivedAt)
+                    .invoke(fresh -> metrics.acknowledged(platform, fresh));
         });
     }
 

@@ -90,6 +90,11 @@ class BadInputTest {
     }
 
     @Test
+    void theBenchmarksCeilingEndpointIsOffOutsideTheBenchmark() {
+        RestAssured.given().contentType(ContentType.JSON).body("{}").post("/bench/ceiling").then().statusCode(404);
+    }
+
+    @Test
     void anOversizedDeliveryIsRefusedBeforeItIsRead() {
         String big = "{\"object\":\"page\",\"entry\":[],\"padding\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}";
         meta(big).then().statusCode(413).contentType("application/problem+json")

@@ -7,6 +7,7 @@ import io.privacygate.ingestion.IngestionTestProfile;
 import io.privacygate.ingestion.TestPayloads;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ import static io.privacygate.ingestion.Fixtures.metaMessage;
 import static io.privacygate.ingestion.Fixtures.platformId;
 import static io.privacygate.ingestion.Fixtures.resolve;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -138,6 +140,9 @@ class ProcessingTest {
 
         assertThat(interactions(subject)).isEqualTo(1);
         assertThat(auditPayloads(subject).stream().filter(p -> p.contains("interaction.stored"))).hasSize(1);
+        RestAssured.get("/q/metrics").then().statusCode(200)
+                .body(containsString("ingestion_deliveries_total{platform=\"meta\",result=\"replayed\"}"))
+                .body(containsString("ingestion_events_total{outcome=\"duplicate\"}"));
     }
 
     @Test
