@@ -199,6 +199,11 @@ public final class Bench {
 
             System.out.println("==> Export (ACCESS): filing, verification, fan-out, package, COMPLETED");
             figures.add(measure("export (Art. 15)", "ACCESS", forExport, export, dsr, dpo, GOAL_EXPORT, db));
+            String executor = jwt(key, "service-account-dsr-service", "dsr-service", CLIENT_ROLES.get("dsr-service"));
+            Instant alone = Instant.now();
+            expect(call("GET", ingestion + "/dsr/v1/subjects/" + forExport.subjectId(), executor, null), 200);
+            System.out.printf(Locale.ROOT, "    (for comparison, ingestion-service's export of that subject alone, called directly: %,d ms)%n",
+                    Duration.between(alone, Instant.now()).toMillis());
             System.out.println("==> Erasure: filing, verification, fan-out, receipts, Art. 19, COMPLETED");
             figures.add(measure("erasure (Art. 17)", "ERASURE", forErasure, erase, dsr, dpo, GOAL_ERASURE, db));
         }
@@ -298,6 +303,7 @@ public final class Bench {
             status = field(view.body(), "status");
         }
         Duration took = Duration.between(filed, Instant.now());
+        String slowest = slowestTask(view.body());
         String detail;
         if (type.equals("ACCESS")) {
             Instant start = Instant.now();
@@ -311,17 +317,34 @@ public final class Bench {
             if (rows != interactions) {
                 throw new IllegalStateException("the package holds " + rows + " interactions, not " + interactions);
             }
-            detail = String.format(Locale.ROOT, "package %,d KiB, %,d interactions in it, download %d ms", zip.body().length / 1024,
-                    rows, download.toMillis());
+            detail = String.format(Locale.ROOT, "package %,d KiB, %,d interactions in it, download %d ms; %s",
+                    zip.body().length / 1024, rows, download.toMillis(), slowest);
         } else {
             long left = count(db, subject.subjectId());
             if (left != 0) {
                 throw new IllegalStateException(left + " interactions left after the erasure");
             }
-            detail = "0 interactions left; outcome " + field(view.body(), "outcome");
+            detail = "0 interactions left; outcome " + field(view.body(), "outcome") + "; " + slowest;
         }
         System.out.printf(Locale.ROOT, "    %s: %,d ms (%s)%n", scenario, took.toMillis(), detail);
         return new Figure(scenario, interactions, took, goal, detail);
+    }
+
+    /** Which task finished last, and when, counted from the verification (where the fan-out starts). */
+    static String slowestTask(String view) {
+        Instant verified = Instant.parse(field(view, "verifiedAt"));
+        Matcher task = Pattern.compile("\\{\"participant\":\"([^\"]+)\",\"step\":\"([^\"]+)\"[^}]*\"completedAt\":\"([^\"]+)\"")
+                .matcher(view);
+        String slowest = "";
+        Duration longest = Duration.ZERO;
+        while (task.find()) {
+            Duration after = Duration.between(verified, Instant.parse(task.group(3)));
+            if (after.compareTo(longest) > 0) {
+                longest = after;
+                slowest = task.group(2) + " at " + task.group(1);
+            }
+        }
+        return "last task " + slowest + " done " + longest.toMillis() + " ms after verification";
     }
 
     static int csvRows(byte[] zip, String name) throws IOException {
