@@ -39,6 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.UUID;
 
 /**
  * The ingestion-service benchmark driver (JDK and the PostgreSQL driver only; run by bench/run).
@@ -119,7 +120,7 @@ public final class Bench {
         long now = Instant.now().getEpochSecond();
         String user = serviceAccount ? "service-account-" + name : name;
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + java.util.UUID.nameUUIDFromBytes(name.getBytes())
+        String payload = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + UUID.nameUUIDFromBytes(name.getBytes())
                 + "\",\"azp\":\"" + name + "\",\"preferred_username\":\"" + user + "\",\"groups\":[\""
                 + String.join("\",\"", roles) + "\"],\"iat\":" + now + ",\"exp\":" + (now + 4 * 3600) + "}")
                 .getBytes(StandardCharsets.UTF_8));

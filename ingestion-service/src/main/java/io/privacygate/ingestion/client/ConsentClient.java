@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The calls to consent-service, with this service's client-credentials token. Failures are sorted into
@@ -117,7 +118,7 @@ public class ConsentClient {
         subjects.asMap().values().removeIf(subjectId::equals);
     }
 
-    private <T> Uni<T> authorized(java.util.function.Function<String, Uni<T>> call) {
+    private <T> Uni<T> authorized(Function<String, Uni<T>> call) {
         return tokens.accessToken()
                 .onFailure().transform(ConsentClient::unavailable)
                 .chain(token -> call.apply("Bearer " + token));

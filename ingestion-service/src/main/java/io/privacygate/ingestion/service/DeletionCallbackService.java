@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.Locale;
 
 /**
  * Meta's data deletion callback. The signed request is verified and recorded in one transaction, and Meta
@@ -170,7 +171,7 @@ public class DeletionCallbackService {
     /** What the person sees: received here, in progress at dsr-service, or its final outcome there. */
     private static String publicStatus(DeletionRequest request) {
         if (request.dsrStatus != null && (request.dsrStatus.equals("COMPLETED") || request.dsrStatus.equals("REJECTED"))) {
-            return request.dsrStatus.toLowerCase(java.util.Locale.ROOT);
+            return request.dsrStatus.toLowerCase(Locale.ROOT);
         }
         return request.dsrRequestId == null ? "received" : "in-progress";
     }

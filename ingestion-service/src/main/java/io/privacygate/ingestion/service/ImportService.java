@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Bulk imports of platform exports: JSON lines, each a payload in the platform's own shape (what its
@@ -107,7 +108,7 @@ public class ImportService {
                 int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
                 byte[] line = Arrays.copyOfRange(body, start, end);
                 start = i + 1;
-                if (new String(line, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+                if (new String(line, StandardCharsets.UTF_8).isBlank()) {
                     continue;
                 }
                 if (lines.size() == config.maxLines()) {

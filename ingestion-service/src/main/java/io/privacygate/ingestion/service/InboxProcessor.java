@@ -22,12 +22,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -77,7 +74,7 @@ public class InboxProcessor {
     }
 
     private Uni<Integer> process(InboxCipher cipher, List<ClaimedDelivery> claimed) {
-        Round round = new Round(claimed);
+        ProcessingRound round = new ProcessingRound(claimed, purposes);
         for (ClaimedDelivery delivery : claimed) {
             try {
                 List<SocialEvent> events = payloads.parse(delivery.platform(),
@@ -116,7 +113,7 @@ public class InboxProcessor {
     }
 
     /** Leads arrive as ids only: their answers (and so who they are) come from the Graph API. */
-    private Uni<Void> fetchLeads(Round round) {
+    private Uni<Void> fetchLeads(ProcessingRound round) {
         List<Candidate> leads = round.open().stream().filter(c -> c.event().awaitsLeadData()).toList();
         if (leads.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -137,7 +134,7 @@ public class InboxProcessor {
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> resolve(Round round) {
+    private Uni<Void> resolve(ProcessingRound round) {
         List<Candidate> open = round.open();
         if (open.isEmpty()) {
             return Uni.createFrom().voidItem();
@@ -162,7 +159,7 @@ public class InboxProcessor {
     }
 
     /** @return when the decisions were asked: a withdrawal heard after that must still win */
-    private Uni<Instant> decide(Round round) {
+    private Uni<Instant> decide(ProcessingRound round) {
         Instant asked = Instant.now();
         List<Candidate> resolved = round.open();
         Map<Boolean, List<Candidate>> byGpc = new HashMap<>();
@@ -190,7 +187,7 @@ public class InboxProcessor {
     }
 
     /** The categories and retention of each purpose something is stored for. */
-    private Uni<Void> definitions(Round round) {
+    private Uni<Void> definitions(ProcessingRound round) {
         Set<String> needed = new HashSet<>();
         round.decisions.forEach((candidate, decision) -> {
             if (decision.permitted() || decision.storageOnly()) {
@@ -209,103 +206,5 @@ public class InboxProcessor {
         long base = config.initialBackoff().toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
         long capped = Math.min(base, config.maxBackoff().toMillis());
         return Duration.ofMillis((long) (capped * (0.8 + ThreadLocalRandom.current().nextDouble() * 0.4)));
-    }
-
-    /** The state of one round: its candidates, and what has been learnt about each. */
-    private final class Round {
-        final List<ClaimedDelivery> claimed;
-        final Map<Candidate, Outcome> settled = new LinkedHashMap<>();
-        final List<Candidate> candidates = new ArrayList<>();
-        final Map<Candidate, UUID> subjects = new java.util.concurrent.ConcurrentHashMap<>();
-        final Map<Candidate, ConsentDtos.Decision> decisions = new java.util.concurrent.ConcurrentHashMap<>();
-        final Map<String, Optional<ConsentDtos.PurposeDefinition>> definitions = new HashMap<>();
-        final Set<UUID> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        final List<UUID> unreadable = new ArrayList<>();
-        private final Set<String> keysSeen = new HashSet<>();
-
-        Round(List<ClaimedDelivery> claimed) {
-            this.claimed = claimed;
-        }
-
-        void add(Candidate candidate) {
-            candidates.add(candidate);
-            if (!keysSeen.add(candidate.eventKey())) {
-                settled.put(candidate, new Outcome.Duplicate(candidate));
-            }
-        }
-
-        List<String> openKeys() {
-            return open().stream().map(Candidate::eventKey).toList();
-        }
-
-        void markKnown(Set<String> known) {
-            for (Candidate candidate : open()) {
-                if (known.contains(candidate.eventKey())) {
-                    settled.put(candidate, new Outcome.Duplicate(candidate));
-                }
-            }
-        }
-
-        /** Candidates not yet settled, whose delivery is not waiting. */
-        synchronized List<Candidate> open() {
-            return candidates.stream()
-                    .filter(c -> !settled.containsKey(c) && !waiting.contains(c.delivery().id()))
-                    .toList();
-        }
-
-        synchronized void replace(Candidate old, Candidate fresh) {
-            candidates.set(candidates.indexOf(old), fresh);
-        }
-
-        synchronized void skip(Candidate candidate, UUID subjectId, String reason) {
-            settled.put(candidate, new Outcome.Skipped(candidate, subjectId, purposes.purposeOf(candidate.event().kind()), reason));
-        }
-
-        void defer(ClaimedDelivery delivery) {
-            waiting.add(delivery.id());
-        }
-
-        int attemptsOfWaiting() {
-            return claimed.stream().filter(d -> waiting.contains(d.id())).mapToInt(ClaimedDelivery::attempts).max().orElse(1);
-        }
-
-        /** Every candidate of a delivery that is not waiting, with what becomes of it. */
-        List<Outcome> outcomes() {
-            List<Outcome> outcomes = new ArrayList<>();
-            for (Candidate candidate : candidates) {
-                if (waiting.contains(candidate.delivery().id())) {
-                    continue;
-                }
-                Outcome outcome = settled.get(candidate);
-                outcomes.add(outcome != null ? outcome : decided(candidate));
-            }
-            return outcomes;
-        }
-
-        private Outcome decided(Candidate candidate) {
-            UUID subjectId = subjects.get(candidate);
-            ConsentDtos.Decision decision = decisions.get(candidate);
-            String purpose = purposes.purposeOf(candidate.event().kind());
-            if (!decision.permitted() && !decision.storageOnly()) {
-                return new Outcome.Denied(candidate, subjectId, purpose, decision, decision.reason());
-            }
-            Optional<ConsentDtos.PurposeDefinition> definition = definitions.getOrDefault(purpose, Optional.empty());
-            if (definition.isEmpty()) {
-                return new Outcome.Denied(candidate, subjectId, purpose, decision, "UNKNOWN_PURPOSE");
-            }
-            Optional<Instant> retainUntil = RetentionPeriod.until(candidate.event().occurredAt(), definition.get().retention());
-            if (retainUntil.isEmpty()) {
-                return new Outcome.Skipped(candidate, subjectId, purpose, "retention-unknown");
-            }
-            if (!retainUntil.get().isAfter(Instant.now())) {
-                return new Outcome.Skipped(candidate, subjectId, purpose, "past-retention");
-            }
-            return new Outcome.Accepted(candidate, subjectId, purpose, decision, definition.get(), retainUntil.get());
-        }
-
-        /** Deliveries finished this round: all claimed, except those waiting. */
-        List<ClaimedDelivery> done() {
-            return claimed.stream().filter(d -> !waiting.contains(d.id())).toList();
-        }
     }
 }

@@ -6,6 +6,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import java.util.Locale;
 
 /**
  * A purpose's retention, an ISO-8601 duration such as {@code P2Y} or {@code P30DT12H}: calendar parts
@@ -20,7 +21,7 @@ public final class RetentionPeriod {
         if (iso == null || iso.isBlank()) {
             return Optional.empty();
         }
-        String text = iso.trim().toUpperCase(java.util.Locale.ROOT);
+        String text = iso.trim().toUpperCase(Locale.ROOT);
         int time = text.indexOf('T');
         try {
             String datePart = time < 0 ? text : text.substring(0, time);

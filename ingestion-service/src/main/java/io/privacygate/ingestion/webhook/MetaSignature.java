@@ -1,5 +1,7 @@
 package io.privacygate.ingestion.webhook;
 
+import java.util.HexFormat;
+
 /**
  * Meta's {@code X-Hub-Signature-256: sha256=<hex>}: HMAC-SHA256 under the app secret over the body
  * exactly as sent. Meta escapes non-ASCII text as {@code \\uXXXX} in the bytes it signs, so the check
@@ -20,6 +22,6 @@ public final class MetaSignature {
 
     /** The header value Meta would send for this body (for tests and the benchmark's driver). */
     public static String sign(String appSecret, byte[] body) {
-        return PREFIX + java.util.HexFormat.of().formatHex(Hmac.sha256(appSecret, body));
+        return PREFIX + HexFormat.of().formatHex(Hmac.sha256(appSecret, body));
     }
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.List;
 
 import static io.privacygate.ingestion.Fixtures.ENGAGEMENT;
 import static io.privacygate.ingestion.Fixtures.SUPPORT;
@@ -108,7 +109,7 @@ class ConsentChangeResourceTest {
                     .body("contactFieldsDeleted", equalTo(1));
 
             assertThat(db.rows("select purpose from interaction where subject_id = ?", subject))
-                    .containsExactly(java.util.List.of(SUPPORT));
+                    .containsExactly(List.of(SUPPORT));
             assertThat(db.count("select count(*) from contact_field where subject_id = ? and purpose = ?", subject, ENGAGEMENT)).isZero();
             assertThat(db.count("select count(*) from outbox_message where strpos(payload, ?) > 0 "
                     + "and strpos(payload, 'consent.revocation-applied') > 0", subject.toString())).isEqualTo(1);

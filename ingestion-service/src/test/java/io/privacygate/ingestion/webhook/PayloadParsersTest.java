@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,7 +84,7 @@ class PayloadParsersTest {
             assertThat(lead.identifiers()).containsExactly(new Identifier(IdentifierType.EMAIL, "lead.person@example.org"),
                     new Identifier(IdentifierType.PHONE, "+33612345678"));
             assertThat(lead.fields()).containsEntry(Field.NAME, "Léa Dupont");
-            assertThat(lead.answers()).containsExactly(java.util.Map.entry("preferred_store", "Lyon"));
+            assertThat(lead.answers()).containsExactly(Map.entry("preferred_store", "Lyon"));
             assertThat(lead.occurredAt()).isEqualTo(Instant.parse("2026-04-05T18:18:20Z"));
         }
 
