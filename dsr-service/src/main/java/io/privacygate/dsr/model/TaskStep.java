@@ -17,10 +17,5 @@ public enum TaskStep {
     /** A snapshot of the register of processing activities (Art. 30) from consent-service. */
     PURPOSES,
     /** Art. 21(3): withdraw every direct-marketing purpose in consent-service. */
-    WITHDRAW_MARKETING;
-
-    /** Steps that run before verification: they disclose and change nothing. */
-    public boolean beforeVerification() {
-        return this == RESOLVE;
-    }
+    WITHDRAW_MARKETING
 }

@@ -45,10 +45,16 @@ public class RequestQueries {
                 found.stream().map(r -> RequestViews.summary(r, filter.now())).toList(), page.page(), page.size(), total)));
     }
 
-    /** With {@code disclose}, the operator sees identifiers and free text, and that access is audited. */
+    /**
+     * An operator sees identifiers and free text, and that access is audited; a filing service sees the state
+     * of the requests it filed, and no others.
+     */
     @WithTransaction
-    public Uni<RequestView> get(UUID id, boolean disclose, String actor) {
-        return requests.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("No such request."))
+    public Uni<RequestView> get(UUID id, boolean operator, String actor) {
+        boolean disclose = operator;
+        return requests.findById(id)
+                .map(request -> request == null || (!operator && !actor.equals(request.filedBy)) ? null : request)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No such request."))
                 .chain(request -> views.view(request, disclose)
                         .call(view -> disclose ? audit.disclosed(request, view.identifiers().size(), actor)
                                 : Uni.createFrom().voidItem()));

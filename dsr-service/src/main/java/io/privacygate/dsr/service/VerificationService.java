@@ -66,9 +66,11 @@ public class VerificationService {
 
     /**
      * With an {@code idempotencyKey}, a repeat of the call that verified the request answers the request as
-     * it is, so that a caller retrying after a lost answer is not told it conflicts with itself.
+     * it is, so that a caller retrying after a lost answer is not told it conflicts with itself. A service
+     * ({@code operator} false) verifies only the requests it filed itself.
      */
-    public Uni<Result> verify(UUID id, VerificationRequest body, String idempotencyKey, String actor, boolean disclose) {
+    public Uni<Result> verify(UUID id, VerificationRequest body, String idempotencyKey, String actor, boolean operator) {
+        boolean disclose = operator;
         boolean emailCode = body.method() == VerificationMethod.EMAIL_CODE;
         if (!emailCode && body.code() != null) {
             throw ProblemException.invalidField("code", "belongs to EMAIL_CODE only");
@@ -77,6 +79,9 @@ public class VerificationService {
             throw ProblemException.invalidField("evidence", "is required for " + body.method() + ": say what was checked");
         }
         return Panache.withTransaction(() -> locks.lock(id).chain(request -> {
+            if (!operator && !actor.equals(request.filedBy)) {
+                return Uni.createFrom().failure(ProblemException.notFound("No such request."));
+            }
             if (idempotencyKey != null && idempotencyKey.equals(request.verificationIdempotencyKey)) {
                 return views.view(request, disclose).map(view -> new Attempt(new Result(view, false), null));
             }

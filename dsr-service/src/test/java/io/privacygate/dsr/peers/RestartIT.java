@@ -40,7 +40,6 @@ class RestartIT {
         args.put("service", DSR);
         args.put("url-property", "dsr.url");
         args.put("config.quarkus.log.level", "WARN");
-        args.put("config.quarkus.mailer.mock", "true");
         args.put("config.privacy-gate.dsr.worker.lease", "PT3S");
         args.put("config.privacy-gate.dsr.worker.initial-backoff", "PT0.2S");
         args.put("config.privacy-gate.dsr.worker.max-backoff", "PT1S");

@@ -78,12 +78,14 @@ class RequestQueryTest {
     @Nested
     class AsIntakeService {
         @Test
-        void readsTheStateOfARequestButNeitherListsNorSearches() {
-            String id = fileFor("ERASURE", email());
+        void readsTheStateOfTheRequestsItFiledButNeitherListsNorSearches() {
+            String id = as(intake()).body(Fixtures.request("ERASURE", identifiers(email()))).post(REQUESTS).then()
+                    .statusCode(201).extract().path("id");
             as(intake()).get(REQUESTS + "/" + id).then().statusCode(200)
                     .body("status", equalTo("RECEIVED"))
                     .body("identifiers", nullValue())
                     .body("details", nullValue());
+            as(intake()).get(REQUESTS + "/" + fileFor("ERASURE", email())).then().statusCode(404);
             as(intake()).get(REQUESTS).then().statusCode(403);
             as(intake()).body(Map.of("identifiers", identifiers(email()))).post(REQUESTS + "/search").then().statusCode(403);
         }

@@ -71,6 +71,11 @@ class VerificationTest {
                 .map(row -> (String) row.get("step")).toList();
     }
 
+    static String fileAsIntake() {
+        return as(intake()).body(request("ERASURE", List.of(Map.of("type", "facebook", "value", "3234567890"))))
+                .post(REQUESTS).then().statusCode(201).extract().path("id");
+    }
+
     @Nested
     class WithoutToken {
         @Test
@@ -95,8 +100,10 @@ class VerificationTest {
     @Nested
     class AsIntakeService {
         @Test
-        void attestsAPlatformSignatureOnly() {
-            String id = fileFor("ERASURE", email());
+        void attestsAPlatformSignatureOnlyForTheRequestsItFiled() {
+            String others = fileFor("ERASURE", email());
+            as(intake()).body(Map.of("method", "PLATFORM_SIGNED", "evidence", "x")).post(path(others)).then().statusCode(404);
+            String id = fileAsIntake();
             as(intake()).body(Map.of("method", "OPERATOR_ATTESTED", "evidence", "x")).post(path(id)).then().statusCode(403);
             as(intake()).body(emailCode(null)).post(path(id)).then().statusCode(403);
             as(intake()).body(Map.of("method", "PLATFORM_SIGNED", "evidence", "Meta signed_request verified"))
@@ -111,7 +118,7 @@ class VerificationTest {
     class AsRetryingIntakeService {
         @Test
         void aRepeatedVerificationWithTheSameIdempotencyKeyAnswersTheVerifiedRequest() {
-            String id = fileFor("ERASURE", email());
+            String id = fileAsIntake();
             Map<String, Object> body = Map.of("method", "PLATFORM_SIGNED", "evidence", "Meta signed_request verified");
             String key = "meta-" + UUID.randomUUID() + ":verification";
             as(intake()).header("Idempotency-Key", key).body(body).post(path(id)).then().statusCode(200)
