@@ -102,8 +102,8 @@ public interface IngestionConfig {
         @WithDefault("2")
         int workers();
 
-        /** Deliveries claimed per round. */
-        @WithDefault("250")
+        /** Deliveries claimed per round: as many as consent-service decides in one batch call. */
+        @WithDefault("500")
         int claimSize();
 
         /** How long a claimed delivery is reserved before another round may retry it. */
