@@ -1,5 +1,6 @@
 package io.privacygate.consent.rest;
 
+import io.privacygate.consent.api.LookupResult;
 import io.privacygate.consent.api.ResolveRequest;
 import io.privacygate.consent.api.ResolveResult;
 import io.privacygate.consent.api.SubjectView;
@@ -36,6 +37,14 @@ public class SubjectResource {
     @RolesAllowed({DPO, CONSENT_READER, CONSENT_WRITER})
     public Uni<ResolveResult> resolve(@Valid @NotNull ResolveRequest request) {
         return subjects.resolve(request.identifiers());
+    }
+
+    /** Finds the subject holding the identifiers, creating nothing (data subject requests from unknown people). */
+    @POST
+    @Path("/lookup")
+    @RolesAllowed({DPO, PRIVACY_OPERATOR, CONSENT_READER, CONSENT_WRITER})
+    public Uni<LookupResult> lookup(@Valid @NotNull ResolveRequest request) {
+        return subjects.lookup(request.identifiers());
     }
 
     /** Services see the subject's state; only people who work requests see its identifiers. */

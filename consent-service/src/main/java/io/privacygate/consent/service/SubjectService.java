@@ -7,6 +7,7 @@ import io.privacygate.commons.identity.Identifier;
 import io.privacygate.commons.identity.IdentifierType;
 import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.consent.api.IdentifierView;
+import io.privacygate.consent.api.LookupResult;
 import io.privacygate.consent.api.ResolveResult;
 import io.privacygate.consent.api.SubjectView;
 import io.privacygate.consent.model.Subject;
@@ -14,6 +15,7 @@ import io.privacygate.consent.model.SubjectIdentifier;
 import io.privacygate.consent.model.Timestamps;
 import io.privacygate.consent.repository.SubjectIdentifierRepository;
 import io.privacygate.consent.repository.SubjectRepository;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,6 +50,27 @@ public class SubjectService {
 
     public Uni<ResolveResult> resolve(List<Identifier> given) {
         return changes.commit(() -> resolveWithin(given, "identifiers"));
+    }
+
+    /**
+     * The subject holding these identifiers, without creating or linking anything: a rights request from a
+     * person we hold nothing about must leave no trace of them (404). Two different owners are a 409, as in
+     * {@link #resolve}.
+     */
+    @WithSession
+    public Uni<LookupResult> lookup(List<Identifier> given) {
+        return IndexedIdentifier.of(blindIndex, given, "identifiers")
+                .chain(indexed -> identifiers.findByBlindIndexes(indexed.keySet()))
+                .map(existing -> {
+                    Set<UUID> owners = existing.stream().map(i -> i.subjectId).collect(Collectors.toSet());
+                    if (owners.size() > 1) {
+                        throw ProblemException.conflict("The identifiers belong to different subjects.");
+                    }
+                    if (owners.isEmpty()) {
+                        throw ProblemException.notFound("No subject holds these identifiers.");
+                    }
+                    return new LookupResult(owners.iterator().next());
+                });
     }
 
     /**

@@ -200,4 +200,79 @@ class SubjectResourceTest {
                     .contentType("application/problem+json");
         }
     }
+
+    @Nested
+    class Lookup {
+        static final String LOOKUP = "/api/v1/subjects/lookup";
+
+        long auditRows() {
+            return Db.count(db, "select count(*) from outbox_message where destination = 'audit'");
+        }
+
+        @Test
+        void withoutTokenOrWithAnExpiredOneIsRejected() {
+            anonymous().body(resolveBody(identifiers(email()))).post(LOOKUP).then().statusCode(401);
+            as(expired()).body(resolveBody(identifiers(email()))).post(LOOKUP).then().statusCode(401);
+        }
+
+        @Test
+        void isForbiddenToAuditorsAndDsrExecutors() {
+            as(auditor()).body(resolveBody(identifiers(email()))).post(LOOKUP).then().statusCode(403);
+            as(dsrExecutor()).body(resolveBody(identifiers(email()))).post(LOOKUP).then().statusCode(403);
+        }
+
+        @Test
+        void findsTheSubjectHoweverTheAddressIsTyped() {
+            String email = email();
+            UUID subject = resolve(email);
+            for (String token : List.of(reader(), writer(), operator(), dpo())) {
+                as(token).body(resolveBody(identifiers("  " + email.toUpperCase() + " "))).post(LOOKUP).then().statusCode(200)
+                        .body("subjectId", equalTo(subject.toString()));
+            }
+        }
+
+        @Test
+        void anUnknownPersonIsNotFoundAndNothingIsCreatedOrAudited() {
+            long subjects = subjectCount();
+            long audits = auditRows();
+            String unknown = email();
+            String body = as(operator()).body(resolveBody(identifiers(unknown))).post(LOOKUP).then().statusCode(404)
+                    .contentType("application/problem+json").body("type", equalTo("urn:privacy-gate:problem:not-found"))
+                    .extract().asString();
+            assertThat(body).doesNotContain(unknown);
+            assertThat(subjectCount()).isEqualTo(subjects);
+            assertThat(auditRows()).isEqualTo(audits);
+        }
+
+        @Test
+        void linksNothing() {
+            String email = email();
+            UUID subject = resolve(email);
+            String other = email();
+            as(reader()).body(resolveBody(identifiers(email, other))).post(LOOKUP).then().statusCode(200)
+                    .body("subjectId", equalTo(subject.toString()));
+            assertThat(Db.count(db, "select count(*) from subject_identifier where subject_id = ?", subject)).isEqualTo(1);
+        }
+
+        @Test
+        void identifiersOfTwoSubjectsAreAConflict() {
+            String a = email();
+            String b = email();
+            resolve(a);
+            resolve(b);
+            as(operator()).body(resolveBody(identifiers(a, b))).post(LOOKUP).then().statusCode(409)
+                    .contentType("application/problem+json").body("type", equalTo("urn:privacy-gate:problem:conflict"));
+        }
+
+        @Test
+        void badInputIsAProblem() {
+            as(operator()).body(resolveBody(List.of())).post(LOOKUP).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("identifiers"));
+            String invalid = "not-an-address-" + UUID.randomUUID();
+            String body = as(operator()).body(resolveBody(List.of(Map.of("type", "email", "value", invalid)))).post(LOOKUP)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("identifiers[0].value")).extract().asString();
+            assertThat(body).doesNotContain(invalid);
+        }
+    }
 }
