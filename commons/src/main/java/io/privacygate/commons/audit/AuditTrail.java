@@ -25,11 +25,15 @@ public class AuditTrail {
 
     /** Must run inside the transaction of the change being audited. */
     public Uni<Void> record(AuditEntry entry) {
-        String eventId = UUID.randomUUID().toString();
-        AuditEvent event = new AuditEvent(eventId, Instant.now(), service, entry.actor(), entry.action(),
+        AuditEvent event = event(entry);
+        return outbox.enqueue(DESTINATION, event.eventId(), event);
+    }
+
+    /** The event of an entry, as this service sends it: a new event id, now, and this service's name. */
+    public AuditEvent event(AuditEntry entry) {
+        return new AuditEvent(UUID.randomUUID().toString(), Instant.now(), service, entry.actor(), entry.action(),
                 entry.subjectRef() == null ? null : entry.subjectRef().toString(),
                 entry.purpose(), entry.legalBasis() == null ? null : entry.legalBasis().name(),
                 entry.outcome().name(), entry.details());
-        return outbox.enqueue(DESTINATION, eventId, event);
     }
 }

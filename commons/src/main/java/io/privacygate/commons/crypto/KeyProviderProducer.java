@@ -1,5 +1,6 @@
 package io.privacygate.commons.crypto;
 
+import io.privacygate.commons.security.SecurityFailures;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.vault.VaultTransitSecretReactiveEngine;
@@ -31,12 +32,14 @@ public class KeyProviderProducer {
     @Startup
     KeyProvider keyProvider(KeysConfig config, ManagedKeyStore store,
                             Instance<VaultTransitSecretReactiveEngine> transit,
-                            @ConfigProperty(name = "quarkus.application.name") String service) {
-        return switch (config.provider()) {
+                            @ConfigProperty(name = "quarkus.application.name") String service,
+                            SecurityFailures failures) {
+        KeyProvider configured = switch (config.provider()) {
             case VAULT -> new VaultKeyProvider(transit.get(), config.vault());
             case LOCAL -> new LocalKeyProvider(localKeyring(config.local(), service),
                     config.local().minDecryptionVersion(), store);
         };
+        return new FailureCountingKeyProvider(configured, failures);
     }
 
     static MasterKeyring localKeyring(KeysConfig.Local local, String service) {

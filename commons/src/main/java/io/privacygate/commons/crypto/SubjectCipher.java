@@ -13,10 +13,17 @@ public final class SubjectCipher {
     private static final String FORMAT = "v1.";
     private final byte[] dek;
     private final byte[] associatedData;
+    private final Runnable onForgery;
 
     SubjectCipher(UUID subjectId, byte[] dek) {
+        this(subjectId, dek, () -> { });
+    }
+
+    /** @param onForgery told of every ciphertext that fails authentication (tampering, or a wrong key) */
+    SubjectCipher(UUID subjectId, byte[] dek, Runnable onForgery) {
         this.dek = dek;
         this.associatedData = subjectId.toString().getBytes(StandardCharsets.US_ASCII);
+        this.onForgery = onForgery;
     }
 
     public String encrypt(String plaintext) {
@@ -38,6 +45,7 @@ public final class SubjectCipher {
             byte[] plain = AesGcm.decrypt(dek, Base64.getDecoder().decode(ciphertext.substring(FORMAT.length())), associatedData);
             return new String(plain, StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
+            onForgery.run();
             throw new IllegalStateException("A subject ciphertext failed authentication", e);
         }
     }

@@ -2,6 +2,7 @@ package io.privacygate.commons.crypto;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.privacygate.commons.security.SecurityFailures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,20 +18,22 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubjectKeys {
     private final KeyProvider provider;
+    private final SecurityFailures failures;
     private final Cache<UUID, byte[]> unwrapped = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(60))
             .build();
 
-    SubjectKeys(KeyProvider provider) {
+    SubjectKeys(KeyProvider provider, SecurityFailures failures) {
         this.provider = provider;
+        this.failures = failures;
     }
 
     /** The cipher of a subject, creating its data key on first use (for writes). */
     public Uni<SubjectCipher> forWriting(UUID subjectId) {
         byte[] cached = unwrapped.getIfPresent(subjectId);
         if (cached != null) {
-            return Uni.createFrom().item(new SubjectCipher(subjectId, cached));
+            return Uni.createFrom().item(cipher(subjectId, cached));
         }
         return find(subjectId).chain(row -> row != null
                 ? unwrapAndCache(subjectId, row.wrappedDek)
@@ -41,7 +44,7 @@ public class SubjectKeys {
     public Uni<SubjectCipher> forReading(UUID subjectId) {
         byte[] cached = unwrapped.getIfPresent(subjectId);
         if (cached != null) {
-            return Uni.createFrom().item(new SubjectCipher(subjectId, cached));
+            return Uni.createFrom().item(cipher(subjectId, cached));
         }
         return find(subjectId).chain(row -> {
             if (row == null) {
@@ -90,6 +93,10 @@ public class SubjectKeys {
 
     private SubjectCipher cache(UUID subjectId, byte[] dek) {
         unwrapped.put(subjectId, dek);
-        return new SubjectCipher(subjectId, dek);
+        return cipher(subjectId, dek);
+    }
+
+    private SubjectCipher cipher(UUID subjectId, byte[] dek) {
+        return new SubjectCipher(subjectId, dek, failures::decryptionFailed);
     }
 }

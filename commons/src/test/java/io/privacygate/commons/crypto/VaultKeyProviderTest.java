@@ -48,7 +48,8 @@ class VaultKeyProviderTest {
 
     @Test
     void theVaultProviderIsSelected() {
-        assertThat(keyProvider).isInstanceOf(VaultKeyProvider.class);
+        assertThat(keyProvider).isInstanceOfSatisfying(FailureCountingKeyProvider.class,
+                counting -> assertThat(counting.configured()).isInstanceOf(VaultKeyProvider.class));
     }
 
     @Test

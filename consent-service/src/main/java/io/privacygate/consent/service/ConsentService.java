@@ -1,10 +1,12 @@
 package io.privacygate.consent.service;
 
 import io.privacygate.commons.audit.Actors;
+import io.privacygate.commons.crypto.PseudonymKeys;
 import io.privacygate.commons.crypto.SubjectCipher;
 import io.privacygate.commons.crypto.SubjectKeys;
 import io.privacygate.commons.gdpr.LegalBasis;
 import io.privacygate.commons.problem.ProblemException;
+import io.privacygate.commons.security.IpPseudonyms;
 import io.privacygate.consent.api.ConsentEventView;
 import io.privacygate.consent.api.ConsentRequest;
 import io.privacygate.consent.api.SubjectReference;
@@ -37,11 +39,13 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ConsentService {
+    /** The key that pseudonymises the IP addresses of consent evidence. */
+    private static final String IP_PSEUDONYM_KEY = "consent-ip-pseudonym";
     private final ConsentEventRepository events;
     private final PurposeRepository purposes;
     private final SubjectService subjects;
     private final SubjectKeys keys;
-    private final EvidenceKeys evidenceKeys;
+    private final PseudonymKeys pseudonymKeys;
     private final ConsentAudit audit;
     private final ConsentSubscribers subscribers;
     private final StateChanges changes;
@@ -49,13 +53,13 @@ public class ConsentService {
     private final SecurityIdentity identity;
 
     ConsentService(ConsentEventRepository events, PurposeRepository purposes, SubjectService subjects, SubjectKeys keys,
-                   EvidenceKeys evidenceKeys, ConsentAudit audit, ConsentSubscribers subscribers, StateChanges changes,
+                   PseudonymKeys pseudonymKeys, ConsentAudit audit, ConsentSubscribers subscribers, StateChanges changes,
                    ConsentConfig config, SecurityIdentity identity) {
         this.events = events;
         this.purposes = purposes;
         this.subjects = subjects;
         this.keys = keys;
-        this.evidenceKeys = evidenceKeys;
+        this.pseudonymKeys = pseudonymKeys;
         this.audit = audit;
         this.subscribers = subscribers;
         this.changes = changes;
@@ -190,7 +194,7 @@ public class ConsentService {
         if (ip == null || ip.isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        return evidenceKeys.ipKey().map(key -> IpPseudonyms.pseudonymise(key, ip)
+        return pseudonymKeys.key(IP_PSEUDONYM_KEY).map(key -> IpPseudonyms.pseudonymise(key, ip)
                 .orElseThrow(() -> ProblemException.invalidField("evidence.ip", "is not an IPv4 or IPv6 address")));
     }
 

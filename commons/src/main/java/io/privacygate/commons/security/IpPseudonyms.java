@@ -1,4 +1,4 @@
-package io.privacygate.consent.service;
+package io.privacygate.commons.security;
 
 import io.netty.util.NetUtil;
 
@@ -10,9 +10,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The IP address of consent evidence is kept only as a keyed pseudonym (Art. 4(5), Art. 25(1)): the
- * same address gives the same pseudonym, so it can be matched against an address presented later as
- * evidence, but it cannot be read back or found by enumerating addresses without the key.
+ * An IP address is kept (consent evidence) or reported (denied requests) only as a keyed pseudonym
+ * (Art. 4(5), Art. 25(1)): the same address gives the same pseudonym, so it can be matched against an address
+ * presented later, but it cannot be read back or found by enumerating addresses without the key.
  */
 public final class IpPseudonyms {
     private static final String PREFIX = "hmac-sha256:";

@@ -1,4 +1,4 @@
-package io.privacygate.consent.service;
+package io.privacygate.commons.security;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
