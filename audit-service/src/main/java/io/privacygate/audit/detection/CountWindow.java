@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 
-/** Counts hits. Events arrive roughly in time order, so the oldest are dropped from the head. */
+/** Counts hits, each by its weight. Events arrive roughly in time order, so the oldest are dropped from the head. */
 final class CountWindow implements Window {
     private final ArrayDeque<Hit> hits = new ArrayDeque<>();
     private Instant newest = Instant.MIN;
+    private long total;
 
     @Override
     public void add(Hit hit) {
         hits.addLast(hit);
+        total += hit.weight();
         if (hit.at().isAfter(newest)) {
             newest = hit.at();
         }
@@ -20,13 +22,13 @@ final class CountWindow implements Window {
     @Override
     public void evictBefore(Instant horizon) {
         while (!hits.isEmpty() && hits.peekFirst().at().isBefore(horizon)) {
-            hits.removeFirst();
+            total -= hits.removeFirst().weight();
         }
     }
 
     @Override
     public int measure() {
-        return hits.size();
+        return (int) Math.min(Integer.MAX_VALUE, total);
     }
 
     @Override

@@ -49,7 +49,7 @@ final class Episode {
     }
 
     void add(Hit hit, String reason) {
-        count++;
+        count += hit.weight();
         if (reason != null) {
             reasons.add(reason);
         }

@@ -9,7 +9,7 @@ import java.util.List;
  * same fingerprint. Only pseudonymous references: the key, subjectRefs and log indexes.
  *
  * @param evidence   the log indexes of the events, oldest first, up to the configured maximum
- * @param eventCount every event of the episode, also those beyond the evidence kept
+ * @param eventCount every occurrence the episode stands for (an aggregated event counts by its count), also beyond the evidence kept
  * @param limit      the threshold that was exceeded (0 for rules that fire on one event)
  * @param window     the window it was measured in ({@link Duration#ZERO} for rules that fire on one event)
  */

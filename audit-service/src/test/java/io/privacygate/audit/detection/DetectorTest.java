@@ -251,6 +251,27 @@ class DetectorTest {
         }
 
         @Test
+        void countsAServicesAggregatedReportByItsCount() {
+            TestLog log = new TestLog();
+            log.add("dsr-service", "anonymous", "access.denied", null, null, "DENIED",
+                    Map.of("status", "401", "source", "hmac-sha256:ab", "count", "5", "interval", "PT1M"));
+            assertThat(detector.evaluate(log.take(), SubjectPurposes.none(), log.now())).singleElement().satisfies(f -> {
+                assertThat(f.key()).isEqualTo("hmac-sha256:ab");
+                assertThat(f.eventCount()).isEqualTo(5);
+            });
+        }
+
+        @Test
+        void staysSilentOnAnAggregatedReportAtTheLimit() {
+            TestLog log = new TestLog();
+            log.add("dsr-service", "anonymous", "access.denied", null, null, "DENIED",
+                    Map.of("status", "403", "source", "hmac-sha256:cd", "count", "4", "interval", "PT1M"));
+            log.add("dsr-service", "anonymous", "access.denied", null, null, "DENIED",
+                    Map.of("status", "401", "source", "hmac-sha256:ef", "count", "not-a-number"));
+            assertThat(detector.evaluate(log.take(), SubjectPurposes.none(), log.now())).isEmpty();
+        }
+
+        @Test
         void staysSilentAtTheLimitSpreadOutOrSpreadOverSources() {
             TestLog log = new TestLog();
             IntStream.range(0, 4).forEach(i -> log.accessDenied("ip:a", "401"));
@@ -287,6 +308,15 @@ class DetectorTest {
                 assertThat(f.key()).isEqualTo("ingestion-service");
                 assertThat(f.evidence()).containsExactlyElementsOf(indexes(failures));
             });
+        }
+
+        @Test
+        void firesOnOneAggregatedReportAboveTheRate() {
+            TestLog log = new TestLog();
+            log.add("consent-service", "system:consent-service", "crypto.decryption-failed", null, null, "FAILURE",
+                    Map.of("count", "3", "interval", "PT1M"));
+            assertThat(detector.evaluate(log.take(), SubjectPurposes.none(), log.now())).singleElement()
+                    .satisfies(f -> assertThat(f.key()).isEqualTo("consent-service"));
         }
 
         @Test
