@@ -37,6 +37,13 @@ public interface IngestionConfig {
 
     Bench bench();
 
+    /**
+     * How often refused webhook signatures are audited, aggregated per platform and source (read by its
+     * schedule; {@code off} stops it, as in tests, which close the windows themselves).
+     */
+    @WithDefault("1m")
+    String signatureRejectionsEvery();
+
     /** Which purpose each kind of event serves (DESIGN §4: configured, with these defaults). */
     interface Purposes {
         @WithDefault("social-engagement")
@@ -132,8 +139,11 @@ public interface IngestionConfig {
         @WithDefault("10m")
         Duration housekeepingEvery();
 
-        /** Resolve calls to consent-service in flight at once. */
-        @WithDefault("8")
+        /**
+         * Resolve calls to consent-service in flight at once. A round of people not yet cached waits on these
+         * calls one wave after another, so they bound how fast new people are processed.
+         */
+        @WithDefault("32")
         int resolveConcurrency();
     }
 

@@ -2,7 +2,9 @@ package io.privacygate.ingestion.rest;
 
 import io.privacygate.commons.problem.Problem;
 import io.privacygate.ingestion.service.InvalidSignatureException;
+import io.privacygate.ingestion.service.SignatureRejections;
 import io.privacygate.ingestion.service.PurposeNotPermittedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -16,8 +18,16 @@ public class WebhookProblems {
     static final String INVALID_SIGNATURE = "urn:privacy-gate:problem:invalid-signature";
     static final String PURPOSE_NOT_PERMITTED = "urn:privacy-gate:problem:purpose-not-permitted";
 
+    private final SignatureRejections rejections;
+
+    WebhookProblems(SignatureRejections rejections) {
+        this.rejections = rejections;
+    }
+
+    /** Counted for the breach monitor (aggregated, see {@link SignatureRejections}), then refused. */
     @ServerExceptionMapper
-    public Response invalidSignature(InvalidSignatureException e) {
+    public Response invalidSignature(InvalidSignatureException e, HttpServerRequest request) {
+        rejections.count(e.platform(), request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         return respond(new Problem(INVALID_SIGNATURE, "Invalid signature", 401,
                 "The request's " + e.getMessage() + " is missing or does not verify; nothing was stored.", List.of()));
     }

@@ -7,6 +7,7 @@ import io.privacygate.ingestion.config.PlatformsConfig;
 import io.privacygate.ingestion.model.DeletionRequest;
 import io.privacygate.ingestion.repository.DeletionRequestRepository;
 import io.privacygate.ingestion.webhook.MetaSignedRequest;
+import io.privacygate.ingestion.webhook.Platform;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -68,7 +69,7 @@ public class DeletionCallbackService {
     @WithTransaction
     public Uni<Confirmation> receive(String signedRequest) {
         MetaSignedRequest.DeletionRequest verified = MetaSignedRequest.verify(platforms.meta().appSecret(), signedRequest)
-                .orElseThrow(() -> new InvalidSignatureException("signed_request"));
+                .orElseThrow(() -> new InvalidSignatureException(Platform.META, "signed_request"));
         return keys.cipher().chain(cipher -> {
             String digest = cipher.digest(signedRequest);
             return requests.findByDigest(digest).chain(existing -> {

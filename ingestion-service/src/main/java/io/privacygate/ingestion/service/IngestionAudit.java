@@ -125,6 +125,13 @@ public class IngestionAudit {
                 .subject(subjectId).detail("fields", String.join(",", fields)));
     }
 
+    /** Webhook deliveries refused for their signature from one source within one window; never the address. */
+    public Uni<Void> signatureRejected(String platform, String source, long count, Instant from, Instant to) {
+        return trail.record(AuditEntry.of("webhook.signature-rejected", AuditOutcome.DENIED, "platform:" + platform)
+                .detail("platform", platform).detail("source", source).detail("count", count)
+                .detail("from", from.toString()).detail("to", to.toString()));
+    }
+
     /** Meta asked for a person's data to be deleted; the confirmation code is not personal data. */
     public Uni<Void> deletionCallbackReceived(String confirmationCode) {
         return trail.record(AuditEntry.of("deletion-callback.received", AuditOutcome.SUCCESS, "platform:meta")

@@ -1,11 +1,20 @@
 package io.privacygate.ingestion.service;
 
+import io.privacygate.ingestion.webhook.Platform;
+
 /**
  * A webhook whose signature is missing or wrong: answered 401, and nothing of it is stored or parsed.
  * The message names the header, never the body.
  */
 public class InvalidSignatureException extends RuntimeException {
-    public InvalidSignatureException(String what) {
+    private final transient Platform platform;
+
+    public InvalidSignatureException(Platform platform, String what) {
         super(what, null, false, false);
+        this.platform = platform;
+    }
+
+    public Platform platform() {
+        return platform;
     }
 }

@@ -45,7 +45,7 @@ public class WebhookService {
      */
     public Uni<Boolean> receive(Platform platform, byte[] body, String signature) throws JsonProcessingException {
         if (!verified(platform, body, signature)) {
-            throw new InvalidSignatureException(platform.wireName() + " signature");
+            throw new InvalidSignatureException(platform, platform.wireName() + " signature");
         }
         Instant receivedAt = Instant.now();
         payloads.parse(platform, body, receivedAt);
