@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -29,6 +32,7 @@ import java.util.stream.StreamSupport;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String UNAUTHORIZED_DETAIL = "A valid bearer token is required.";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -62,18 +66,41 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response unauthorized(UnauthorizedException e) {
-        return Response.status(401).build();
+    public Uni<Response> unauthorized(UnauthorizedException e, RoutingContext context) {
+        return challenge(context);
     }
 
     @ServerExceptionMapper(priority = 1)
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return Response.status(401).build();
+    public Uni<Response> authenticationFailed(AuthenticationFailedException e, RoutingContext context) {
+        return challenge(context);
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response forbidden(ForbiddenException e) {
-        return Response.status(403).build();
+        return respond(ProblemType.FORBIDDEN, "Your roles do not allow this.");
+    }
+
+    /**
+     * The authentication mechanism's own challenge, so that a bearer API answers {@code WWW-Authenticate: Bearer}
+     * and a browser session is redirected to its identity provider; a 401 also carries a problem body.
+     */
+    private static Uni<Response> challenge(RoutingContext context) {
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        if (authenticator == null) {
+            return Uni.createFrom().item(respond(ProblemType.UNAUTHORIZED, UNAUTHORIZED_DETAIL));
+        }
+        return authenticator.getChallenge(context)
+                .map(challenge -> {
+                    if (challenge == null) {
+                        return respond(ProblemType.UNAUTHORIZED, UNAUTHORIZED_DETAIL);
+                    }
+                    Response.ResponseBuilder builder = challenge.status == 401
+                            ? Response.fromResponse(respond(ProblemType.UNAUTHORIZED, UNAUTHORIZED_DETAIL))
+                            : Response.status(challenge.status);
+                    challenge.getHeaders().forEach((name, value) -> builder.header(name.toString(), value));
+                    return builder.build();
+                })
+                .onFailure().recoverWithItem(() -> respond(ProblemType.UNAUTHORIZED, UNAUTHORIZED_DETAIL));
     }
 
     @ServerExceptionMapper

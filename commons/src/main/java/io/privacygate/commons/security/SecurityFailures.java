@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counts the security failures breach monitoring watches (Art. 33: a controller must notice breaches): refused
@@ -19,7 +18,8 @@ public class SecurityFailures {
     static final int MAX_TALLIES = 10_000;
     static final String OVERFLOW = "overflow";
 
-    private final Map<Tally, LongAdder> tallies = new ConcurrentHashMap<>();
+    /** Updated only through atomic per-key operations, so a count racing with {@link #drain()} is never lost. */
+    private final ConcurrentHashMap<Tally, Long> tallies = new ConcurrentHashMap<>();
 
     /** What is counted: the source is a remote address (never reported as such), or null when there is none. */
     public record Tally(SecurityAction action, String source, int status) {
@@ -42,21 +42,19 @@ public class SecurityFailures {
     }
 
     private void count(Tally tally) {
-        LongAdder adder = tallies.get(tally);
-        if (adder == null) {
-            Tally kept = tallies.size() < MAX_TALLIES ? tally : new Tally(tally.action(), OVERFLOW, tally.status());
-            adder = tallies.computeIfAbsent(kept, t -> new LongAdder());
-        }
-        adder.increment();
+        Tally kept = tallies.containsKey(tally) || tallies.size() < MAX_TALLIES
+                ? tally
+                : new Tally(tally.action(), OVERFLOW, tally.status());
+        tallies.merge(kept, 1L, Long::sum);
     }
 
-    /** Takes the counts so far, leaving zero; a count racing with this lands in the next interval. */
+    /** Takes the counts so far, leaving zero; a count racing with this lands either here or in the next interval. */
     public Map<Tally, Long> drain() {
         Map<Tally, Long> taken = new HashMap<>();
         for (Tally tally : tallies.keySet()) {
-            LongAdder adder = tallies.remove(tally);
-            if (adder != null && adder.sum() > 0) {
-                taken.merge(tally, adder.sum(), Long::sum);
+            Long count = tallies.remove(tally);
+            if (count != null) {
+                taken.put(tally, count);
             }
         }
         return taken;
@@ -64,6 +62,6 @@ public class SecurityFailures {
 
     /** Puts counts back that could not be reported (the database was down), so none is lost. */
     void restore(Map<Tally, Long> counts) {
-        counts.forEach((tally, n) -> tallies.computeIfAbsent(tally, t -> new LongAdder()).add(n));
+        counts.forEach((tally, n) -> tallies.merge(tally, n, Long::sum));
     }
 }
