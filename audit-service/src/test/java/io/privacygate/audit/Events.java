@@ -49,14 +49,28 @@ public final class Events {
         return event("ingestion-service", actor, "crm.read", subjectRef, purpose, "SUCCESS", Map.of("resource", "contact", "items", "2"));
     }
 
-    public static Map<String, Object> accessDenied(String source) {
+    /** As commons' SecurityEventsJob reports refusals: one event per source, status and minute, with their count. */
+    public static Map<String, Object> accessDenied(String source, int count) {
         return event("consent-service", "anonymous", "access.denied", null, null, "DENIED",
-                Map.of("status", "401", "source", source, "endpoint", "/api/v1/subjects/{subjectId}"));
+                Map.of("count", Integer.toString(count), "interval", "PT1M", "status", "401", "source", source));
     }
 
+    public static Map<String, Object> accessDenied(String source) {
+        return accessDenied(source, 1);
+    }
+
+    /** As ingestion-service's SignatureRejections reports refused webhook signatures, per platform, source and minute. */
+    public static Map<String, Object> signatureRejected(String platform, String source, int count) {
+        Instant to = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return event("ingestion-service", "platform:" + platform, "webhook.signature-rejected", null, null, "DENIED",
+                Map.of("platform", platform, "source", source, "count", Integer.toString(count),
+                        "from", to.minusSeconds(60).toString(), "to", to.toString()));
+    }
+
+    /** As commons' SecurityEventsJob reports a service's key-provider failures in one interval. */
     public static Map<String, Object> cryptoFailure(String service) {
         return event(service, "system:" + service, "crypto.key-unavailable", null, null, "FAILURE",
-                Map.of("provider", "vault", "operation", "unwrap"));
+                Map.of("count", "1", "interval", "PT1M"));
     }
 
     public static Map<String, Object> overdue(String requestId, String subjectRef) {

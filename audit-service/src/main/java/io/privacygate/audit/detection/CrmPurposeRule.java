@@ -77,7 +77,7 @@ final class CrmPurposeRule implements Rule {
     private void report(IndexedEvent read, String reason, Sink sink) {
         String actor = Detector.actorOf(read.event());
         Hit hit = Hit.of(read);
-        Episode episode = episodes.active(actor, hit.at());
+        Episode episode = episodes.active(actor, hit.from());
         if (episode == null) {
             episode = new Episode(RuleKind.CRM_PURPOSE, actor, read.index(), 0, window, maxEvidence);
             episodes.start(episode);

@@ -34,7 +34,7 @@ public final class Detector {
             DetectionConfig.BulkRead bulk = config.bulkRead();
             add(new ThresholdRule(RuleKind.BULK_READ,
                     e -> is(e, AuditOutcome.SUCCESS) && e.subjectRef() != null && bulk.actions().contains(e.action()),
-                    Detector::actorOf, DistinctSubjectWindow::new, bulk.maxSubjects(), bulk.window(), maxKeys, maxEvidence),
+                    Detector::actorOf, (e, w) -> Hit.of(e), DistinctSubjectWindow::new, bulk.maxSubjects(), bulk.window(), maxKeys, maxEvidence),
                     bulk.actions(), bulk.window());
         }
         if (config.crmPurpose().enabled()) {
@@ -46,13 +46,13 @@ public final class Detector {
             DetectionConfig.DeniedBurst denied = config.deniedBurst();
             add(new ThresholdRule(RuleKind.DENIED_BURST,
                     e -> is(e, AuditOutcome.DENIED) && denied.actions().contains(e.action()),
-                    Detector::sourceOf, CountWindow::new, denied.maxDenials(), denied.window(), maxKeys, maxEvidence),
+                    Detector::sourceOf, ReportedCount::hit, CountWindow::new, denied.maxDenials(), denied.window(), maxKeys, maxEvidence),
                     denied.actions(), denied.window());
         }
         if (config.cryptoFailures().enabled()) {
             DetectionConfig.CryptoFailures crypto = config.cryptoFailures();
             add(new ThresholdRule(RuleKind.CRYPTO_FAILURES, e -> crypto.actions().contains(e.action()),
-                    AuditEvent::service, CountWindow::new, crypto.maxFailures(), crypto.window(), maxKeys, maxEvidence),
+                    AuditEvent::service, ReportedCount::hit, CountWindow::new, crypto.maxFailures(), crypto.window(), maxKeys, maxEvidence),
                     crypto.actions(), crypto.window());
         }
         if (config.dsrOverdue().enabled()) {

@@ -24,6 +24,7 @@ final class Episode {
     private final List<Long> evidence = new ArrayList<>();
     private final Set<String> subjects = new LinkedHashSet<>();
     private long count;
+    private boolean evidenceComplete = true;
     private Instant first;
     private Instant last;
 
@@ -55,6 +56,8 @@ final class Episode {
         }
         if (evidence.size() < maxEvidence) {
             evidence.add(hit.index());
+        } else {
+            evidenceComplete = false;
         }
         if (hit.subjectRef() != null && subjects.size() < maxEvidence) {
             String subject = PseudonymousRefs.guard(hit.subjectRef());
@@ -62,21 +65,21 @@ final class Episode {
                 subjects.add(subject);
             }
         }
-        if (first == null || hit.at().isBefore(first)) {
-            first = hit.at();
+        if (first == null || hit.from().isBefore(first)) {
+            first = hit.from();
         }
-        if (last == null || hit.at().isAfter(last)) {
-            last = hit.at();
+        if (last == null || hit.to().isAfter(last)) {
+            last = hit.to();
         }
     }
 
-    /** Whether an event at {@code at} still belongs to this episode: within the window of its latest event. */
+    /** Whether a hit from {@code at} on still belongs to this episode: within the window of its latest event. */
     boolean activeAt(Instant at) {
         return !at.isAfter(last.plus(window));
     }
 
     Finding snapshot() {
         return new Finding(fingerprint, rule, PseudonymousRefs.guard(key), List.copyOf(reasons), List.copyOf(subjects),
-                List.copyOf(evidence), count, first, last, limit, window);
+                List.copyOf(evidence), evidenceComplete, count, first, last, limit, window);
     }
 }

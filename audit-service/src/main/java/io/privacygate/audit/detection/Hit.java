@@ -1,30 +1,23 @@
 package io.privacygate.audit.detection;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
- * One event a rule counted: where it is in the log, when it happened, about whom (may be null), and how many
- * occurrences it stands for. Services report refusals and crypto failures as one event per source and
- * interval with a {@code count} detail, so that a flood of refusals does not flood the log.
+ * One event a rule counted: where it is in the log, the time it covers ({@code from} = {@code to} for an event
+ * that stands for itself, an interval for a service's report of a count, see {@link ReportedCount}), about whom
+ * (may be null), and how many occurrences it stands for.
  */
-record Hit(long index, Instant at, String subjectRef, long weight) {
-    static final String COUNT = "count";
+record Hit(long index, Instant from, Instant to, String subjectRef, long weight) {
 
+    /** An event that stands for itself, at the time it says it happened. */
     static Hit of(IndexedEvent event) {
-        return new Hit(event.index(), event.event().occurredAt(), event.event().subjectRef(), weightOf(event.event().details()));
+        Instant at = event.event().occurredAt();
+        return new Hit(event.index(), at, at, event.event().subjectRef(), 1);
     }
 
-    /** The reported count, or 1 for an event that stands for itself (no count, or one that is not a positive number). */
-    static long weightOf(Map<String, String> details) {
-        String count = details == null ? null : details.get(COUNT);
-        if (count == null) {
-            return 1;
-        }
-        try {
-            return Math.max(1, Long.parseLong(count));
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+    /** Where a window places the hit: the middle of the time it covers. */
+    Instant at() {
+        return from.plus(Duration.between(from, to).dividedBy(2));
     }
 }

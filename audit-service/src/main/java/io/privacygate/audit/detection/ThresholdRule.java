@@ -5,6 +5,7 @@ import io.privacygate.commons.audit.AuditEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -18,6 +19,7 @@ final class ThresholdRule implements Rule {
     private final RuleKind kind;
     private final Predicate<AuditEvent> matches;
     private final Function<AuditEvent, String> keyOf;
+    private final BiFunction<IndexedEvent, Duration, Hit> hitOf;
     private final Supplier<Window> newWindow;
     private final int limit;
     private final Duration window;
@@ -25,11 +27,14 @@ final class ThresholdRule implements Rule {
     private final Map<String, Window> windows;
     private final Episodes episodes;
 
-    ThresholdRule(RuleKind kind, Predicate<AuditEvent> matches, Function<AuditEvent, String> keyOf, Supplier<Window> newWindow,
+    /** {@code hitOf} reads an event as one occurrence, or as a report of several ({@link ReportedCount}). */
+    ThresholdRule(RuleKind kind, Predicate<AuditEvent> matches, Function<AuditEvent, String> keyOf,
+                  BiFunction<IndexedEvent, Duration, Hit> hitOf, Supplier<Window> newWindow,
                   int limit, Duration window, int maxKeys, int maxEvidence) {
         this.kind = kind;
         this.matches = matches;
         this.keyOf = keyOf;
+        this.hitOf = hitOf;
         this.newWindow = newWindow;
         this.limit = limit;
         this.window = window;
@@ -44,8 +49,8 @@ final class ThresholdRule implements Rule {
             return;
         }
         String key = keyOf.apply(event.event());
-        Hit hit = Hit.of(event);
-        Episode open = episodes.active(key, hit.at());
+        Hit hit = hitOf.apply(event, window);
+        Episode open = episodes.active(key, hit.from());
         if (open != null) {
             open.add(hit, null);
             sink.report(open);
@@ -53,7 +58,8 @@ final class ThresholdRule implements Rule {
         }
         Window keyWindow = windows.computeIfAbsent(key, k -> newWindow.get());
         keyWindow.add(hit);
-        keyWindow.evictBefore(hit.at().minus(window));
+        // From the event's own time: a report's hit stands earlier, at the middle of what it counts.
+        keyWindow.evictBefore(event.event().occurredAt().minus(window));
         if (keyWindow.measure() > limit) {
             var hits = keyWindow.contents();
             Episode episode = new Episode(kind, key, hits.get(0).index(), limit, window, maxEvidence);

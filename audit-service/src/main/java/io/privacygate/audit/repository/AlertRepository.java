@@ -26,7 +26,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertRepository {
     private static final String COLUMNS = """
-            id, rule, status, key, reasons, subject_refs, event_count, evidence, first_event_at, last_event_at, threshold,
+            id, rule, status, key, reasons, subject_refs, event_count, evidence, evidence_complete, first_event_at, last_event_at, threshold,
             window_seconds, raised_at, acknowledged_at, acknowledged_by, escalated_at, escalated_by, breach_id""";
 
     /**
@@ -41,17 +41,20 @@ public class AlertRepository {
                 .addValue(UUID.randomUUID()).addValue(f.fingerprint()).addValue(f.rule().name())
                 .addValue(f.rule().severity().name()).addValue(f.rule().keyKind().name()).addValue(f.key())
                 .addValue(f.reasons().toArray(String[]::new)).addValue(f.subjectRefs().toArray(String[]::new))
-                .addValue(f.eventCount()).addValue(f.evidence().toArray(Long[]::new))
+                .addValue(f.eventCount()).addValue(f.evidence().toArray(Long[]::new)).addValue(f.evidenceComplete())
                 .addValue(utc(f.firstEventAt())).addValue(utc(f.lastEventAt()))
                 .addValue(f.limit()).addValue(f.window().toSeconds()).addValue(utc(now))).toList();
         return transaction.preparedQuery("""
                         insert into alert (id, fingerprint, rule, severity, status, key_kind, key, reasons, subject_refs,
-                                           event_count, evidence, first_event_at, last_event_at, threshold, window_seconds, raised_at)
-                        values ($1, $2, $3, $4, 'OPEN', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+                                           event_count, evidence, evidence_complete, first_event_at, last_event_at, threshold,
+                                           window_seconds, raised_at)
+                        values ($1, $2, $3, $4, 'OPEN', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
                         on conflict (fingerprint) do update set
                             reasons      = case when excluded.event_count > alert.event_count then excluded.reasons else alert.reasons end,
                             subject_refs = case when excluded.event_count > alert.event_count then excluded.subject_refs else alert.subject_refs end,
                             evidence     = case when excluded.event_count > alert.event_count then excluded.evidence else alert.evidence end,
+                            evidence_complete = case when excluded.event_count > alert.event_count
+                                                     then excluded.evidence_complete else alert.evidence_complete end,
                             event_count  = greatest(alert.event_count, excluded.event_count),
                             last_event_at = greatest(alert.last_event_at, excluded.last_event_at)
                         returning (xmax = 0) as inserted, rule""")
@@ -123,7 +126,7 @@ public class AlertRepository {
             alerts.add(new Alert(row.getUUID("id"), RuleKind.valueOf(row.getString("rule")),
                     AlertStatus.valueOf(row.getString("status")), row.getString("key"),
                     List.of(row.getArrayOfStrings("reasons")), List.of(row.getArrayOfStrings("subject_refs")),
-                    row.getLong("event_count"), Arrays.asList(row.getArrayOfLongs("evidence")),
+                    row.getLong("event_count"), Arrays.asList(row.getArrayOfLongs("evidence")), row.getBoolean("evidence_complete"),
                     instant(row, "first_event_at"), instant(row, "last_event_at"), row.getInteger("threshold"),
                     Duration.ofSeconds(row.getLong("window_seconds")), instant(row, "raised_at"),
                     instant(row, "acknowledged_at"), row.getString("acknowledged_by"), instant(row, "escalated_at"),

@@ -129,6 +129,19 @@ class DetectorTest {
             assertThat(next.evidence()).containsExactlyElementsOf(indexes(later));
         }
 
+        /** consent-service's {@code subject.identifiers-disclosed} says how many identifiers it showed: not a count of reads. */
+        @Test
+        void countsDisclosuresAsEventsWhateverNumberOfIdentifiersTheyShowed() {
+            TestLog log = new TestLog();
+            String actor = user();
+            IntStream.range(0, 4).forEach(i -> log.add("consent-service", actor, "subject.identifiers-disclosed", subject(), null,
+                    "SUCCESS", Map.of("count", "3")));
+            assertThat(evaluate(detector, log)).singleElement().satisfies(f -> {
+                assertThat(f.rule()).isEqualTo(RuleKind.BULK_READ);
+                assertThat(f.eventCount()).isEqualTo(4);
+            });
+        }
+
         @Test
         void keepsAtMostTheConfiguredEvidenceButCountsEveryEvent() {
             Detector capped = new Detector(Settings.defaults().bulk(3, Duration.ofMinutes(10)).evidence(5));
@@ -223,108 +236,182 @@ class DetectorTest {
         }
     }
 
+    /**
+     * The events in the shapes their emitters send: commons' aggregated {@code access.denied} (count, interval,
+     * status, a keyed source pseudonym) and ingestion-service's {@code webhook.signature-rejected} (platform, source,
+     * count, from, to), one report per source and minute; refused CRM reads and verification codes one by one.
+     */
     @Nested
     class DeniedBurst {
-        private final Detector detector = new Detector(Settings.defaults().denied(4, Duration.ofMinutes(1)));
+        private static final String SOURCE = "hmac-sha256:3f1c0b6d2e9a8f7c6b5a4d3e2f1a0b9c";
+        private final Detector detector = new Detector(Settings.defaults());
 
         @Test
-        void firesOnMoreDenialsFromOneSourceThanTheLimitWithinTheWindow() {
+        void firesOnOneReportOfMoreRefusalsFromOneSourceThanTheLimit() {
             TestLog log = new TestLog();
-            String source = "ip:" + UUID.randomUUID();
-            IntStream.range(0, 5).forEach(i -> log.after(SECOND).accessDenied(source, i % 2 == 0 ? "401" : "403"));
-            List<IndexedEvent> denials = log.take();
+            log.accessDenied(SOURCE, "401", 21);
+            List<IndexedEvent> report = log.take();
 
-            assertThat(detector.evaluate(denials, SubjectPurposes.none(), log.now())).singleElement().satisfies(f -> {
+            assertThat(detector.evaluate(report, SubjectPurposes.none(), log.now())).singleElement().satisfies(f -> {
                 assertThat(f.rule()).isEqualTo(RuleKind.DENIED_BURST);
-                assertThat(f.key()).isEqualTo(source);
-                assertThat(f.evidence()).containsExactlyElementsOf(indexes(denials));
+                assertThat(f.key()).isEqualTo(SOURCE);
+                assertThat(f.evidence()).containsExactlyElementsOf(indexes(report));
+                assertThat(f.eventCount()).isEqualTo(21);
+                assertThat(f.limit()).isEqualTo(20);
                 assertThat(f.subjectRefs()).isEmpty();
             });
         }
 
         @Test
-        void firesOnFailedWebhookSignatures() {
+        void staysSilentOnAReportAtTheLimitOrWithACountThatIsNoNumber() {
             TestLog log = new TestLog();
-            IntStream.range(0, 5).forEach(i -> log.signatureRejected("meta"));
-            assertThat(detector.evaluate(log.take(), SubjectPurposes.none(), log.now()))
-                    .singleElement().satisfies(f -> assertThat(f.key()).isEqualTo("platform:meta"));
+            log.accessDenied(SOURCE, "403", 20).accessDenied("hmac-sha256:00ff", "401", 0);
+            log.add("consent-service", "anonymous", "access.denied", null, null, "DENIED",
+                    Map.of("status", "401", "source", "hmac-sha256:ee", "count", "lots", "interval", "PT1M"));
+            assertThat(evaluate(detector, log)).isEmpty();
         }
 
         @Test
-        void countsAServicesAggregatedReportByItsCount() {
+        void addsTheReportsOfOneSourceWithinTheWindow() {
             TestLog log = new TestLog();
-            log.add("dsr-service", "anonymous", "access.denied", null, null, "DENIED",
-                    Map.of("status", "401", "source", "hmac-sha256:ab", "count", "5", "interval", "PT1M"));
-            assertThat(detector.evaluate(log.take(), SubjectPurposes.none(), log.now())).singleElement().satisfies(f -> {
-                assertThat(f.key()).isEqualTo("hmac-sha256:ab");
+            log.accessDenied(SOURCE, "401", 12).accessDenied(SOURCE, "403", 9);
+            assertThat(evaluate(detector, log)).singleElement().satisfies(f -> assertThat(f.eventCount()).isEqualTo(21));
+        }
+
+        /**
+         * Reports of a minute each come a minute apart, give or take the scheduler's jitter; each stands at the
+         * middle of its minute, so consecutive ones are never both inside a one-minute window, whatever the jitter.
+         */
+        @Test
+        void staysSilentOnAnHourOfReportsAtTheLimitEveryMinuteDespiteJitter() {
+            TestLog log = new TestLog();
+            for (int minute = 0; minute < 60; minute++) {
+                log.after(Duration.ofMinutes(1).plusMillis(minute % 2 == 0 ? 40 : -40)).accessDenied(SOURCE, "401", 20);
+            }
+            assertThat(evaluate(detector, log)).isEmpty();
+        }
+
+        @Test
+        void addsShorterReportsUpToTheWindow() {
+            TestLog quiet = new TestLog();
+            for (int i = 0; i < 30; i++) {
+                quiet.after(Duration.ofSeconds(10).plusMillis(i % 2 == 0 ? 30 : -30)).accessDenied(SOURCE, "401", 3, Duration.ofSeconds(10));
+            }
+            assertThat(evaluate(new Detector(Settings.defaults()), quiet)).as("6 reports of 3 in a minute: 18").isEmpty();
+
+            TestLog busy = new TestLog();
+            for (int i = 0; i < 6; i++) {
+                busy.after(Duration.ofSeconds(10)).accessDenied(SOURCE, "401", 4, Duration.ofSeconds(10));
+            }
+            assertThat(evaluate(new Detector(Settings.defaults()), busy)).as("6 reports of 4 in a minute: 24")
+                    .singleElement().satisfies(f -> assertThat(f.eventCount()).isEqualTo(24));
+        }
+
+        @Test
+        void countsEachSourceApart() {
+            TestLog log = new TestLog();
+            IntStream.range(0, 40).forEach(i -> log.accessDenied("hmac-sha256:" + Integer.toHexString(0x1000 + i), "401", 20));
+            assertThat(evaluate(detector, log)).isEmpty();
+        }
+
+        @Test
+        void firesOnFailedWebhookSignaturesFromOneSource() {
+            TestLog log = new TestLog();
+            log.signatureRejected("meta", "src:0123456789abcdef", 21);
+            assertThat(evaluate(detector, log)).singleElement().satisfies(f -> {
+                assertThat(f.key()).isEqualTo("src:0123456789abcdef");
+                assertThat(f.eventCount()).isEqualTo(21);
+            });
+        }
+
+        @Test
+        void addsOneSourcesFailedSignaturesOnEveryPlatform() {
+            TestLog log = new TestLog();
+            log.signatureRejected("meta", "src:0123456789abcdef", 10).signatureRejected("linkedin", "src:0123456789abcdef", 6)
+                    .signatureRejected("x", "src:0123456789abcdef", 5).signatureRejected("x", "src:fedcba9876543210", 20);
+            assertThat(evaluate(detector, log)).singleElement().satisfies(f -> {
+                assertThat(f.key()).isEqualTo("src:0123456789abcdef");
+                assertThat(f.eventCount()).isEqualTo(21);
+            });
+        }
+
+        @Test
+        void staysSilentOnFailedSignaturesAtTheLimitEveryMinute() {
+            TestLog log = new TestLog();
+            for (int minute = 0; minute < 30; minute++) {
+                log.after(Duration.ofMinutes(1).plusMillis(minute % 2 == 0 ? 25 : -25)).signatureRejected("meta", "src:0123456789abcdef", 20);
+            }
+            assertThat(evaluate(detector, log)).isEmpty();
+        }
+
+        @Test
+        void countsRefusedReadsAndCodesOneByOneKeyedByTheActor() {
+            Detector four = new Detector(Settings.defaults().denied(4, Duration.ofMinutes(1)));
+            TestLog log = new TestLog();
+            String actor = user();
+            IntStream.range(0, 5).forEach(i -> log.after(SECOND).add("dsr-service", actor, "dsr.verification.code-refused",
+                    subject(), null, "DENIED", Map.of("requestId", UUID.randomUUID().toString(), "reason", "wrong-code")));
+            assertThat(evaluate(four, log)).singleElement().satisfies(f -> {
+                assertThat(f.key()).isEqualTo(actor);
                 assertThat(f.eventCount()).isEqualTo(5);
             });
         }
 
         @Test
-        void staysSilentOnAnAggregatedReportAtTheLimit() {
+        void aBurstGoesOnAsOneAlertWhileTheReportsKeepComing() {
             TestLog log = new TestLog();
-            log.add("dsr-service", "anonymous", "access.denied", null, null, "DENIED",
-                    Map.of("status", "403", "source", "hmac-sha256:cd", "count", "4", "interval", "PT1M"));
-            log.add("dsr-service", "anonymous", "access.denied", null, null, "DENIED",
-                    Map.of("status", "401", "source", "hmac-sha256:ef", "count", "not-a-number"));
-            assertThat(detector.evaluate(log.take(), SubjectPurposes.none(), log.now())).isEmpty();
-        }
-
-        @Test
-        void staysSilentAtTheLimitSpreadOutOrSpreadOverSources() {
-            TestLog log = new TestLog();
-            IntStream.range(0, 4).forEach(i -> log.accessDenied("ip:a", "401"));
-            IntStream.range(0, 12).forEach(i -> log.after(Duration.ofSeconds(20)).accessDenied("ip:b", "403"));
-            IntStream.range(0, 40).forEach(i -> log.accessDenied("ip:" + i, "401"));
-            assertThat(detector.evaluate(log.take(), SubjectPurposes.none(), log.now())).isEmpty();
-        }
-
-        @Test
-        void countsTheActorWhenNoSourceIsGiven() {
-            TestLog log = new TestLog();
-            String actor = user();
-            IntStream.range(0, 5).forEach(i -> log.add("dsr-service", actor, "dsr.verification.code-refused", subject(), null,
-                    "DENIED", Map.of("reason", "wrong-code")));
-            assertThat(detector.evaluate(log.take(), SubjectPurposes.none(), log.now()))
-                    .singleElement().satisfies(f -> assertThat(f.key()).isEqualTo(actor));
+            List<Finding> first = evaluate(detector, log.accessDenied(SOURCE, "401", 50));
+            List<Finding> next = evaluate(detector, log.after(Duration.ofMinutes(1)).accessDenied(SOURCE, "401", 5));
+            assertThat(next).singleElement().satisfies(f -> {
+                assertThat(f.fingerprint()).isEqualTo(first.get(0).fingerprint());
+                assertThat(f.eventCount()).isEqualTo(55);
+            });
         }
     }
 
+    /** commons' aggregated {@code crypto.decryption-failed} and {@code crypto.key-unavailable}, keyed by service. */
     @Nested
     class CryptoFailures {
-        private final Detector detector = new Detector(Settings.defaults().crypto(2, Duration.ofMinutes(5)));
+        private final Detector detector = new Detector(Settings.defaults());
 
         @Test
-        void firesOnMoreFailuresInOneServiceThanTheLimitWithinTheWindow() {
+        void firesOnOneReportAboveTheRate() {
             TestLog log = new TestLog();
-            log.cryptoFailure("ingestion-service", "crypto.decryption-failed").after(Duration.ofMinutes(1))
-                    .cryptoFailure("ingestion-service", "crypto.key-unavailable").after(Duration.ofMinutes(1))
-                    .cryptoFailure("ingestion-service", "crypto.decryption-failed");
-            List<IndexedEvent> failures = log.take();
-
-            assertThat(detector.evaluate(failures, SubjectPurposes.none(), log.now())).singleElement().satisfies(f -> {
+            log.cryptoFailure("consent-service", "crypto.decryption-failed", 6);
+            List<IndexedEvent> report = log.take();
+            assertThat(detector.evaluate(report, SubjectPurposes.none(), log.now())).singleElement().satisfies(f -> {
                 assertThat(f.rule()).isEqualTo(RuleKind.CRYPTO_FAILURES);
-                assertThat(f.key()).isEqualTo("ingestion-service");
-                assertThat(f.evidence()).containsExactlyElementsOf(indexes(failures));
+                assertThat(f.key()).isEqualTo("consent-service");
+                assertThat(f.evidence()).containsExactlyElementsOf(indexes(report));
+                assertThat(f.eventCount()).isEqualTo(6);
             });
         }
 
         @Test
-        void firesOnOneAggregatedReportAboveTheRate() {
+        void addsBothKindsOfOneServiceWithinTheWindow() {
             TestLog log = new TestLog();
-            log.add("consent-service", "system:consent-service", "crypto.decryption-failed", null, null, "FAILURE",
-                    Map.of("count", "3", "interval", "PT1M"));
-            assertThat(detector.evaluate(log.take(), SubjectPurposes.none(), log.now())).singleElement()
-                    .satisfies(f -> assertThat(f.key()).isEqualTo("consent-service"));
+            log.cryptoFailure("ingestion-service", "crypto.decryption-failed", 2).after(Duration.ofMinutes(1))
+                    .cryptoFailure("ingestion-service", "crypto.key-unavailable", 2).after(Duration.ofMinutes(1))
+                    .cryptoFailure("ingestion-service", "crypto.decryption-failed", 2);
+            assertThat(evaluate(detector, log)).singleElement().satisfies(f -> assertThat(f.eventCount()).isEqualTo(6));
+        }
+
+        /** One failure a minute is five in any five minutes, the limit: whatever the jitter, never a sixth. */
+        @Test
+        void staysSilentOnOneFailureEveryMinute() {
+            TestLog log = new TestLog();
+            for (int minute = 0; minute < 60; minute++) {
+                log.after(Duration.ofMinutes(1).plusMillis(minute % 2 == 0 ? 50 : -50)).cryptoFailure("consent-service", "crypto.key-unavailable");
+            }
+            log.cryptoFailure("dsr-service", "crypto.key-unavailable", 5).cryptoFailure("ingestion-service", "crypto.decryption-failed", 5);
+            assertThat(evaluate(detector, log)).isEmpty();
         }
 
         @Test
-        void staysSilentBelowTheRate() {
+        void firesOnTwoFailuresEveryMinute() {
             TestLog log = new TestLog();
-            IntStream.range(0, 6).forEach(i -> log.after(Duration.ofMinutes(3)).cryptoFailure("consent-service", "crypto.key-unavailable"));
-            log.cryptoFailure("dsr-service", "crypto.key-unavailable").cryptoFailure("ingestion-service", "crypto.key-unavailable");
-            assertThat(detector.evaluate(log.take(), SubjectPurposes.none(), log.now())).isEmpty();
+            IntStream.range(0, 3).forEach(i -> log.after(Duration.ofMinutes(1)).cryptoFailure("dsr-service", "crypto.key-unavailable", 2));
+            assertThat(evaluate(detector, log)).singleElement().satisfies(f -> assertThat(f.key()).isEqualTo("dsr-service"));
         }
     }
 
@@ -379,7 +466,8 @@ class DetectorTest {
                     .add("consent-service", agents.get(minute % 3), "subject.identifiers-disclosed", subject, null, "SUCCESS",
                             Map.of("count", "2"));
             if (minute % 10 == 0) {
-                log.accessDenied("ip:" + minute, "401").accessDenied("ip:" + minute, "403")
+                log.accessDenied("hmac-sha256:" + minute, "401", 3).accessDenied("hmac-sha256:" + minute, "403", 1)
+                        .signatureRejected("meta", "src:00000000000000" + minute % 10, 2)
                         .cryptoFailure("consent-service", "crypto.key-unavailable")
                         .add("dsr-service", "client:dsr-service", "dsr.request.completed", subject, null, "SUCCESS", Map.of());
             }

@@ -70,18 +70,41 @@ final class TestLog {
         return add("ingestion-service", "client:dsr-service", "dsr.erased", subjectRef, null, "SUCCESS", Map.of("keyShredded", "true"));
     }
 
-    TestLog accessDenied(String source, String status) {
+    /**
+     * commons' {@code SecurityEventsJob}: one report per source and status and interval (a minute by default), dated
+     * at the interval's end, with the number of refusals; the actor is {@code anonymous} for 401 and 403 alike.
+     */
+    TestLog accessDenied(String source, String status, long count, Duration interval) {
         return add("consent-service", "anonymous", "access.denied", null, null, "DENIED",
-                Map.of("status", status, "source", source, "endpoint", "/api/v1/subjects/{subjectId}"));
+                Map.of("count", Long.toString(count), "interval", interval.toString(), "status", status, "source", source));
     }
 
-    TestLog signatureRejected(String platform) {
+    TestLog accessDenied(String source, String status, long count) {
+        return accessDenied(source, status, count, Duration.ofMinutes(1));
+    }
+
+    TestLog accessDenied(String source, String status) {
+        return accessDenied(source, status, 1);
+    }
+
+    /**
+     * ingestion-service's {@code SignatureRejections}: one report per platform and source per window (a minute by
+     * default), source a keyed digest of the address cut to 16 hex digits.
+     */
+    TestLog signatureRejected(String platform, String source, long count) {
         return add("ingestion-service", "platform:" + platform, "webhook.signature-rejected", null, null, "DENIED",
-                Map.of("platform", platform, "source", "platform:" + platform));
+                Map.of("platform", platform, "source", source, "count", Long.toString(count),
+                        "from", now.minus(Duration.ofMinutes(1)).toString(), "to", now.toString()));
+    }
+
+    /** commons' {@code SecurityEventsJob} again: a service's crypto failures of one kind in the interval. */
+    TestLog cryptoFailure(String service, String action, long count) {
+        return add(service, "system:" + service, action, null, null, "FAILURE",
+                Map.of("count", Long.toString(count), "interval", "PT1M"));
     }
 
     TestLog cryptoFailure(String service, String action) {
-        return add(service, "system:" + service, action, null, null, "FAILURE", Map.of("provider", "vault", "error", "timeout"));
+        return cryptoFailure(service, action, 1);
     }
 
     TestLog overdue(String requestId, String subjectRef) {

@@ -29,6 +29,7 @@ import static io.privacygate.audit.Events.accessDenied;
 import static io.privacygate.audit.Events.crmRead;
 import static io.privacygate.audit.Events.cryptoFailure;
 import static io.privacygate.audit.Events.overdue;
+import static io.privacygate.audit.Events.signatureRejected;
 import static io.privacygate.audit.Events.stored;
 import static io.privacygate.audit.Events.subject;
 import static io.privacygate.audit.Events.user;
@@ -281,6 +282,30 @@ class AlertResourceTest {
             appended(IntStream.range(0, DetectionProfile.MAX_DENIALS).mapToObj(i -> accessDenied(source)).toList());
             awaitEvaluated();
             assertThat(alertsWithKey(source)).isEmpty();
+        }
+
+        @Test
+        void deniedBurstWeighsAReportByItsCount() {
+            String source = "hmac-sha256:" + UUID.randomUUID().toString().replace("-", "");
+            appended(List.of(accessDenied(source, DetectionProfile.MAX_DENIALS + 3)));
+            Map<String, Object> alert = awaitAlert(source);
+            assertThat(alert.get("rule")).isEqualTo("DENIED_BURST");
+            assertThat(alert.get("eventCount")).isEqualTo(DetectionProfile.MAX_DENIALS + 3);
+        }
+
+        @Test
+        void deniedBurstFiresOnFailedWebhookSignaturesFromOneSourceOnAnyPlatform() {
+            String source = "src:" + UUID.randomUUID().toString().substring(24);
+            appended(List.of(signatureRejected("meta", source, DetectionProfile.MAX_DENIALS),
+                    signatureRejected("x", source, 1)));
+            Map<String, Object> alert = awaitAlert(source);
+            assertThat(alert.get("rule")).isEqualTo("DENIED_BURST");
+            assertThat(alert.get("eventCount")).isEqualTo(DetectionProfile.MAX_DENIALS + 1);
+
+            String calm = "src:" + UUID.randomUUID().toString().substring(24);
+            appended(List.of(signatureRejected("linkedin", calm, DetectionProfile.MAX_DENIALS)));
+            awaitEvaluated();
+            assertThat(alertsWithKey(calm)).isEmpty();
         }
 
         @Test
