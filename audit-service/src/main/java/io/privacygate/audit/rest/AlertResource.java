@@ -18,6 +18,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
@@ -39,8 +41,10 @@ public class AlertResource {
     @GET
     @RolesAllowed({"dpo", "auditor"})
     @Operation(summary = "Alerts, newest first, optionally of one status (OPEN, ACKNOWLEDGED, ESCALATED) and one rule")
-    public Uni<Page<AlertView>> list(@QueryParam("status") String status, @QueryParam("rule") String rule,
-                                     @QueryParam("page") String page, @QueryParam("size") String size) {
+    @APIResponse(responseCode = "200", description = "A page of alerts")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = "application/problem+json"))
+    public Uni<Page<AlertView>> listAlerts(@QueryParam("status") String status, @QueryParam("rule") String rule,
+                                           @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(Params.optionalInt("page", page), Params.optionalInt("size", size));
         return alerts.page(Params.optionalEnum("status", status, AlertStatus.class),
                         Params.optionalEnum("rule", rule, RuleKind.class), request)
@@ -52,7 +56,10 @@ public class AlertResource {
     @Path("{id}")
     @RolesAllowed({"dpo", "auditor"})
     @Operation(summary = "One alert, with its evidence (log indexes)")
-    public Uni<AlertView> get(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The alert")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = "application/problem+json"))
+    public Uni<AlertView> getAlert(@PathParam("id") String id) {
         return alerts.find(Params.uuid("id", id)).map(AlertView::of);
     }
 
@@ -60,7 +67,11 @@ public class AlertResource {
     @Path("{id}/acknowledgement")
     @RolesAllowed("dpo")
     @Operation(summary = "The DPO judged the alert no breach; acknowledging again changes nothing")
-    public Uni<AlertView> acknowledge(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The alert, acknowledged")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The alert was escalated to a breach already", content = @Content(mediaType = "application/problem+json"))
+    public Uni<AlertView> acknowledgeAlert(@PathParam("id") String id) {
         return alerts.acknowledge(Params.uuid("id", id), Actors.of(identity)).map(AlertView::of);
     }
 
@@ -68,7 +79,11 @@ public class AlertResource {
     @Path("{id}/escalation")
     @RolesAllowed("dpo")
     @Operation(summary = "Escalate the alert to the breach register; the body may correct the defaults the alert brings")
-    public Uni<RestResponse<BreachView>> escalate(@PathParam("id") String id, BreachDraft corrections) {
+    @APIResponse(responseCode = "201", description = "The breach recorded from the alert")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The alert was escalated already", content = @Content(mediaType = "application/problem+json"))
+    public Uni<RestResponse<BreachView>> escalateAlert(@PathParam("id") String id, BreachDraft corrections) {
         if (corrections != null && corrections.alertId() != null) {
             throw ProblemException.invalidField("alertId", "is given by the path");
         }

@@ -19,6 +19,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
@@ -42,7 +44,10 @@ public class BreachResource {
     @POST
     @RolesAllowed("dpo")
     @Operation(summary = "Record a breach, by hand or from an alert (alertId); awareAt starts the 72-hour clock")
-    public Uni<RestResponse<BreachView>> record(BreachDraft draft) {
+    @APIResponse(responseCode = "201", description = "The breach, recorded")
+    @APIResponse(responseCode = "400", description = "A field is invalid or missing, or alertId names no alert", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The alert was escalated already", content = @Content(mediaType = "application/problem+json"))
+    public Uni<RestResponse<BreachView>> recordBreach(BreachDraft draft) {
         return breaches.record(draft, Actors.of(identity)).map(breach -> RestResponse.ResponseBuilder
                 .create(RestResponse.Status.CREATED, BreachView.of(breach, Instant.now()))
                 .location(URI.create("/api/v1/breaches/" + breach.id())).build());
@@ -51,8 +56,10 @@ public class BreachResource {
     @GET
     @RolesAllowed({"dpo", "auditor"})
     @Operation(summary = "The register, most recently discovered first, with each clock; overdue=true for those overdue")
-    public Uni<Page<BreachView>> list(@QueryParam("overdue") String overdue, @QueryParam("page") String page,
-                                      @QueryParam("size") String size) {
+    @APIResponse(responseCode = "200", description = "A page of the register")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = "application/problem+json"))
+    public Uni<Page<BreachView>> listBreaches(@QueryParam("overdue") String overdue, @QueryParam("page") String page,
+                                              @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(Params.optionalInt("page", page), Params.optionalInt("size", size));
         Instant now = Instant.now();
         return breaches.page(Params.optionalBoolean("overdue", overdue), request).map(found -> new Page<>(
@@ -64,7 +71,8 @@ public class BreachResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({"dpo", "auditor"})
     @Operation(summary = "The whole register for the supervisory authority, as JSON (or CSV with Accept: text/csv)")
-    public Uni<BreachView.Register> exportJson() {
+    @APIResponse(responseCode = "200", description = "The register", content = {@Content(mediaType = MediaType.APPLICATION_JSON), @Content(mediaType = CSV)})
+    public Uni<BreachView.Register> exportRegister() {
         Instant now = Instant.now();
         return breaches.export("json", Actors.of(identity)).map(all -> new BreachView.Register(now, all.size(),
                 all.stream().map(b -> BreachView.of(b, now)).toList()));
@@ -74,7 +82,8 @@ public class BreachResource {
     @Path("export")
     @Produces(CSV + ";charset=UTF-8")
     @RolesAllowed({"dpo", "auditor"})
-    public Uni<String> exportCsv() {
+    @Operation(hidden = true)
+    public Uni<String> exportRegisterCsv() {
         Instant now = Instant.now();
         return breaches.export("csv", Actors.of(identity))
                 .map(all -> BreachCsv.write(all.stream().map(b -> BreachView.of(b, now)).toList()));
@@ -83,7 +92,11 @@ public class BreachResource {
     @GET
     @Path("{id}")
     @RolesAllowed({"dpo", "auditor"})
-    public Uni<BreachView> get(@PathParam("id") String id) {
+    @Operation(summary = "One entry of the register, with its 72-hour clock")
+    @APIResponse(responseCode = "200", description = "The breach")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such breach", content = @Content(mediaType = "application/problem+json"))
+    public Uni<BreachView> getBreach(@PathParam("id") String id) {
         return breaches.find(Params.uuid("id", id)).map(b -> BreachView.of(b, Instant.now()));
     }
 
@@ -91,7 +104,10 @@ public class BreachResource {
     @Path("{id}")
     @RolesAllowed("dpo")
     @Operation(summary = "Change the facts of a breach as they become known (Art. 33(4)); only the fields given change")
-    public Uni<BreachView> amend(@PathParam("id") String id, BreachDraft changes) {
+    @APIResponse(responseCode = "200", description = "The breach as amended")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such breach", content = @Content(mediaType = "application/problem+json"))
+    public Uni<BreachView> amendBreach(@PathParam("id") String id, BreachDraft changes) {
         return breaches.amend(Params.uuid("id", id), changes, Actors.of(identity)).map(b -> BreachView.of(b, Instant.now()));
     }
 
@@ -99,6 +115,10 @@ public class BreachResource {
     @Path("{id}/authority-notification")
     @RolesAllowed("dpo")
     @Operation(summary = "Record the notification of the supervisory authority; reasons are required when late (Art. 33(1))")
+    @APIResponse(responseCode = "200", description = "The breach with the notification")
+    @APIResponse(responseCode = "400", description = "A field is invalid, or the notification is late and gives no reasons", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such breach", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The notification is recorded already", content = @Content(mediaType = "application/problem+json"))
     public Uni<BreachView> authorityNotified(@PathParam("id") String id, AuthorityNotice notice) {
         return breaches.authorityNotified(Params.uuid("id", id), notice, Actors.of(identity))
                 .map(b -> BreachView.of(b, Instant.now()));
@@ -108,6 +128,10 @@ public class BreachResource {
     @Path("{id}/subject-notification")
     @RolesAllowed("dpo")
     @Operation(summary = "Record the communication to the subjects (Art. 34), or the Art. 34(3) exemption that applies")
+    @APIResponse(responseCode = "200", description = "The breach with the communication or exemption")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such breach", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The communication is recorded already", content = @Content(mediaType = "application/problem+json"))
     public Uni<BreachView> subjectsNotified(@PathParam("id") String id, SubjectNotice notice) {
         return breaches.subjectsNotified(Params.uuid("id", id), notice, Actors.of(identity))
                 .map(b -> BreachView.of(b, Instant.now()));

@@ -10,6 +10,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/api/v1/checkpoints")
@@ -24,7 +26,9 @@ public class CheckpointResource {
     @Path("latest")
     @RolesAllowed({"auditor", "dpo"})
     @Operation(summary = "The latest signed tree head")
-    public Uni<CheckpointView> latest() {
+    @APIResponse(responseCode = "200", description = "The latest checkpoint")
+    @APIResponse(responseCode = "404", description = "No checkpoint has been signed yet", content = @Content(mediaType = "application/problem+json"))
+    public Uni<CheckpointView> latestCheckpoint() {
         return checkpoints.latest().map(CheckpointView::of);
     }
 
@@ -35,7 +39,10 @@ public class CheckpointResource {
     @POST
     @RolesAllowed({"dpo", "audit-writer"})
     @Operation(summary = "Sign the current tree head: 201 with a new checkpoint, or 200 with the latest if the tree has not grown")
-    public Uni<RestResponse<CheckpointView>> create() {
+    @APIResponse(responseCode = "201", description = "A new checkpoint of the grown tree")
+    @APIResponse(responseCode = "200", description = "The latest checkpoint: the tree has not grown")
+    @APIResponse(responseCode = "503", description = "The signing key is unavailable; retry", content = @Content(mediaType = "application/problem+json"))
+    public Uni<RestResponse<CheckpointView>> signCheckpoint() {
         return checkpoints.checkpoint().map(issued -> issued.created()
                 ? RestResponse.status(RestResponse.Status.CREATED, CheckpointView.of(issued.checkpoint()))
                 : RestResponse.ok(CheckpointView.of(issued.checkpoint())));
@@ -45,7 +52,8 @@ public class CheckpointResource {
     @Path("keys")
     @PermitAll
     @Operation(summary = "The Ed25519 public keys (raw 32 bytes, base64) that sign checkpoints")
-    public Uni<KeysView> keys() {
+    @APIResponse(responseCode = "200", description = "The keys")
+    public Uni<KeysView> checkpointKeys() {
         return checkpoints.keys().map(KeysView::new);
     }
 }

@@ -9,6 +9,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/entries")
 @RolesAllowed({"auditor", "dpo"})
@@ -22,7 +24,10 @@ public class EntryResource {
     @GET
     @Path("{index}")
     @Operation(summary = "One leaf: its exact canonical bytes (base64), its leaf hash (hex) and its event")
-    public Uni<EntryView> entry(@PathParam("index") String index) {
+    @APIResponse(responseCode = "200", description = "The entry")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "The log has no entry at that index", content = @Content(mediaType = "application/problem+json"))
+    public Uni<EntryView> getEntry(@PathParam("index") String index) {
         long position = Params.requiredLong("index", index);
         if (position < 0) {
             throw ProblemException.invalidField("index", "must be 0 or more");

@@ -15,7 +15,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 @Path("/api/v1/events")
@@ -31,17 +35,25 @@ public class EventResource {
     @POST
     @RolesAllowed("audit-writer")
     @Operation(summary = "Append a batch of up to 500 events, all or none; idempotent by eventId")
-    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, schema = @Schema(type = SchemaType.STRING),
             description = "Sent by the outbox relay and accepted; each event's eventId is what makes a retry idempotent")
-    public Uni<AppendResult> append(AppendRequest request) {
+    @APIResponse(responseCode = "200", description = "Each event's index, in request order; appended false for one appended before")
+    @APIResponse(responseCode = "400", description = "An event is malformed (every offending field named); nothing appended", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "An eventId was appended before with different content; nothing appended", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "413", description = "The batch exceeds the body limit", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "422", description = "An event looks like it holds personal data (field named, never its value); nothing appended", content = @Content(mediaType = "application/problem+json"))
+    public Uni<AppendResult> appendEvents(AppendRequest request) {
         return appends.append(request == null ? null : request.events());
     }
 
     @GET
     @RolesAllowed({"auditor", "dpo"})
     @Operation(summary = "The processing history of one subject (Art. 15), oldest first")
-    public Uni<Page<EventView>> history(@QueryParam("subjectRef") String subjectRef, @QueryParam("page") String page,
-                                        @QueryParam("size") String size) {
+    @APIResponse(responseCode = "200", description = "A page of the subject's events")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = "application/problem+json"))
+    public Uni<Page<EventView>> subjectHistory(@QueryParam("subjectRef") String subjectRef, @QueryParam("page") String page,
+                                               @QueryParam("size") String size) {
         if (subjectRef == null || subjectRef.isBlank()) {
             throw ProblemException.invalidField("subjectRef", "is required");
         }

@@ -9,6 +9,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/proofs")
 @RolesAllowed({"auditor", "dpo"})
@@ -22,7 +24,9 @@ public class ProofResource {
     @GET
     @Path("inclusion")
     @Operation(summary = "RFC 9162 inclusion proof of leaf `index` in the tree of `treeSize` leaves")
-    public Uni<InclusionProofView> inclusion(@QueryParam("index") String index, @QueryParam("treeSize") String treeSize) {
+    @APIResponse(responseCode = "200", description = "The proof")
+    @APIResponse(responseCode = "400", description = "index or treeSize is missing or out of range", content = @Content(mediaType = "application/problem+json"))
+    public Uni<InclusionProofView> inclusionProof(@QueryParam("index") String index, @QueryParam("treeSize") String treeSize) {
         long leafIndex = Params.requiredLong("index", index);
         long size = Params.requiredLong("treeSize", treeSize);
         return tree.inclusion(leafIndex, size).map(hashes -> new InclusionProofView(leafIndex, size, Views.hex(hashes)));
@@ -31,7 +35,9 @@ public class ProofResource {
     @GET
     @Path("consistency")
     @Operation(summary = "RFC 9162 consistency proof between the trees of `from` and `to` leaves")
-    public Uni<ConsistencyProofView> consistency(@QueryParam("from") String from, @QueryParam("to") String to) {
+    @APIResponse(responseCode = "200", description = "The proof")
+    @APIResponse(responseCode = "400", description = "from or to is missing or out of range", content = @Content(mediaType = "application/problem+json"))
+    public Uni<ConsistencyProofView> consistencyProof(@QueryParam("from") String from, @QueryParam("to") String to) {
         long first = Params.requiredLong("from", from);
         long second = Params.requiredLong("to", to);
         return tree.consistency(first, second).map(hashes -> new ConsistencyProofView(first, second, Views.hex(hashes)));

@@ -7,6 +7,8 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/verification")
 @RolesAllowed({"auditor", "dpo"})
@@ -19,7 +21,8 @@ public class VerificationResource {
 
     @POST
     @Operation(summary = "Recompute the whole log from storage and check it against every signed checkpoint")
-    public Uni<VerificationReport> verify() {
+    @APIResponse(responseCode = "200", description = "The report: valid, or the first bad index or failed checkpoint")
+    public Uni<VerificationReport> verifyLog() {
         return verification.verify();
     }
 }
