@@ -76,7 +76,7 @@ class PrivacyFlowIT {
                 .then().statusCode(201).extract().path("subjectId"));
 
         String leadgenId = "5555" + RUN;
-        GraphApiStub.lead(leadgenId, FORM_ID, EMAIL, NAME);
+        MetaLeads.lead(leadgenId, FORM_ID, EMAIL, NAME);
         deliverMeta("""
                 {"object":"page","entry":[{"id":"1234567890","time":%d,"changes":[{"field":"leadgen","value":
                 {"ad_id":"23850000000000001","form_id":"%s","leadgen_id":"%s","created_time":%d,"page_id":"1234567890"}}]}]}"""
@@ -138,7 +138,7 @@ class PrivacyFlowIT {
                  "recipient":{"id":"1234567890"},"timestamp":%d,"message":{"mid":"m_%s","text":"Where is my order? %s"}}]}]}"""
                 .formatted(epoch(), FACEBOOK_ID, System.currentTimeMillis(), RUN, RUN));
         String leadgenId = "5556" + RUN;
-        GraphApiStub.lead(leadgenId, FORM_ID, EMAIL, NAME);
+        MetaLeads.lead(leadgenId, FORM_ID, EMAIL, NAME);
         deliverMeta("""
                 {"object":"page","entry":[{"id":"1234567890","time":%d,"changes":[{"field":"leadgen","value":
                 {"ad_id":"23850000000000001","form_id":"%s","leadgen_id":"%s","created_time":%d,"page_id":"1234567890"}}]}]}"""

@@ -42,9 +42,8 @@ public class Suite implements BeforeAllCallback {
                     .directory(ROOT.toFile())
                     .inheritIO();
             builder.environment().put("PRIVACY_GATE_HOME", HOME.toString());
-            // Meta's Graph API cannot be reached from here: ingestion-service asks the stub for lead data.
-            builder.environment().put("PRIVACY_GATE_PLATFORMS_META_GRAPH_URL", GraphApiStub.start());
-            builder.environment().put("PRIVACY_GATE_PLATFORMS_META_ACCESS_TOKEN", "e2e-page-token");
+            // Meta's Graph API cannot be reached from here: up's local stand-in serves the leads (MetaLeads).
+            builder.environment().remove("PRIVACY_GATE_PLATFORMS_META_GRAPH_URL");
             Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
