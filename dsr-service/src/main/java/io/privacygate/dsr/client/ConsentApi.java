@@ -12,9 +12,10 @@ import jakarta.ws.rs.QueryParam;
 @Path("/api/v1")
 public interface ConsentApi {
 
+    /** 404 when nobody holds the identifiers, 409 when they belong to different subjects; creates nothing. */
     @POST
-    @Path("/subjects/resolve")
-    Uni<ResolveResult> resolve(@HeaderParam("Authorization") String authorization, ResolveBody body);
+    @Path("/subjects/lookup")
+    Uni<LookupResult> lookup(@HeaderParam("Authorization") String authorization, LookupBody body);
 
     @GET
     @Path("/purposes")

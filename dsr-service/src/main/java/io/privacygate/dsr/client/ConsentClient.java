@@ -5,8 +5,8 @@ import io.privacygate.dsr.config.DsrConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +18,6 @@ import java.util.concurrent.TimeUnit;
 public class ConsentClient {
     private static final int PAGE_SIZE = 500;
     private final ConsentApi api;
-    private final ParticipantApi subjects;
     private final PeerTokens tokens;
 
     ConsentClient(DsrConfig config, PeerTokens tokens) {
@@ -29,29 +28,23 @@ public class ConsentClient {
                 .connectTimeout(5, TimeUnit.SECONDS)
                 .readTimeout(timeout, TimeUnit.MILLISECONDS)
                 .build(ConsentApi.class);
-        this.subjects = ParticipantClient.build(config.consent().url(), timeout);
     }
 
     /**
-     * The subject one identifier belongs to, or empty when consent-service knows nobody by it.
-     * <p>
-     * consent-service offers no lookup that leaves an unknown identifier alone: {@code resolve} creates a
-     * subject for it. So each identifier is resolved on its own (never together, which would link them to
-     * one subject before the requester is verified), and a subject that this call created is erased again
-     * at once through the participant contract, leaving nothing behind but consent-service's audit entries.
+     * The subject the identifiers belong to, or empty when consent-service knows nobody by them. The lookup
+     * creates and links nothing, so an unknown requester leaves no trace there. Identifiers of two different
+     * subjects are a permanent failure: the requester named different people, which an operator must sort out.
      */
-    public Uni<Optional<UUID>> lookup(Identifier identifier) {
-        return tokens.bearer().chain(auth -> api.resolve(auth, new ResolveBody(List.of(identifier)))
-                .chain(result -> result.created()
-                        ? undoCreation(result.subjectId(), auth).replaceWith(Optional.<UUID>empty())
-                        : Uni.createFrom().item(Optional.of(result.subjectId()))));
+    public Uni<Optional<UUID>> lookup(List<Identifier> identifiers) {
+        return tokens.bearer().chain(auth -> api.lookup(auth, new LookupBody(identifiers)))
+                .map(found -> Optional.of(found.subjectId()))
+                .onFailure(e -> status(e) == 404).recoverWithItem(Optional.empty())
+                .onFailure(e -> status(e) == 409).transform(e -> new CallFailure.PermanentFailure(
+                        "the identifiers belong to different subjects in consent-service; file one request per person"));
     }
 
-    /** Retried in place: if it failed for good, the next lookup would take the empty subject for a known one. */
-    private Uni<Void> undoCreation(UUID subjectId, String auth) {
-        return subjects.erase(subjectId, auth, "dsr-lookup-" + subjectId)
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(5)
-                .replaceWithVoid();
+    private static int status(Throwable failure) {
+        return failure instanceof WebApplicationException web && web.getResponse() != null ? web.getResponse().getStatus() : 0;
     }
 
     /** Every purpose in force, from the Art. 30 register. */

@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -56,19 +54,11 @@ public class StepExecutor {
                 .recoverWithItem(new StepResult.Recorded(TaskResults.HELD_NO_DATA, null));
     }
 
-    /** Each identifier alone; more than one subject means the requester named different people. */
+    /** All identifiers in one lookup: consent-service answers the one subject holding them, or none. */
     private Uni<StepResult> resolve(Work work) {
-        return Multi.createFrom().iterable(work.identifiers())
-                .onItem().transformToUniAndConcatenate(consent::lookup)
-                .collect().asList()
-                .map(found -> {
-                    List<UUID> subjects = found.stream().flatMap(Optional::stream).distinct().toList();
-                    if (subjects.size() > 1) {
-                        throw new CallFailure.PermanentFailure(
-                                "the identifiers belong to " + subjects.size() + " different subjects; file one request per person");
-                    }
-                    return subjects.isEmpty() ? new StepResult.NoSubject() : new StepResult.SubjectFound(subjects.get(0));
-                });
+        return consent.lookup(work.identifiers()).map(found -> found
+                .<StepResult>map(StepResult.SubjectFound::new)
+                .orElseGet(StepResult.NoSubject::new));
     }
 
     /** Art. 21(3): every purpose of the register that is direct marketing is withdrawn for the subject. */

@@ -141,13 +141,51 @@ class FanOutTest {
 
     @Test
     void anUnknownPersonIsToldNoDataIsHeldAndNothingIsLeftBehind() {
-        String id = file("ACCESS", byEmail(email())).extract().path("id");
+        String unknown = email();
+        String id = file("ACCESS", byEmail(unknown)).extract().path("id");
         awaitStatus(id, "COMPLETED", DONE_WITHIN)
                 .body("outcome", equalTo("NO_DATA_HELD"))
                 .body("subjectResolution", equalTo("NONE"))
                 .body("answer.summary", containsString("No personal data is held"));
         as(operator()).get(REQUESTS + "/" + id + "/export").then().statusCode(409)
                 .body("detail", containsString("No personal data is held"));
+        // The lookup created nobody: consent-service still knows no one by that address.
+        at(Peers.CONSENT, dpo()).body(Map.of("identifiers", byEmail(unknown))).post("/api/v1/subjects/lookup")
+                .then().statusCode(404);
+    }
+
+    /** Identifiers of two different people: not a silent success, but a task failed for good that says why. */
+    @Test
+    void identifiersOfTwoDifferentPeopleStopTheRequestWithAClearReasonForTheOperator() {
+        Person first = person(0);
+        Person second = person(0);
+        String id = file("ERASURE", List.of(Map.of("type", "email", "value", first.email()),
+                Map.of("type", "facebook", "value", second.facebookId()))).extract().path("id");
+        PeerFixtures.await("the lookup to fail for good", DONE_WITHIN, () ->
+                "FAILED".equals(PeerFixtures.request(id).extract().path("tasks.find { it.step == 'RESOLVE' }.status")));
+        PeerFixtures.request(id)
+                .body("status", equalTo("RECEIVED"))
+                .body("subjectResolution", equalTo("PENDING"))
+                .body("tasks.find { it.step == 'RESOLVE' }.lastError", containsString("different subjects"));
+        at(Peers.CONSENT, dpo()).get("/api/v1/subjects/" + first.subjectId()).then().statusCode(200);
+        at(Peers.CONSENT, dpo()).get("/api/v1/subjects/" + second.subjectId()).then().statusCode(200);
+    }
+
+    /** The privacy center files for the person, checks an e-mail code itself, and hands them their package. */
+    @Test
+    void aFilingServiceVerifiesByItsOwnEmailCodeAndDownloadsThePackageOfItsRequest() {
+        Person person = person(0);
+        String center = TestTokens.service("consent-service", "dsr-intake");
+        String id = PeerFixtures.as(center).body(Map.of("type", "ACCESS", "identifiers", byEmail(person.email()),
+                "channel", "privacy-center")).post(REQUESTS).then().statusCode(201).extract().path("id");
+        PeerFixtures.as(center).body(Map.of("method", "EMAIL_CODE", "evidence", "code e-mailed by the privacy center, entered in time"))
+                .post(REQUESTS + "/" + id + "/verification").then().statusCode(200)
+                .body("verification.method", equalTo("EMAIL_CODE"));
+        awaitStatus(id, "COMPLETED", DONE_WITHIN);
+        PeerFixtures.as(center).get(REQUESTS + "/" + id).then().statusCode(200).body("status", equalTo("COMPLETED"));
+        PeerFixtures.as(center).get(REQUESTS + "/" + id + "/export").then().statusCode(200).contentType("application/zip");
+        PeerFixtures.as(TestTokens.service("ingestion-service", "dsr-intake")).get(REQUESTS + "/" + id + "/export")
+                .then().statusCode(404);
     }
 
     @Test
