@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 import static io.privacygate.dsr.rest.Roles.DPO;
+import static io.privacygate.dsr.rest.Roles.DSR_INTAKE;
 import static io.privacygate.dsr.rest.Roles.PRIVACY_OPERATOR;
 
 @Path("/api/v1/requests/{id}/export")
@@ -31,10 +32,11 @@ public class ExportResource {
 
     @GET
     @Produces({ZIP, "application/problem+json"})
-    @RolesAllowed({DPO, PRIVACY_OPERATOR})
-    @Operation(summary = "The Art. 15/20 package of a completed request: a JSON and CSVs per system, and manifest.json")
+    @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
+    @Operation(summary = "The Art. 15/20 package of a completed request: a JSON and CSVs per system, and manifest.json; "
+            + "a filing service gets only the packages of requests it filed")
     public Uni<Response> download(@PathParam("id") String id) {
-        return exports.download(Params.uuid("id", id), Actors.of(identity))
+        return exports.download(Params.uuid("id", id), Actors.of(identity), Roles.isOperator(identity))
                 .map(download -> Response.ok(download.zip(), ZIP)
                         .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")
                         .header("Repr-Digest", "sha-256=:" + Base64.getEncoder()

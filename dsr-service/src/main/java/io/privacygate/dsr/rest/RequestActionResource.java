@@ -50,8 +50,8 @@ public class RequestActionResource {
     }
 
     /**
-     * 200 with the verified request, or 202 when an e-mail code was sent and awaits entry. A filing service
-     * can attest only its platform's signature; people attest what they checked.
+     * 200 with the verified request, or 202 when an e-mail code was sent and awaits entry. People attest what
+     * they checked; a filing service attests its platform's signature, or an e-mail code it checked itself.
      */
     @POST
     @Path("/verification")
@@ -61,7 +61,7 @@ public class RequestActionResource {
                                 @HeaderParam("Idempotency-Key") @Pattern(regexp = RequestResource.IDEMPOTENCY_KEY,
                                         message = "must be 1-200 visible ASCII characters") String idempotencyKey) {
         boolean operator = Roles.isOperator(identity);
-        if (!operator && request.method() != VerificationMethod.PLATFORM_SIGNED) {
+        if (!operator && request.method() == VerificationMethod.OPERATOR_ATTESTED) {
             throw new ForbiddenException();
         }
         return verification.verify(Params.uuid("id", id), request, idempotencyKey, Actors.of(identity), operator)

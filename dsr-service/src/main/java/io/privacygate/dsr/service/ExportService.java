@@ -39,9 +39,12 @@ public class ExportService {
     public record Download(String fileName, byte[] zip, String sha256) {
     }
 
+    /** A filing service ({@code operator} false) is told of no request it did not file: 404, as for none. */
     @WithTransaction
-    public Uni<Download> download(UUID id, String actor) {
-        return requests.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("No such request."))
+    public Uni<Download> download(UUID id, String actor, boolean operator) {
+        return requests.findById(id)
+                .map(request -> request == null || (!operator && !actor.equals(request.filedBy)) ? null : request)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("No such request."))
                 .invoke(ExportService::checkExportable)
                 .chain(request -> exports.findById(id).chain(stored -> {
                     if (stored == null || Instant.now().isAfter(stored.expiresAt)) {

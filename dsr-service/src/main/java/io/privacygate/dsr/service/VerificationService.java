@@ -67,11 +67,17 @@ public class VerificationService {
     /**
      * With an {@code idempotencyKey}, a repeat of the call that verified the request answers the request as
      * it is, so that a caller retrying after a lost answer is not told it conflicts with itself. A service
-     * ({@code operator} false) verifies only the requests it filed itself.
+     * ({@code operator} false) verifies only the requests it filed itself, and an EMAIL_CODE from a service is
+     * a code that service sent and checked itself (the privacy center): it states what it checked as
+     * {@code evidence} and sends no code here.
      */
     public Uni<Result> verify(UUID id, VerificationRequest body, String idempotencyKey, String actor, boolean operator) {
         boolean disclose = operator;
-        boolean emailCode = body.method() == VerificationMethod.EMAIL_CODE;
+        boolean emailCode = body.method() == VerificationMethod.EMAIL_CODE && operator;
+        if (!operator && body.code() != null) {
+            throw ProblemException.invalidField("code", "is for operators' e-mail codes; a filing service states "
+                    + "what it checked as evidence");
+        }
         if (!emailCode && body.code() != null) {
             throw ProblemException.invalidField("code", "belongs to EMAIL_CODE only");
         }

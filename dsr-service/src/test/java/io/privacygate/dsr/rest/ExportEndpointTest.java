@@ -1,6 +1,7 @@
 package io.privacygate.dsr.rest;
 
 import io.privacygate.testing.PostgresTestResource;
+import io.privacygate.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -15,12 +16,16 @@ import static io.privacygate.dsr.rest.Fixtures.anonymous;
 import static io.privacygate.dsr.rest.Fixtures.as;
 import static io.privacygate.dsr.rest.Fixtures.attest;
 import static io.privacygate.dsr.rest.Fixtures.auditor;
+import static io.privacygate.dsr.rest.Fixtures.crmAgent;
 import static io.privacygate.dsr.rest.Fixtures.dpo;
 import static io.privacygate.dsr.rest.Fixtures.email;
+import static io.privacygate.dsr.rest.Fixtures.executor;
 import static io.privacygate.dsr.rest.Fixtures.expired;
 import static io.privacygate.dsr.rest.Fixtures.fileFor;
+import static io.privacygate.dsr.rest.Fixtures.identifiers;
 import static io.privacygate.dsr.rest.Fixtures.intake;
 import static io.privacygate.dsr.rest.Fixtures.operator;
+import static io.privacygate.dsr.rest.Fixtures.request;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -45,13 +50,32 @@ class ExportEndpointTest {
     }
 
     @Nested
-    class AsAuditorOrService {
+    class AsAuditorCrmAgentOrParticipant {
         @Test
         void isForbidden() {
             String id = fileFor("ACCESS", email());
-            for (String token : List.of(auditor(), intake())) {
+            for (String token : List.of(auditor(), crmAgent(), executor())) {
                 as(token).get(path(id)).then().statusCode(403);
             }
+        }
+    }
+
+    /** A filing service sees the packages of its own requests only; anyone else's does not exist for it. */
+    @Nested
+    class AsIntakeService {
+        @Test
+        void aRequestAnotherCallerFiledIsNotFound() {
+            String id = fileFor("ACCESS", email());
+            as(intake()).get(path(id)).then().statusCode(404).contentType("application/problem+json");
+            as(intake()).get(path(UUID.randomUUID().toString())).then().statusCode(404);
+        }
+
+        @Test
+        void itsOwnRequestHasAPackageOnceCompleted() {
+            String id = as(intake()).body(request("ACCESS", identifiers(email()))).post(REQUESTS).then().statusCode(201)
+                    .extract().path("id");
+            as(intake()).get(path(id)).then().statusCode(409).body("detail", containsString("RECEIVED"));
+            as(TestTokens.service("consent-service", "dsr-intake")).get(path(id)).then().statusCode(404);
         }
     }
 

@@ -2,6 +2,7 @@ package io.privacygate.dsr.rest;
 
 import io.agroal.api.AgroalDataSource;
 import io.privacygate.testing.PostgresTestResource;
+import io.privacygate.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -86,6 +87,8 @@ class RequestQueryTest {
                     .body("identifiers", nullValue())
                     .body("details", nullValue());
             as(intake()).get(REQUESTS + "/" + fileFor("ERASURE", email())).then().statusCode(404);
+            as(TestTokens.service("consent-service", "dsr-intake")).get(REQUESTS + "/" + id).then().statusCode(404)
+                    .contentType("application/problem+json");
             as(intake()).get(REQUESTS).then().statusCode(403);
             as(intake()).body(Map.of("identifiers", identifiers(email()))).post(REQUESTS + "/search").then().statusCode(403);
         }

@@ -2,6 +2,7 @@ package io.privacygate.dsr.rest;
 
 import io.agroal.api.AgroalDataSource;
 import io.privacygate.testing.PostgresTestResource;
+import io.privacygate.testing.TestTokens;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.WithTestResource;
@@ -29,6 +30,7 @@ import static io.privacygate.dsr.rest.Fixtures.executor;
 import static io.privacygate.dsr.rest.Fixtures.expired;
 import static io.privacygate.dsr.rest.Fixtures.file;
 import static io.privacygate.dsr.rest.Fixtures.fileFor;
+import static io.privacygate.dsr.rest.Fixtures.get;
 import static io.privacygate.dsr.rest.Fixtures.intake;
 import static io.privacygate.dsr.rest.Fixtures.operator;
 import static io.privacygate.dsr.rest.Fixtures.request;
@@ -105,12 +107,50 @@ class VerificationTest {
             as(intake()).body(Map.of("method", "PLATFORM_SIGNED", "evidence", "x")).post(path(others)).then().statusCode(404);
             String id = fileAsIntake();
             as(intake()).body(Map.of("method", "OPERATOR_ATTESTED", "evidence", "x")).post(path(id)).then().statusCode(403);
-            as(intake()).body(emailCode(null)).post(path(id)).then().statusCode(403);
             as(intake()).body(Map.of("method", "PLATFORM_SIGNED", "evidence", "Meta signed_request verified"))
                     .post(path(id)).then().statusCode(200)
                     .body("status", equalTo("VERIFIED"))
                     .body("verification.method", equalTo("PLATFORM_SIGNED"))
                     .body("verification.verifiedBy", equalTo("client:ingestion-service"));
+        }
+    }
+
+    /** The privacy center: it e-mails and checks a code itself, and records here that it did. */
+    @Nested
+    class AsPrivacyCenter {
+        @Test
+        void recordsAnEmailCodeItCheckedItselfOnTheRequestsItFiled() {
+            String id = fileAsIntake();
+            as(intake()).body(Map.of("method", "EMAIL_CODE", "evidence", "code e-mailed by the privacy center, entered in time"))
+                    .post(path(id)).then().statusCode(200)
+                    .body("status", equalTo("VERIFIED"))
+                    .body("verification.method", equalTo("EMAIL_CODE"))
+                    .body("verification.verifiedBy", equalTo("client:ingestion-service"));
+            Map<String, Object> row = Db.rows(db, "select verification_method, verification_evidence_encrypted from dsr_request where id = ?",
+                    Db.uuid(id)).get(0);
+            assertThat(row.get("verification_method")).isEqualTo("EMAIL_CODE");
+            assertThat(String.valueOf(row.get("verification_evidence_encrypted"))).doesNotContain("privacy center");
+        }
+
+        @Test
+        void mustSayWhatItCheckedAndSendsNoCodeHere() {
+            String id = fileAsIntake();
+            as(intake()).body(emailCode(null)).post(path(id)).then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("evidence"));
+            as(intake()).body(Map.of("method", "EMAIL_CODE", "evidence", "checked", "code", "123456"))
+                    .post(path(id)).then().statusCode(400)
+                    .body("errors[0].field", equalTo("code"));
+            get(id).body("status", equalTo("RECEIVED"));
+        }
+
+        @Test
+        void cannotVerifyARequestAnotherServiceFiled() {
+            String id = fileAsIntake();
+            as(TestTokens.service("consent-service", "dsr-intake"))
+                    .body(Map.of("method", "EMAIL_CODE", "evidence", "checked")).post(path(id)).then().statusCode(404)
+                    .contentType("application/problem+json");
+            get(id).body("status", equalTo("RECEIVED"));
         }
     }
 
