@@ -14,8 +14,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 /**
  * Runs due tasks: claims them with a lease, calls the systems in parallel with no transaction open, and
  * records each answer in its own transaction. Everything it needs is in the database, so a restart loses
@@ -27,7 +25,7 @@ public class TaskWorker {
     private final TaskClaims claims;
     private final StepExecutor executor;
     private final TaskRecorder recorder;
-    private final AtomicBoolean running = new AtomicBoolean();
+    private final OneAtATime drains = new OneAtATime(this::rounds);
 
     TaskWorker(TaskClaims claims, StepExecutor executor, TaskRecorder recorder) {
         this.claims = claims;
@@ -46,12 +44,12 @@ public class TaskWorker {
         return drain();
     }
 
-    /** Rounds until nothing is due; one drain at a time per replica, the claims' lease covers the rest. */
+    /**
+     * Rounds until nothing is due; one drain at a time per replica (the claims' lease covers the others). A
+     * kick during a drain makes it drain once more, so that work committed meanwhile does not wait for the poll.
+     */
     public Uni<Void> drain() {
-        if (!running.compareAndSet(false, true)) {
-            return Uni.createFrom().voidItem();
-        }
-        return rounds().eventually(() -> running.set(false));
+        return drains.request();
     }
 
     private Uni<Void> rounds() {

@@ -19,6 +19,7 @@ import io.privacygate.dsr.repository.ExportPackageRepository;
 import io.privacygate.dsr.repository.RecipientNotificationRepository;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -49,10 +50,11 @@ public class RequestCompletion {
     private final Transitions transitions;
     private final DsrAudit audit;
     private final DsrConfig config;
+    private final Vertx vertx;
 
     RequestCompletion(DsrTaskRepository tasks, ExportPackageRepository exports,
                       RecipientNotificationRepository notifications, SubjectKeys keys, TaskResults results,
-                      Transitions transitions, DsrAudit audit, DsrConfig config) {
+                      Transitions transitions, DsrAudit audit, DsrConfig config, Vertx vertx) {
         this.tasks = tasks;
         this.exports = exports;
         this.notifications = notifications;
@@ -61,6 +63,7 @@ public class RequestCompletion {
         this.transitions = transitions;
         this.audit = audit;
         this.config = config;
+        this.vertx = vertx;
     }
 
     public Uni<Void> completeIfDone(DsrRequest request) {
@@ -126,21 +129,28 @@ public class RequestCompletion {
     /**
      * The package is encrypted under a fresh key, and that key under the request's data key: the zip is
      * large, the request key wraps only 32 bytes. The exported data kept on the tasks is then dropped.
+     * <p>
+     * Decrypting, parsing, zipping and encrypting megabytes is CPU work of seconds: it runs on a worker
+     * thread, not on the event loop that serves every other request, and the result comes back on the
+     * caller's context, where the database session lives.
      */
     private Uni<Void> exportPackage(DsrRequest request, List<DsrTask> all) {
-        return keys.forWriting(request.id).chain(cipher -> {
-            List<DsrExport> exported = all.stream().filter(t -> t.step == TaskStep.EXPORT)
-                    .filter(t -> t.resultEncrypted != null)
-                    .map(t -> results.export(cipher.decrypt(t.resultEncrypted))).toList();
-            List<String> noDataHeldIn = all.stream().filter(t -> t.step == TaskStep.EXPORT && results.heldNoData(t.result))
-                    .map(t -> t.participant).toList();
-            Instant now = Instant.now();
-            byte[] zip = ExportPackager.zip(request, exported, noDataHeldIn, register(all), config.historyParticipant(), now);
-            ExportPackage stored = seal(request.id, zip, cipher, now);
-            return exports.persist(stored)
-                    .chain(() -> tasks.dropExportedData(request.id))
-                    .chain(() -> audit.exportCreated(request, stored.sizeBytes));
-        });
+        return keys.forWriting(request.id)
+                .chain(cipher -> vertx.executeBlocking(Uni.createFrom().item(() -> build(request, all, cipher)), false))
+                .chain(stored -> exports.persist(stored)
+                        .chain(() -> tasks.dropExportedData(request.id))
+                        .chain(() -> audit.exportCreated(request, stored.sizeBytes)));
+    }
+
+    private ExportPackage build(DsrRequest request, List<DsrTask> all, SubjectCipher cipher) {
+        List<DsrExport> exported = all.stream().filter(t -> t.step == TaskStep.EXPORT)
+                .filter(t -> t.resultEncrypted != null)
+                .map(t -> results.export(cipher.decrypt(t.resultEncrypted))).toList();
+        List<String> noDataHeldIn = all.stream().filter(t -> t.step == TaskStep.EXPORT && results.heldNoData(t.result))
+                .map(t -> t.participant).toList();
+        Instant now = Instant.now();
+        byte[] zip = ExportPackager.zip(request, exported, noDataHeldIn, register(all), config.historyParticipant(), now);
+        return seal(request.id, zip, cipher, now);
     }
 
     private ExportPackage seal(UUID requestId, byte[] zip, SubjectCipher cipher, Instant now) {
