@@ -57,7 +57,7 @@ class OperationsTest {
                 + "and payload like '%dsr.request.overdue%' and payload like ?", "%" + id + "%")).isEqualTo(1);
         assertThat(Db.count(db, "select count(*) from outbox_message where destination = 'dsr-notifications' "
                 + "and payload like '%OVERDUE%' and payload like ?", "%" + id + "%")).isEqualTo(1);
-        VertxContextSupport.subscribeAndAwait(() -> mails.sendDue(Instant.now()));
+        sendAllDue();
         List<Mail> sent = mailbox.getMailsSentTo(OPERATORS);
         assertThat(sent).anyMatch(mail -> mail.getSubject().contains(id) && mail.getSubject().contains("OVERDUE"));
     }
@@ -72,9 +72,18 @@ class OperationsTest {
         assertThat(notifications).anyMatch(p -> p.contains("\"status\":\"RECEIVED\""))
                 .anyMatch(p -> p.contains("\"status\":\"VERIFIED\""))
                 .noneMatch(p -> p.contains(address) || p.contains("Passport"));
-        VertxContextSupport.subscribeAndAwait(() -> mails.sendDue(Instant.now()));
+        sendAllDue();
         assertThat(mailbox.getMailsSentTo(OPERATORS)).anyMatch(m -> m.getSubject().contains(id)
                 && m.getText().contains("Status: VERIFIED") && !m.getText().contains(address));
+    }
+
+    /** A round sends the 50 oldest due mails; earlier tests leave more than that waiting. */
+    private void sendAllDue() throws Throwable {
+        for (int round = 0; round < 100; round++) {
+            if (VertxContextSupport.subscribeAndAwait(() -> mails.sendDue(Instant.now())) == 0) {
+                return;
+            }
+        }
     }
 
     @Test
