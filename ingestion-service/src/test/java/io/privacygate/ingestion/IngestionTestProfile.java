@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * One application for every {@code @QuarkusTest} of the module (Quarkus restarts only between profiles):
- * embedded PostgreSQL, the OIDC test server, a real consent-service run from its packaged jar, a stub of
- * Meta's Graph API, and a real dsr-service when its jar has been built.
+ * embedded PostgreSQL, the OIDC test server, a real consent-service run from its packaged jar behind
+ * {@link ConsentServiceStub} (which answers its batch resolve), a stub of Meta's Graph API, and a real
+ * dsr-service when its jar has been built.
  */
 public class IngestionTestProfile implements QuarkusTestProfile {
     public static final String META_SECRET = "test-meta-app-secret";
@@ -25,7 +26,8 @@ public class IngestionTestProfile implements QuarkusTestProfile {
                 new TestResourceEntry(OidcWiremockTestResource.class),
                 new TestResourceEntry(GraphApiStub.class),
                 new TestResourceEntry(PeerService.class, Map.of("service", "consent-service",
-                        "url-property", "privacy-gate.ingestion.consent-url")),
+                        "url-property", ConsentServiceStub.PEER_URL_PROPERTY)),
+                new TestResourceEntry(ConsentServiceStub.class),
                 new TestResourceEntry(OptionalDsrPeer.class));
     }
 

@@ -14,9 +14,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 public interface ConsentApi {
 
     @POST
-    @Path("/subjects/resolve")
-    Uni<ConsentDtos.ResolveResult> resolve(@HeaderParam("Authorization") String authorization,
-                                           ConsentDtos.ResolveRequest request);
+    @Path("/subjects/resolve/batch")
+    Uni<ConsentDtos.BatchResolveResults> resolveAll(@HeaderParam("Authorization") String authorization,
+                                                    ConsentDtos.BatchResolveRequest request);
 
     @POST
     @Path("/decisions")

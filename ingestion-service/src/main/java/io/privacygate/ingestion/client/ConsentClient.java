@@ -16,15 +16,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * The calls to consent-service, with this service's client-credentials token. Failures are sorted into
- * "wait" ({@link ConsentUnavailableException}) and "this request will never pass"
- * ({@link IdentifiersRejectedException}, an unknown purpose).
+ * "wait" ({@link ConsentUnavailableException}) and "this request will never pass" (identifiers refused,
+ * an unknown purpose).
  * <p>
  * Resolved identifier sets are remembered briefly: resolving the same set again links nothing new, and a
  * busy commenter must not cost a call per comment. The cache holds digests, not identifiers, and forgets
@@ -47,31 +50,78 @@ public class ConsentClient {
         this.purposes = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(config.caches().purposeTtl()).build();
     }
 
-    /** The subject these identifiers belong to, linking them together. Malformed identifiers are left out. */
-    public Uni<UUID> resolve(List<Identifier> identifiers) {
-        List<Identifier> wellFormed = new ArrayList<>();
-        List<String> normalized = new ArrayList<>();
-        for (Identifier identifier : identifiers) {
-            try {
-                normalized.add(identifier.type().wireName() + ":"
-                        + IdentifierNormalizer.normalize(identifier.type(), identifier.value(), "identifier"));
-                wellFormed.add(identifier);
-            } catch (ProblemException malformed) {
-                // a lead's mistyped e-mail address must not block its other identifiers
+    /**
+     * The subject each person's identifiers belong to, linking them together, in the order of {@code people};
+     * empty for a person whose identifiers cannot name a subject (none is well-formed, or consent-service
+     * refused them). Malformed identifiers are left out. Sets resolved before cost nothing; the rest go to
+     * consent-service in batch calls of at most {@value #MAX_BATCH}, each set once. If a call fails, so does
+     * the whole resolution ({@link ConsentUnavailableException}): nothing is decided without it.
+     */
+    public Uni<List<Optional<UUID>>> resolveAll(List<List<Identifier>> people) {
+        List<String> keys = new ArrayList<>(people.size());
+        Map<String, Optional<UUID>> answered = new ConcurrentHashMap<>();
+        Map<String, List<Identifier>> unknown = new LinkedHashMap<>();
+        for (List<Identifier> identifiers : people) {
+            List<Identifier> wellFormed = new ArrayList<>();
+            List<String> normalized = new ArrayList<>();
+            for (Identifier identifier : identifiers) {
+                try {
+                    normalized.add(identifier.type().wireName() + ":"
+                            + IdentifierNormalizer.normalize(identifier.type(), identifier.value(), "identifier"));
+                    wellFormed.add(identifier);
+                } catch (ProblemException malformed) {
+                    // a lead's mistyped e-mail address must not block its other identifiers
+                }
+            }
+            String key = wellFormed.isEmpty() ? null : digest(normalized);
+            keys.add(key);
+            UUID known = key == null ? null : subjects.getIfPresent(key);
+            if (known != null) {
+                answered.put(key, Optional.of(known));
+            } else if (key != null) {
+                unknown.putIfAbsent(key, wellFormed);
             }
         }
-        if (wellFormed.isEmpty()) {
-            return Uni.createFrom().failure(new IdentifiersRejectedException());
+        List<Map.Entry<String, List<Identifier>>> pending = List.copyOf(unknown.entrySet());
+        List<Uni<Void>> calls = new ArrayList<>();
+        for (int from = 0; from < pending.size(); from += MAX_BATCH) {
+            List<Map.Entry<String, List<Identifier>>> chunk = pending.subList(from, Math.min(pending.size(), from + MAX_BATCH));
+            ConsentDtos.BatchResolveRequest request = new ConsentDtos.BatchResolveRequest(
+                    chunk.stream().map(e -> new ConsentDtos.ResolveRequest(e.getValue())).toList());
+            calls.add(authorized(auth -> api.resolveAll(auth, request))
+                    .invoke(answer -> {
+                        List<ConsentDtos.ResolveResult> results = answer == null ? null : answer.results();
+                        if (results == null || results.size() != chunk.size()) {
+                            throw new ConsentUnavailableException(null);
+                        }
+                        for (int i = 0; i < chunk.size(); i++) {
+                            answered.put(chunk.get(i).getKey(), subjectOf(results.get(i)));
+                        }
+                    })
+                    .replaceWithVoid());
         }
-        String key = digest(normalized);
-        UUID known = subjects.getIfPresent(key);
-        if (known != null) {
-            return Uni.createFrom().item(known);
+        Uni<Void> all = calls.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(calls).andFailFast().replaceWithVoid();
+        return all
+                .onFailure().transform(ConsentClient::unavailable)
+                .map(ignored -> {
+                    answered.forEach((key, subjectId) -> subjectId.ifPresent(id -> subjects.put(key, id)));
+                    List<Optional<UUID>> resolved = new ArrayList<>(keys.size());
+                    for (String key : keys) {
+                        resolved.add(key == null ? Optional.empty() : answered.get(key));
+                    }
+                    return resolved;
+                });
+    }
+
+    /** A refusal means these identifiers will never name one subject; an answer with neither is no answer. */
+    private static Optional<UUID> subjectOf(ConsentDtos.ResolveResult result) {
+        if (result != null && result.refused() != null) {
+            return Optional.empty();
         }
-        return authorized(auth -> api.resolve(auth, new ConsentDtos.ResolveRequest(wellFormed)))
-                .onFailure().transform(ConsentClient::classifyResolve)
-                .map(ConsentDtos.ResolveResult::subjectId)
-                .invoke(subjectId -> subjects.put(key, subjectId));
+        if (result == null || result.subjectId() == null) {
+            throw new ConsentUnavailableException(null);
+        }
+        return Optional.of(result.subjectId());
     }
 
     /** Answers in the order of the queries, in calls of at most {@value #MAX_BATCH}. */
@@ -122,13 +172,6 @@ public class ConsentClient {
         return tokens.accessToken()
                 .onFailure().transform(ConsentClient::unavailable)
                 .chain(token -> call.apply("Bearer " + token));
-    }
-
-    private static Throwable classifyResolve(Throwable failure) {
-        if (failure instanceof ConsentUnavailableException) {
-            return failure;
-        }
-        return Failures.isRefusal(failure) ? new IdentifiersRejectedException() : new ConsentUnavailableException(failure);
     }
 
     private static Throwable unavailable(Throwable failure) {

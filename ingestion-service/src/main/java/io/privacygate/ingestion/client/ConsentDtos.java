@@ -20,8 +20,25 @@ public final class ConsentDtos {
         }
     }
 
+    /** One entry per person, 1 to {@value ConsentClient#MAX_BATCH} of them. */
+    public record BatchResolveRequest(List<ResolveRequest> people) {
+        @Override
+        public String toString() {
+            return "BatchResolveRequest[" + people.size() + " people]";
+        }
+    }
+
+    /** One result per entry of the request, in its order. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ResolveResult(UUID subjectId, boolean created) {
+    public record BatchResolveResults(List<ResolveResult> results) {
+    }
+
+    /**
+     * {@code refused} is consent-service's reason (e.g. {@code identifiers-of-different-subjects}) when these
+     * identifiers cannot name one subject; then {@code subjectId} is null.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ResolveResult(UUID subjectId, boolean created, String refused) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

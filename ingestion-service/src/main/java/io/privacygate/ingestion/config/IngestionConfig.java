@@ -138,13 +138,6 @@ public interface IngestionConfig {
         /** How often expired deliveries and old event ids are purged (read by its schedule). */
         @WithDefault("10m")
         Duration housekeepingEvery();
-
-        /**
-         * Resolve calls to consent-service in flight at once. A round of people not yet cached waits on these
-         * calls one wave after another, so they bound how fast new people are processed.
-         */
-        @WithDefault("32")
-        int resolveConcurrency();
     }
 
     interface Retention {

@@ -3,7 +3,6 @@ package io.privacygate.ingestion.service;
 import io.privacygate.ingestion.client.ConsentClient;
 import io.privacygate.ingestion.client.ConsentDtos;
 import io.privacygate.ingestion.client.GraphClient;
-import io.privacygate.ingestion.client.IdentifiersRejectedException;
 import io.privacygate.ingestion.client.LeadGoneException;
 import io.privacygate.ingestion.config.IngestionConfig;
 import io.privacygate.ingestion.repository.ClaimedDelivery;
@@ -134,28 +133,28 @@ public class InboxProcessor {
                 .collect().last().replaceWithVoid();
     }
 
+    /** Everyone of the round at once: consent-service is asked in batches, about people not resolved before. */
     private Uni<Void> resolve(ProcessingRound round) {
-        List<Candidate> open = round.open();
-        if (open.isEmpty()) {
+        List<Candidate> identified = new ArrayList<>();
+        for (Candidate candidate : round.open()) {
+            if (candidate.event().identifiers().isEmpty()) {
+                round.skip(candidate, null, "no-identifier");
+            } else {
+                identified.add(candidate);
+            }
+        }
+        if (identified.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(open)
-                .onItem().transformToUni(candidate -> {
-                    if (candidate.event().identifiers().isEmpty()) {
-                        round.skip(candidate, null, "no-identifier");
-                        return Uni.createFrom().voidItem();
+        return consent.resolveAll(identified.stream().map(c -> c.event().identifiers()).toList())
+                .invoke(subjects -> {
+                    for (int i = 0; i < identified.size(); i++) {
+                        Candidate candidate = identified.get(i);
+                        subjects.get(i).ifPresentOrElse(subjectId -> round.subjects.put(candidate, subjectId),
+                                () -> round.skip(candidate, null, "unidentifiable"));
                     }
-                    return consent.resolve(candidate.event().identifiers())
-                            .invoke(subjectId -> round.subjects.put(candidate, subjectId))
-                            .onFailure(IdentifiersRejectedException.class)
-                            .recoverWithItem(() -> {
-                                round.skip(candidate, null, "unidentifiable");
-                                return null;
-                            })
-                            .replaceWithVoid();
                 })
-                .merge(config.resolveConcurrency())
-                .collect().last().replaceWithVoid();
+                .replaceWithVoid();
     }
 
     /** @return when the decisions were asked: a withdrawal heard after that must still win */
