@@ -4,10 +4,17 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.privacygate.commons.security.SecurityFailures;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -17,6 +24,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class SubjectKeys {
+    private static final int ROWS_PER_INSERT = 1_000;
+    /** Calls in flight at once to the key provider (Vault Transit is a remote service). */
+    private static final int KEY_PROVIDER_CONCURRENCY = 16;
     private final KeyProvider provider;
     private final SecurityFailures failures;
     private final Cache<UUID, byte[]> unwrapped = Caffeine.newBuilder()
@@ -38,6 +48,33 @@ public class SubjectKeys {
         return find(subjectId).chain(row -> row != null
                 ? unwrapAndCache(subjectId, row.wrappedDek)
                 : create(subjectId));
+    }
+
+    /**
+     * The ciphers of many subjects at once, creating the data keys they lack: one select for all and one
+     * insert for the new keys, where one subject at a time would cost a round trip each (a busy ingestion round).
+     */
+    public Uni<Map<UUID, SubjectCipher>> forWriting(Collection<UUID> subjectIds) {
+        Map<UUID, SubjectCipher> ciphers = new HashMap<>();
+        List<UUID> uncached = new ArrayList<>();
+        for (UUID subjectId : new LinkedHashSet<>(subjectIds)) {
+            byte[] cached = unwrapped.getIfPresent(subjectId);
+            if (cached != null) {
+                ciphers.put(subjectId, cipher(subjectId, cached));
+            } else {
+                uncached.add(subjectId);
+            }
+        }
+        if (uncached.isEmpty()) {
+            return Uni.createFrom().item(ciphers);
+        }
+        return findAll(uncached)
+                .chain(stored -> unwrapAll(stored).invoke(ciphers::putAll)
+                        .chain(() -> createAll(uncached.stream().filter(id -> !ciphers.containsKey(id)).toList())))
+                .map(created -> {
+                    ciphers.putAll(created);
+                    return ciphers;
+                });
     }
 
     /** The cipher of a subject whose key must already exist (for reads). */
@@ -70,6 +107,77 @@ public class SubjectKeys {
 
     private Uni<SubjectKeyRecord> find(UUID subjectId) {
         return Panache.getSession().chain(session -> session.find(SubjectKeyRecord.class, subjectId));
+    }
+
+    private Uni<List<SubjectKeyRecord>> findAll(Collection<UUID> subjectIds) {
+        return Panache.getSession().chain(session -> session
+                .createSelectionQuery("from SubjectKeyRecord where subjectId in :ids", SubjectKeyRecord.class)
+                .setParameter("ids", subjectIds)
+                .getResultList());
+    }
+
+    private Uni<Map<UUID, SubjectCipher>> unwrapAll(List<SubjectKeyRecord> stored) {
+        return Multi.createFrom().iterable(stored)
+                .onItem().transformToUni(row -> unwrapAndCache(row.subjectId, row.wrappedDek)
+                        .map(cipher -> Map.entry(row.subjectId, cipher)))
+                .merge(KEY_PROVIDER_CONCURRENCY)
+                .collect().asMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** As {@link #create}, for many: keys another writer stored first win, and are read back. */
+    private Uni<Map<UUID, SubjectCipher>> createAll(List<UUID> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Map<UUID, byte[]> deks = new HashMap<>();
+        subjectIds.forEach(id -> deks.put(id, AesGcm.newKey()));
+        return Multi.createFrom().iterable(subjectIds)
+                .onItem().transformToUni(id -> provider.wrap(WrappingKey.SUBJECT_KEK, deks.get(id))
+                        .map(wrapped -> Map.entry(id, wrapped)))
+                .merge(KEY_PROVIDER_CONCURRENCY)
+                .collect().asMap(Map.Entry::getKey, Map.Entry::getValue)
+                .chain(wrapped -> insertAll(wrapped).chain(() -> findAll(subjectIds)).chain(stored -> {
+                    List<SubjectKeyRecord> raced = new ArrayList<>();
+                    Map<UUID, SubjectCipher> ciphers = new HashMap<>();
+                    for (SubjectKeyRecord row : stored) {
+                        if (row.wrappedDek.equals(wrapped.get(row.subjectId))) {
+                            ciphers.put(row.subjectId, cache(row.subjectId, deks.get(row.subjectId)));
+                        } else {
+                            raced.add(row);
+                        }
+                    }
+                    return unwrapAll(raced).map(others -> {
+                        ciphers.putAll(others);
+                        return ciphers;
+                    });
+                }));
+    }
+
+    /** One statement per {@value #ROWS_PER_INSERT} keys, well inside PostgreSQL's limit on bind parameters. */
+    private Uni<Void> insertAll(Map<UUID, String> wrapped) {
+        List<Map.Entry<UUID, String>> rows = List.copyOf(wrapped.entrySet());
+        List<List<Map.Entry<UUID, String>>> chunks = new ArrayList<>();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_INSERT) {
+            chunks.add(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_INSERT)));
+        }
+        return Multi.createFrom().iterable(chunks)
+                .onItem().transformToUniAndConcatenate(this::insert)
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Integer> insert(List<Map.Entry<UUID, String>> rows) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < rows.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(:id").append(i).append(", :wrapped").append(i).append(", now())");
+        }
+        return Panache.getSession().chain(session -> {
+            var statement = session.createNativeQuery("insert into subject_key (subject_id, wrapped_dek, created_at) values "
+                    + values + " on conflict (subject_id) do nothing");
+            for (int i = 0; i < rows.size(); i++) {
+                statement.setParameter("id" + i, rows.get(i).getKey()).setParameter("wrapped" + i, rows.get(i).getValue());
+            }
+            return statement.executeUpdate();
+        });
     }
 
     /** Two first writes for one subject may race: the insert yields, and both use the stored key. */

@@ -15,7 +15,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import io.smallrye.mutiny.Uni;
+
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -54,6 +58,37 @@ class LocalKeysTest {
                 .execute(Tuple.of(subject)).map(rows -> rows.iterator().next().getLong(0)), count -> assertThat(count).isZero());
         asserter.assertFailedWith(() -> Panache.withSession(() -> subjectKeys.forReading(subject)), SubjectKeyShreddedException.class);
         asserter.assertThat(() -> Panache.withTransaction(() -> subjectKeys.shred(subject)), again -> assertThat(again).isFalse());
+    }
+
+    @Test
+    @RunOnVertxContext
+    void manySubjectsGetTheirCiphersAtOnceReusingStoredKeysAndStoringOnlyWrappedNewOnes(UniAsserter asserter) {
+        UUID known = UUID.randomUUID();
+        UUID storedElsewhere = UUID.randomUUID();
+        UUID fresh = UUID.randomUUID();
+        byte[] elsewhereKey = AesGcm.newKey();
+        AtomicReference<String> knownSealed = new AtomicReference<>();
+        AtomicReference<Map<UUID, SubjectCipher>> batch = new AtomicReference<>();
+        asserter.execute(() -> Panache.withTransaction(() -> subjectKeys.forWriting(known))
+                .invoke(cipher -> knownSealed.set(cipher.encrypt("known@example.org"))));
+        asserter.execute(() -> keyProvider.wrap(WrappingKey.SUBJECT_KEK, elsewhereKey)
+                .chain(wrapped -> pool.preparedQuery("insert into subject_key (subject_id, wrapped_dek, created_at) values ($1, $2, now())")
+                        .execute(Tuple.of(storedElsewhere, wrapped))));
+
+        asserter.assertThat(() -> Panache.withTransaction(() -> subjectKeys.forWriting(List.of(known, storedElsewhere, fresh, fresh)))
+                .invoke(batch::set), ciphers -> assertThat(ciphers).containsOnlyKeys(known, storedElsewhere, fresh));
+        asserter.assertThat(() -> Uni.createFrom().item(() -> batch.get().get(known).decrypt(knownSealed.get())),
+                plain -> assertThat(plain).isEqualTo("known@example.org"));
+        asserter.assertThat(() -> Uni.createFrom().item(() -> new SubjectCipher(storedElsewhere, elsewhereKey)
+                .decrypt(batch.get().get(storedElsewhere).encrypt("elsewhere@example.org"))),
+                plain -> assertThat(plain).isEqualTo("elsewhere@example.org"));
+        asserter.assertThat(() -> pool.preparedQuery("select wrapped_dek from subject_key where subject_id = $1")
+                        .execute(Tuple.of(fresh)).map(rows -> rows.iterator().next().getString(0))
+                        .chain(wrapped -> keyProvider.unwrap(WrappingKey.SUBJECT_KEK, wrapped))
+                        .map(storedKey -> new SubjectCipher(fresh, storedKey).decrypt(batch.get().get(fresh).encrypt("fresh@example.org"))),
+                plain -> assertThat(plain).isEqualTo("fresh@example.org"));
+        asserter.assertThat(() -> pool.preparedQuery("select count(*) from subject_key where subject_id = $1 and wrapped_dek like 'local:v1:%'")
+                .execute(Tuple.of(fresh)).map(rows -> rows.iterator().next().getLong(0)), count -> assertThat(count).isOne());
     }
 
     @Test
