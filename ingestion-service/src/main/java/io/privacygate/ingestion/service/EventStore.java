@@ -121,7 +121,7 @@ public class EventStore {
         return counts;
     }
 
-    /** The data key of every subject something is stored for, created on first use; in id order. */
+    /** The data key of every subject something is stored for, created on first use; all in one go, in id order. */
     private Uni<Map<UUID, SubjectCipher>> ciphers(List<Outcome> outcomes) {
         Set<UUID> subjectIds = new TreeSet<>();
         for (Outcome outcome : outcomes) {
@@ -129,12 +129,10 @@ public class EventStore {
                 subjectIds.add(accepted.subjectId());
             }
         }
-        Map<UUID, SubjectCipher> ciphers = new HashMap<>();
-        return Multi.createFrom().iterable(subjectIds)
-                .onItem().transformToUniAndConcatenate(subjectId -> subjectKeys.forWriting(subjectId)
-                        .invoke(cipher -> ciphers.put(subjectId, cipher)))
-                .collect().last()
-                .replaceWith(ciphers);
+        if (subjectIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return subjectKeys.forWriting(subjectIds);
     }
 
     /** A handful of statements whatever the round's size: each kind of row is written in one go. */
