@@ -1,5 +1,7 @@
 package io.privacygate.consent.rest;
 
+import io.privacygate.consent.api.BatchResolveRequest;
+import io.privacygate.consent.api.BatchResolveResult;
 import io.privacygate.consent.api.LookupResult;
 import io.privacygate.consent.api.ResolveRequest;
 import io.privacygate.consent.api.ResolveResult;
@@ -37,6 +39,14 @@ public class SubjectResource {
     @RolesAllowed({DPO, CONSENT_READER, CONSENT_WRITER})
     public Uni<ResolveResult> resolve(@Valid @NotNull ResolveRequest request) {
         return subjects.resolve(request.identifiers());
+    }
+
+    /** Up to {@link BatchResolveRequest#MAX_PEOPLE} people at once; an entry of two subjects is refused on its own. */
+    @POST
+    @Path("/resolve/batch")
+    @RolesAllowed({DPO, CONSENT_READER, CONSENT_WRITER})
+    public Uni<BatchResolveResult> resolveBatch(@Valid @NotNull BatchResolveRequest request) {
+        return subjects.resolveBatch(request.people());
     }
 
     /** Finds the subject holding the identifiers, creating nothing (data subject requests from unknown people). */

@@ -6,8 +6,10 @@ import io.privacygate.commons.crypto.SubjectKeys;
 import io.privacygate.commons.identity.Identifier;
 import io.privacygate.commons.identity.IdentifierType;
 import io.privacygate.commons.problem.ProblemException;
+import io.privacygate.consent.api.BatchResolveResult;
 import io.privacygate.consent.api.IdentifierView;
 import io.privacygate.consent.api.LookupResult;
+import io.privacygate.consent.api.ResolveRequest;
 import io.privacygate.consent.api.ResolveResult;
 import io.privacygate.consent.api.SubjectView;
 import io.privacygate.consent.model.Subject;
@@ -17,14 +19,21 @@ import io.privacygate.consent.repository.SubjectIdentifierRepository;
 import io.privacygate.consent.repository.SubjectRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -50,6 +59,88 @@ public class SubjectService {
 
     public Uni<ResolveResult> resolve(List<Identifier> given) {
         return changes.commit(() -> resolveWithin(given, "identifiers"));
+    }
+
+    /**
+     * Many people at once, in request order and in one transaction, so that the same person twice (or two
+     * entries sharing an identifier) resolve to one subject. Set-based: one lock and one find for every
+     * identifier of the batch, one key lookup for every subject written to. An entry whose identifiers belong
+     * to two subjects is refused on its own, as {@link #resolve} refuses it, without failing the others.
+     */
+    public Uni<BatchResolveResult> resolveBatch(List<ResolveRequest> people) {
+        return changes.commit(() -> Multi.createFrom().range(0, people.size())
+                .onItem().transformToUniAndConcatenate(i -> IndexedIdentifier.of(blindIndex, people.get(i).identifiers(),
+                        "people[" + i + "].identifiers"))
+                .collect().asList()
+                .chain(this::resolveAllWithin));
+    }
+
+    private Uni<Changed<BatchResolveResult>> resolveAllWithin(List<Map<String, IndexedIdentifier>> people) {
+        Set<String> all = new TreeSet<>();
+        people.forEach(person -> all.addAll(person.keySet()));
+        return identifiers.lockBlindIndexes(all)
+                .chain(() -> identifiers.findByBlindIndexes(all))
+                .chain(existing -> {
+                    Map<String, UUID> owners = new HashMap<>();
+                    existing.forEach(i -> owners.put(i.blindIndex, i.subjectId));
+                    Map<UUID, List<IndexedIdentifier>> fresh = new LinkedHashMap<>();
+                    Set<UUID> created = new LinkedHashSet<>();
+                    List<BatchResolveResult.Entry> results = new ArrayList<>(people.size());
+                    for (Map<String, IndexedIdentifier> person : people) {
+                        Set<UUID> owning = person.keySet().stream().map(owners::get).filter(Objects::nonNull)
+                                .collect(Collectors.toSet());
+                        if (owning.size() > 1) {
+                            results.add(BatchResolveResult.Entry.refusedAs(BatchResolveResult.DIFFERENT_SUBJECTS));
+                            continue;
+                        }
+                        boolean isNew = owning.isEmpty();
+                        UUID subjectId = isNew ? UUID.randomUUID() : owning.iterator().next();
+                        if (isNew) {
+                            created.add(subjectId);
+                        }
+                        for (IndexedIdentifier identifier : person.values()) {
+                            if (owners.putIfAbsent(identifier.blindIndex(), subjectId) == null) {
+                                fresh.computeIfAbsent(subjectId, id -> new ArrayList<>()).add(identifier);
+                            }
+                        }
+                        results.add(BatchResolveResult.Entry.resolved(subjectId, isNew));
+                    }
+                    Set<String> stateKeys = new LinkedHashSet<>();
+                    fresh.forEach((subjectId, linked) -> stateKeys.addAll(stateKeys(subjectId, linked)));
+                    return createAll(created).chain(() -> storeAll(fresh))
+                            .chain(() -> auditAll(created, fresh))
+                            .map(done -> Changed.of(new BatchResolveResult(results), stateKeys));
+                });
+    }
+
+    private Uni<Void> createAll(Collection<UUID> created) {
+        if (created.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Timestamps.now();
+        return subjects.persist(created.stream().map(id -> Subject.create(id, now)).toList()).chain(subjects::flush);
+    }
+
+    /** As {@link #store}, for many subjects: their data keys in one go. */
+    private Uni<Void> storeAll(Map<UUID, List<IndexedIdentifier>> fresh) {
+        if (fresh.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Timestamps.now();
+        return keys.forWriting(fresh.keySet()).chain(ciphers -> identifiers.persist(fresh.entrySet().stream()
+                        .flatMap(e -> e.getValue().stream().map(i -> SubjectIdentifier.of(e.getKey(), i.type(), i.blindIndex(),
+                                ciphers.get(e.getKey()).encrypt(i.normalized()), now)))
+                        .toList()))
+                .chain(identifiers::flush);
+    }
+
+    /** The same events as {@link #resolve}: one per subject created, or per subject given new identifiers. */
+    private Uni<Void> auditAll(Set<UUID> created, Map<UUID, List<IndexedIdentifier>> fresh) {
+        return Multi.createFrom().iterable(fresh.entrySet())
+                .onItem().transformToUniAndConcatenate(e -> created.contains(e.getKey())
+                        ? audit.subjectCreated(e.getKey(), types(e.getValue()))
+                        : audit.identifiersLinked(e.getKey(), types(e.getValue())))
+                .collect().last().replaceWithVoid();
     }
 
     /**

@@ -75,6 +75,11 @@ class NoPiiInLogsTest {
         as(writer()).body("{\"identifiers\":[{\"type\":\"email\",\"value\":{\"nested\":\"" + email + "\"}}]}")
                 .post("/api/v1/subjects/resolve").then().statusCode(400);
         anonymous().body(Map.of("identifiers", identifiers(email))).post("/api/v1/subjects/resolve").then().statusCode(401);
+        as(writer()).body(Map.of("people", List.of(Map.of("identifiers", identifiers(email)),
+                        Map.of("identifiers", identifiers(email, resolveAnother())))))
+                .post("/api/v1/subjects/resolve/batch").then().statusCode(200);
+        as(writer()).body(Map.of("people", List.of(Map.of("identifiers", identifiers(email + "@@")))))
+                .post("/api/v1/subjects/resolve/batch").then().statusCode(400);
 
         Map<String, Object> byIdentifiers = consent(null, purpose, "GRANTED", "1");
         byIdentifiers.remove("subjectId");

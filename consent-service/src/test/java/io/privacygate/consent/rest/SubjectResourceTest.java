@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -273,6 +274,135 @@ class SubjectResourceTest {
                     .then().statusCode(400).contentType("application/problem+json")
                     .body("errors[0].field", equalTo("identifiers[0].value")).extract().asString();
             assertThat(body).doesNotContain(invalid);
+        }
+    }
+
+    @Nested
+    class Batch {
+        static final String BATCH = "/api/v1/subjects/resolve/batch";
+
+        static Map<String, Object> batchBody(List<?> people) {
+            return Map.of("people", people);
+        }
+
+        static Map<String, Object> person(String... emails) {
+            return resolveBody(identifiers(emails));
+        }
+
+        long identifierCount() {
+            return Db.count(db, "select count(*) from subject_identifier");
+        }
+
+        @Test
+        void withoutTokenIsRejected() {
+            anonymous().body(batchBody(List.of(person(email())))).post(BATCH).then().statusCode(401);
+            as(expired()).body(batchBody(List.of(person(email())))).post(BATCH).then().statusCode(401);
+        }
+
+        @Test
+        void isForbiddenToOthers() {
+            for (String token : List.of(auditor(), dsrExecutor(), operator())) {
+                as(token).body(batchBody(List.of(person(email())))).post(BATCH).then().statusCode(403);
+            }
+        }
+
+        @Test
+        void resolvesNewExistingAndRepeatedPeopleInOrder() {
+            String known = email();
+            UUID existing = resolve(known);
+            String fresh = email();
+            String other = email();
+            String phone = "+44 20 7946 " + (1000 + (int) (Math.random() * 8999));
+            List<Object> people = List.of(
+                    person(fresh),
+                    person(known),
+                    person("  " + fresh.toUpperCase() + " "),
+                    resolveBody(List.of(Map.of("type", "email", "value", known), Map.of("type", "phone", "value", phone))),
+                    person(other));
+            for (String token : List.of(writer())) {
+                var response = as(token).body(batchBody(people)).post(BATCH).then().statusCode(200)
+                        .body("results.size()", is(5))
+                        .body("results[0].created", is(true)).body("results[0].refused", nullValue())
+                        .body("results[1].subjectId", equalTo(existing.toString())).body("results[1].created", is(false))
+                        .body("results[2].created", is(false))
+                        .body("results[3].subjectId", equalTo(existing.toString())).body("results[3].created", is(false))
+                        .body("results[4].created", is(true))
+                        .extract();
+                String first = response.path("results[0].subjectId");
+                assertThat((String) response.path("results[2].subjectId")).isEqualTo(first);
+                assertThat((String) response.path("results[4].subjectId")).isNotEqualTo(first).isNotEqualTo(existing.toString());
+                assertThat(resolve(fresh)).isEqualTo(UUID.fromString(first));
+                assertThat(resolve(other)).isEqualTo(UUID.fromString((String) response.path("results[4].subjectId")));
+                assertThat(Db.count(db, "select count(*) from subject_identifier where subject_id = ?", existing)).isEqualTo(2);
+                assertThat(Db.count(db, "select count(*) from subject_identifier where subject_id = ?", UUID.fromString(first)))
+                        .isEqualTo(1);
+                assertThat(Db.count(db, "select count(*) from outbox_message where destination = 'audit' and payload like ?"
+                        + " and payload like ?", "%subject.created%", "%" + first + "%")).isEqualTo(1);
+                assertThat(Db.count(db, "select count(*) from outbox_message where destination = 'audit' and payload like ?"
+                        + " and payload like ?", "%subject.identifiers-linked%", "%" + existing + "%")).isEqualTo(1);
+            }
+            for (String token : List.of(reader(), dpo())) {
+                as(token).body(batchBody(List.of(person(known)))).post(BATCH).then().statusCode(200)
+                        .body("results[0].subjectId", equalTo(existing.toString()));
+            }
+        }
+
+        @Test
+        void refusesAnEntryOfTwoSubjectsAndResolvesTheOthers() {
+            String a = email();
+            String b = email();
+            UUID first = resolve(a);
+            UUID second = resolve(b);
+            String fresh = email();
+            String body = as(writer()).body(batchBody(List.of(person(fresh), person(a, b), person(b)))).post(BATCH)
+                    .then().statusCode(200)
+                    .body("results[0].created", is(true))
+                    .body("results[1].subjectId", nullValue()).body("results[1].created", is(false))
+                    .body("results[1].refused", equalTo("identifiers-of-different-subjects"))
+                    .body("results[2].subjectId", equalTo(second.toString()))
+                    .extract().asString();
+            assertThat(body).doesNotContainIgnoringCase(a).doesNotContainIgnoringCase(b).doesNotContainIgnoringCase(fresh);
+            assertThat(resolve(a)).isEqualTo(first);
+            assertThat(Db.count(db, "select count(*) from subject_identifier where subject_id in (?, ?)", first, second)).isEqualTo(2);
+        }
+
+        @Test
+        void badInputIsAProblemAndNothingIsStored() {
+            long subjects = subjectCount();
+            long stored = identifierCount();
+            as(writer()).body(batchBody(List.of())).post(BATCH).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("people"));
+            List<Object> tooMany = new ArrayList<>();
+            for (int i = 0; i <= 500; i++) {
+                tooMany.add(person(email()));
+            }
+            as(writer()).body(batchBody(tooMany)).post(BATCH).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("people"));
+            String invalid = "not-an-address-" + UUID.randomUUID();
+            String body = as(writer()).body(batchBody(List.of(person(email()), person(email(), invalid)))).post(BATCH)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo("people[1].identifiers[1].value")).extract().asString();
+            assertThat(body).doesNotContain(invalid);
+            as(writer()).body(batchBody(List.of(person(email()), resolveBody(List.of())))).post(BATCH).then().statusCode(400)
+                    .contentType("application/problem+json");
+            as(writer()).body("{\"people\": [").post(BATCH).then().statusCode(400).contentType("application/problem+json");
+            assertThat(subjectCount()).isEqualTo(subjects);
+            assertThat(identifierCount()).isEqualTo(stored);
+        }
+
+        @Test
+        void fiveHundredNewPeople() {
+            List<Object> people = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                people.add(person(email()));
+            }
+            as(writer()).body(batchBody(people)).post(BATCH).then().statusCode(200);
+            long start = System.nanoTime();
+            people.replaceAll(ignored -> person(email()));
+            as(writer()).body(batchBody(people)).post(BATCH).then().statusCode(200).body("results.size()", is(500))
+                    .body("results.findAll { it.created }.size()", is(500));
+            // A measurement for the record, not an assertion: timing depends on the machine.
+            System.out.printf("consent-service batch resolve: 500 new people in %d ms%n", (System.nanoTime() - start) / 1_000_000);
         }
     }
 }
