@@ -16,6 +16,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.UUID;
 
@@ -36,6 +39,10 @@ public class SubjectResource {
 
     @POST
     @Path("/resolve")
+    @Operation(summary = "The subject of one person's identifiers, created if none; new identifiers are linked to it")
+    @APIResponse(responseCode = "200", description = "The subject, and whether it was created")
+    @APIResponse(responseCode = "400", description = "An identifier is malformed (field named, never its value); nothing stored", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The identifiers belong to different subjects; they are not merged", content = @Content(mediaType = "application/problem+json"))
     @RolesAllowed({DPO, CONSENT_READER, CONSENT_WRITER})
     public Uni<ResolveResult> resolve(@Valid @NotNull ResolveRequest request) {
         return subjects.resolve(request.identifiers());
@@ -44,6 +51,9 @@ public class SubjectResource {
     /** Up to {@link BatchResolveRequest#MAX_PEOPLE} people at once; an entry of two subjects is refused on its own. */
     @POST
     @Path("/resolve/batch")
+    @Operation(summary = "Resolve up to 500 people at once, in order, in one transaction")
+    @APIResponse(responseCode = "200", description = "One result per entry, in request order; an entry of two subjects is refused on its own")
+    @APIResponse(responseCode = "400", description = "An entry is malformed, or there are none or more than 500 (field named); nothing stored", content = @Content(mediaType = "application/problem+json"))
     @RolesAllowed({DPO, CONSENT_READER, CONSENT_WRITER})
     public Uni<BatchResolveResult> resolveBatch(@Valid @NotNull BatchResolveRequest request) {
         return subjects.resolveBatch(request.people());
@@ -52,6 +62,11 @@ public class SubjectResource {
     /** Finds the subject holding the identifiers, creating nothing (data subject requests from unknown people). */
     @POST
     @Path("/lookup")
+    @Operation(summary = "The subject holding the identifiers, creating nothing")
+    @APIResponse(responseCode = "200", description = "The subject holding the identifiers")
+    @APIResponse(responseCode = "400", description = "An identifier is malformed (field named, never its value)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No subject holds these identifiers; nothing recorded", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "The identifiers belong to different subjects", content = @Content(mediaType = "application/problem+json"))
     @RolesAllowed({DPO, PRIVACY_OPERATOR, CONSENT_READER, CONSENT_WRITER})
     public Uni<LookupResult> lookup(@Valid @NotNull ResolveRequest request) {
         return subjects.lookup(request.identifiers());
@@ -60,6 +75,9 @@ public class SubjectResource {
     /** Services see the subject's state; only people who work requests see its identifiers. */
     @GET
     @Path("/{subjectId}")
+    @Operation(operationId = "getSubject", summary = "One subject's state; its identifiers only for the DPO and privacy operators (audited)")
+    @APIResponse(responseCode = "200", description = "The subject")
+    @APIResponse(responseCode = "404", description = "No such subject", content = @Content(mediaType = "application/problem+json"))
     @RolesAllowed({DPO, PRIVACY_OPERATOR, CONSENT_READER, CONSENT_WRITER})
     public Uni<SubjectView> get(@PathParam("subjectId") UUID subjectId) {
         return subjects.get(subjectId, identity.hasRole(DPO) || identity.hasRole(PRIVACY_OPERATOR));
