@@ -36,15 +36,19 @@ public class Suite implements BeforeAllCallback {
         }
     }
 
+    /** {@code bin/privacy-gate COMMAND} for the suite of this test run. */
+    static ProcessBuilder command(String command) {
+        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("bin/privacy-gate").toString(), command)
+                .directory(ROOT.toFile());
+        builder.environment().put("PRIVACY_GATE_HOME", HOME.toString());
+        // Meta's Graph API cannot be reached from here: up's local stand-in serves the leads (MetaLeads).
+        builder.environment().remove("PRIVACY_GATE_PLATFORMS_META_GRAPH_URL");
+        return builder;
+    }
+
     private static void run(String command, int timeoutMinutes) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("bin/privacy-gate").toString(), command)
-                    .directory(ROOT.toFile())
-                    .inheritIO();
-            builder.environment().put("PRIVACY_GATE_HOME", HOME.toString());
-            // Meta's Graph API cannot be reached from here: up's local stand-in serves the leads (MetaLeads).
-            builder.environment().remove("PRIVACY_GATE_PLATFORMS_META_GRAPH_URL");
-            Process process = builder.start();
+            Process process = command(command).inheritIO().start();
             process.getOutputStream().close();
             if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
