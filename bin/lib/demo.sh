@@ -51,6 +51,13 @@ call() {
   status="$(curl "${args[@]}" "$@" "$url")" || die "$method $url failed: the service did not answer"
   body="$(cat "$work/answer")"
 }
+# Saves the answer's body to a file (a binary package, say) instead of $body.
+download() {
+  local url="$1" token="$2" file="$3"
+  status="$(curl -sS -o "$file" -w '%{http_code}' --max-time 60 -H "Authorization: Bearer $token" "$url")" \
+    || die "GET $url failed: the service did not answer"
+  body=""
+}
 expect() {
   local wanted="$1" what="$2" code
   for code in $wanted; do [ "$status" = "$code" ] && return 0; done
@@ -221,7 +228,7 @@ request_completed() {
 await 120 request_completed || die "request $request was not COMPLETED within 120 s (status $(jq -r .status <<<"$body"); bin/privacy-gate logs dsr-service)"
 say "COMPLETED."
 export_zip="$work/access-$request.zip"
-call GET "$dsr/api/v1/requests/$request/export" "$operator_token" "" -o "$export_zip"
+download "$dsr/api/v1/requests/$request/export" "$operator_token" "$export_zip"
 expect 200 "downloading the export"
 say "the Art. 15 package, saved as $export_zip:"
 if command -v unzip >/dev/null; then
