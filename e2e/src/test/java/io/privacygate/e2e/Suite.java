@@ -21,6 +21,14 @@ public class Suite implements BeforeAllCallback {
                 .getOrComputeIfAbsent(Suite.class, key -> new Running(), Running.class);
     }
 
+    /** The SMTP server the suite's mail goes to; it lives as long as the test run. */
+    private static final MailSink MAIL = new MailSink();
+
+    /** The mail the suite has sent: one-time codes, notifications. */
+    public static MailSink mail() {
+        return MAIL;
+    }
+
     /** Closed by JUnit at the end of the run. */
     static final class Running implements ExtensionContext.Store.CloseableResource {
         Running() {
@@ -33,6 +41,7 @@ public class Suite implements BeforeAllCallback {
             if (!Boolean.getBoolean("privacy-gate.keep-running")) {
                 run("down", 2);
             }
+            MAIL.close();
         }
     }
 
@@ -43,6 +52,8 @@ public class Suite implements BeforeAllCallback {
         builder.environment().put("PRIVACY_GATE_HOME", HOME.toString());
         // Meta's Graph API cannot be reached from here: up's local stand-in serves the leads (MetaLeads).
         builder.environment().remove("PRIVACY_GATE_PLATFORMS_META_GRAPH_URL");
+        builder.environment().put("PRIVACY_GATE_SMTP_HOST", "127.0.0.1");
+        builder.environment().put("PRIVACY_GATE_SMTP_PORT", String.valueOf(MAIL.port()));
         return builder;
     }
 
