@@ -1,6 +1,7 @@
 package io.privacygate.dsr.rest;
 
 import io.privacygate.commons.audit.Actors;
+import io.privacygate.commons.problem.Problem;
 import io.privacygate.dsr.service.ExportService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +12,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.Base64;
 import java.util.HexFormat;
@@ -31,11 +34,16 @@ public class ExportResource {
     }
 
     @GET
-    @Produces({ZIP, "application/problem+json"})
+    @Produces({ZIP, Problem.MEDIA_TYPE})
     @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
     @Operation(summary = "The Art. 15/20 package of a completed request: a JSON and CSVs per system, and manifest.json; "
             + "a filing service gets only the packages of requests it filed")
-    public Uni<Response> download(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The zip package (Repr-Digest: its SHA-256)", content = @Content(mediaType = ZIP))
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such request (for a filing service: none that it filed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The request has no package: not ACCESS or PORTABILITY, not completed, or no data held", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "410", description = "The package has expired and was deleted", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> downloadExport(@PathParam("id") String id) {
         return exports.download(Params.uuid("id", id), Actors.of(identity), Roles.isOperator(identity))
                 .map(download -> Response.ok(download.zip(), ZIP)
                         .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")

@@ -1,6 +1,7 @@
 package io.privacygate.dsr.rest;
 
 import io.privacygate.commons.audit.Actors;
+import io.privacygate.commons.problem.Problem;
 import io.privacygate.dsr.api.ExtensionRequest;
 import io.privacygate.dsr.api.RejectionRequest;
 import io.privacygate.dsr.api.RequestView;
@@ -24,6 +25,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import static io.privacygate.dsr.rest.Roles.DPO;
 import static io.privacygate.dsr.rest.Roles.DSR_INTAKE;
@@ -57,7 +60,13 @@ public class RequestActionResource {
     @Path("/verification")
     @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
     @Operation(summary = "Verify the requester (OPERATOR_ATTESTED, EMAIL_CODE: send then check, PLATFORM_SIGNED)")
-    public Uni<Response> verify(@PathParam("id") String id, @Valid @NotNull VerificationRequest request,
+    @APIResponse(responseCode = "200", description = "Verified: the request, now fanned out")
+    @APIResponse(responseCode = "202", description = "An e-mail code was sent; check it with a second call carrying the code")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such request (for a filing service: none that it filed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The request is not awaiting verification, or the code is wrong, expired or used up", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "The mail server or the key provider is unavailable. Retry", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> verifyRequester(@PathParam("id") String id, @Valid @NotNull VerificationRequest request,
                                 @HeaderParam("Idempotency-Key") @Pattern(regexp = RequestResource.IDEMPOTENCY_KEY,
                                         message = "must be 1-200 visible ASCII characters") String idempotencyKey) {
         boolean operator = Roles.isOperator(identity);
@@ -74,7 +83,11 @@ public class RequestActionResource {
     @Path("/extension")
     @RolesAllowed(DPO)
     @Operation(summary = "Extend the deadline by 1 or 2 months, once, before the first deadline (Art. 12(3))")
-    public Uni<RequestView> extend(@PathParam("id") String id, @Valid @NotNull ExtensionRequest request) {
+    @APIResponse(responseCode = "200", description = "The request with its new dueAt")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such request (for a filing service: none that it filed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "Already extended, or past the first deadline, or closed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<RequestView> extendDeadline(@PathParam("id") String id, @Valid @NotNull ExtensionRequest request) {
         return extension.extend(Params.uuid("id", id), request, Actors.of(identity));
     }
 
@@ -82,7 +95,11 @@ public class RequestActionResource {
     @Path("/rejection")
     @RolesAllowed({DPO, PRIVACY_OPERATOR})
     @Operation(summary = "Refuse a request not yet in progress, with the reason told to the subject (Art. 12(4)-(6))")
-    public Uni<RequestView> reject(@PathParam("id") String id, @Valid @NotNull RejectionRequest request) {
+    @APIResponse(responseCode = "200", description = "The rejected request")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such request (for a filing service: none that it filed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The request is already in progress or closed", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<RequestView> rejectRequest(@PathParam("id") String id, @Valid @NotNull RejectionRequest request) {
         return closing.reject(Params.uuid("id", id), request, Actors.of(identity));
     }
 
@@ -90,7 +107,11 @@ public class RequestActionResource {
     @Path("/retry")
     @RolesAllowed({DPO, PRIVACY_OPERATOR})
     @Operation(summary = "Send the request's failed tasks back to the worker")
-    public Uni<RequestView> retry(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The request, its failed tasks queued again")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such request (for a filing service: none that it filed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "409", description = "The request has no failed task", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<RequestView> retryFailedTasks(@PathParam("id") String id) {
         return retry.retry(Params.uuid("id", id), Actors.of(identity)).invoke(worker::kick);
     }
 }

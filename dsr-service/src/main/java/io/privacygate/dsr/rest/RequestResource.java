@@ -1,6 +1,7 @@
 package io.privacygate.dsr.rest;
 
 import io.privacygate.commons.audit.Actors;
+import io.privacygate.commons.problem.Problem;
 import io.privacygate.commons.web.Page;
 import io.privacygate.commons.web.PageRequest;
 import io.privacygate.dsr.api.CreateRequest;
@@ -28,6 +29,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
 import java.time.Instant;
@@ -60,7 +63,11 @@ public class RequestResource {
     @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
     @Operation(summary = "File a request; the deadline runs from receivedAt (default now). Unknown people get \"no data held\". "
             + "A repeated Idempotency-Key answers 200 with the request first created.")
-    public Uni<Response> file(@Valid @NotNull CreateRequest request,
+    @APIResponse(responseCode = "201", description = "Filed: the request with its id, receivedAt, dueAt and status")
+    @APIResponse(responseCode = "200", description = "The same Idempotency-Key was filed before: that request")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "The key provider is unavailable; nothing was stored. Retry", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Response> fileRequest(@Valid @NotNull CreateRequest request,
                               @HeaderParam("Idempotency-Key") @Pattern(regexp = IDEMPOTENCY_KEY,
                                       message = "must be 1-200 visible ASCII characters") String idempotencyKey) {
         return intake.file(request, idempotencyKey, Actors.of(identity), Roles.isOperator(identity))
@@ -73,7 +80,9 @@ public class RequestResource {
     @GET
     @RolesAllowed({DPO, PRIVACY_OPERATOR})
     @Operation(summary = "Requests, newest first, without identifiers; closed-unverified ones only when asked for")
-    public Uni<Page<RequestSummary>> list(@QueryParam("status") String status, @QueryParam("type") String type,
+    @APIResponse(responseCode = "200", description = "A page of requests")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<Page<RequestSummary>> listRequests(@QueryParam("status") String status, @QueryParam("type") String type,
                                           @QueryParam("dueBefore") String dueBefore, @QueryParam("overdue") String overdue,
                                           @QueryParam("subjectId") String subjectId,
                                           @QueryParam("includeClosedUnverified") String includeClosedUnverified,
@@ -93,7 +102,10 @@ public class RequestResource {
     @Path("/search")
     @RolesAllowed({DPO, PRIVACY_OPERATOR})
     @Operation(summary = "The requests filed with any of these identifiers (found by blind index)")
-    public Uni<List<RequestSummary>> search(@Valid @NotNull SearchRequest request) {
+    @APIResponse(responseCode = "200", description = "The matching requests, newest first")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "503", description = "The key provider is unavailable. Retry", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<List<RequestSummary>> searchRequests(@Valid @NotNull SearchRequest request) {
         return queries.byIdentifiers(request.identifiers());
     }
 
@@ -101,7 +113,10 @@ public class RequestResource {
     @Path("/{id}")
     @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
     @Operation(summary = "One request: operators see its identifiers and free text, a filing service its state")
-    public Uni<RequestView> get(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The request")
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "404", description = "No such request (for a filing service: none that it filed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Uni<RequestView> getRequest(@PathParam("id") String id) {
         return queries.get(Params.uuid("id", id), Roles.isOperator(identity), Actors.of(identity));
     }
 }
