@@ -4,7 +4,12 @@ import io.privacygate.client.audit.model.AppendRequest;
 import io.privacygate.client.audit.model.AuditEvent;
 import io.privacygate.client.audit.model.CheckpointView;
 import io.privacygate.client.consent.model.PagePurposeView;
+import io.privacygate.client.dsr.model.CreateRequest;
+import io.privacygate.client.dsr.model.Identifier;
+import io.privacygate.client.dsr.model.IdentifierType;
 import io.privacygate.client.dsr.model.PageRequestSummary;
+import io.privacygate.client.dsr.model.RequestType;
+import io.privacygate.client.dsr.model.RequestView;
 import io.privacygate.client.ingestion.model.ImportView;
 import io.privacygate.testing.PeerService;
 import io.privacygate.testing.TestTokens;
@@ -226,18 +231,24 @@ class GeneratedClientsTest {
             return new io.privacygate.client.dsr.api.RequestResourceApi(client);
         }
 
-        /** Filing (POST /api/v1/requests, "callFile") through this client answered 400 without a body here: see clients/README.md. */
         @Test
-        void listsTheRequests() throws Exception {
-            PageRequestSummary page = requests(TestTokens.user("privacy-operator"))
-                    .callList(null, null, null, "0", "20", null, null, null);
-            assertThat(page.getItems()).isNotNull();
+        void filesARequestAndListsIt() throws Exception {
+            io.privacygate.client.dsr.api.RequestResourceApi operator = requests(TestTokens.user("privacy-operator"));
+
+            RequestView filed = operator.fileRequest(new CreateRequest().type(RequestType.ACCESS)
+                    .addIdentifiersItem(new Identifier().type(IdentifierType.EMAIL).value("client-" + UUID.randomUUID() + "@example.org"))
+                    .channel("email"), null);
+            PageRequestSummary page = operator.listRequests(null, null, null, "0", "20", null, null, null);
+
+            assertThat(filed.getStatus()).isNotNull();
+            assertThat(filed.getDueAt()).isAfter(filed.getReceivedAt());
+            assertThat(page.getItems()).anyMatch(summary -> summary.getId().equals(filed.getId()));
         }
 
         @Test
         void refusalsAreApiExceptionsWithTheProblem() {
             for (Map.Entry<String, Integer> refused : Map.of("", 401, TestTokens.user(NO_ROLE_OF_OURS), 403).entrySet()) {
-                assertThatThrownBy(() -> requests(refused.getKey().isEmpty() ? null : refused.getKey()).get(UUID.randomUUID().toString()))
+                assertThatThrownBy(() -> requests(refused.getKey().isEmpty() ? null : refused.getKey()).getRequest(UUID.randomUUID().toString()))
                         .isInstanceOfSatisfying(io.privacygate.client.dsr.ApiException.class, e -> assertProblem(e, refused.getValue(),
                                 t -> e.getCode(), t -> e.getResponseBody(), t -> e.getResponseHeaders().map()));
             }

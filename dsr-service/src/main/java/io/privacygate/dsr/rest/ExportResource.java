@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.Base64;
@@ -38,7 +40,8 @@ public class ExportResource {
     @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
     @Operation(summary = "The Art. 15/20 package of a completed request: a JSON and CSVs per system, and manifest.json; "
             + "a filing service gets only the packages of requests it filed")
-    @APIResponse(responseCode = "200", description = "The zip package (Repr-Digest: its SHA-256)", content = @Content(mediaType = ZIP))
+    @APIResponse(responseCode = "200", description = "The zip package (Repr-Digest: its SHA-256)",
+            content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such request (for a filing service: none that it filed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The request has no package: not ACCESS or PORTABILITY, not completed, or no data held", content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -23,9 +23,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import static io.privacygate.dsr.rest.Roles.DPO;
@@ -60,8 +62,10 @@ public class RequestActionResource {
     @Path("/verification")
     @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
     @Operation(summary = "Verify the requester (OPERATOR_ATTESTED, EMAIL_CODE: send then check, PLATFORM_SIGNED)")
-    @APIResponse(responseCode = "200", description = "Verified: the request, now fanned out")
-    @APIResponse(responseCode = "202", description = "An e-mail code was sent; check it with a second call carrying the code")
+    @APIResponse(responseCode = "200", description = "Verified: the request, now fanned out",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "202", description = "An e-mail code was sent; check it with a second call carrying the code",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such request (for a filing service: none that it filed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The request is not awaiting verification, or the code is wrong, expired or used up", content = @Content(mediaType = Problem.MEDIA_TYPE))

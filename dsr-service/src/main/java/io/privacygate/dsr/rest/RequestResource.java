@@ -27,9 +27,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.net.URI;
@@ -63,8 +65,10 @@ public class RequestResource {
     @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
     @Operation(summary = "File a request; the deadline runs from receivedAt (default now). Unknown people get \"no data held\". "
             + "A repeated Idempotency-Key answers 200 with the request first created.")
-    @APIResponse(responseCode = "201", description = "Filed: the request with its id, receivedAt, dueAt and status")
-    @APIResponse(responseCode = "200", description = "The same Idempotency-Key was filed before: that request")
+    @APIResponse(responseCode = "201", description = "Filed: the request with its id, receivedAt, dueAt and status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "200", description = "The same Idempotency-Key was filed before: that request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "The key provider is unavailable; nothing was stored. Retry", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> fileRequest(@Valid @NotNull CreateRequest request,
