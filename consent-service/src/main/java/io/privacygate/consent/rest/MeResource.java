@@ -13,6 +13,9 @@ import static io.privacygate.consent.rest.Roles.CONSENT_WRITER;
 import static io.privacygate.consent.rest.Roles.DPO;
 import static io.privacygate.consent.rest.Roles.DSR_EXECUTOR;
 import static io.privacygate.consent.rest.Roles.PRIVACY_OPERATOR;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The caller's roles, for UIs deciding what to show. It does nothing but verify the token, which makes
@@ -29,6 +32,8 @@ public class MeResource {
     @GET
     @NonBlocking
     @RolesAllowed({DPO, PRIVACY_OPERATOR, AUDITOR, CONSENT_READER, CONSENT_WRITER, DSR_EXECUTOR})
+    @Operation(summary = "The caller's roles in this service")
+    @APIResponse(responseCode = "200", description = "The roles of the token")
     public MeView me() {
         return new MeView(identity.getRoles().stream().sorted().toList());
     }

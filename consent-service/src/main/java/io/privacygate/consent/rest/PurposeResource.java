@@ -28,6 +28,9 @@ import static io.privacygate.consent.rest.Roles.CONSENT_READER;
 import static io.privacygate.consent.rest.Roles.CONSENT_WRITER;
 import static io.privacygate.consent.rest.Roles.DPO;
 import static io.privacygate.consent.rest.Roles.PRIVACY_OPERATOR;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The Art. 30 register. Only the DPO changes it; the people and services that rely on it read it. */
 @Path("/api/v1/purposes")
@@ -42,6 +45,9 @@ public class PurposeResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(DPO)
     @APIResponseSchema(value = PurposeView.class, responseCode = "201", responseDescription = "Version 1 of the purpose")
+    @Operation(summary = "Define a purpose (a processing activity of the Art. 30 register): version 1")
+    @APIResponse(responseCode = "400", description = "A field is missing or malformed (field named)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "A purpose with this key exists; change it with PUT", content = @Content(mediaType = "application/problem+json"))
     public Uni<Response> create(@Valid @NotNull PurposeRequest request) {
         return purposes.create(request).map(created -> Response
                 .created(URI.create("/api/v1/purposes/" + created.key())).entity(created).build());
@@ -49,6 +55,9 @@ public class PurposeResource {
 
     @GET
     @RolesAllowed({DPO, AUDITOR, PRIVACY_OPERATOR, CONSENT_READER, CONSENT_WRITER})
+    @Operation(summary = "The purposes in force, by key, one page at a time")
+    @APIResponse(responseCode = "200", description = "A page of purposes")
+    @APIResponse(responseCode = "400", description = "page or size is out of range", content = @Content(mediaType = "application/problem+json"))
     public Uni<Page<PurposeView>> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return purposes.list(PageRequest.of(page, size));
     }
@@ -57,6 +66,9 @@ public class PurposeResource {
     @GET
     @Path("/{key}")
     @RolesAllowed({DPO, AUDITOR, PRIVACY_OPERATOR, CONSENT_READER, CONSENT_WRITER})
+    @Operation(summary = "One purpose: its current version, or the version asked for")
+    @APIResponse(responseCode = "200", description = "The purpose version")
+    @APIResponse(responseCode = "404", description = "No purpose with this key, or no such version", content = @Content(mediaType = "application/problem+json"))
     public Uni<PurposeView> get(@PathParam("key") String key, @QueryParam("version") Integer version) {
         return purposes.get(key, version);
     }
@@ -64,6 +76,9 @@ public class PurposeResource {
     @GET
     @Path("/{key}/versions")
     @RolesAllowed({DPO, AUDITOR, PRIVACY_OPERATOR, CONSENT_READER, CONSENT_WRITER})
+    @Operation(summary = "Every version of a purpose, oldest first")
+    @APIResponse(responseCode = "200", description = "The versions")
+    @APIResponse(responseCode = "404", description = "No purpose with this key", content = @Content(mediaType = "application/problem+json"))
     public Uni<List<PurposeView>> versions(@PathParam("key") String key) {
         return purposes.versions(key);
     }
@@ -72,6 +87,10 @@ public class PurposeResource {
     @PUT
     @Path("/{key}")
     @RolesAllowed(DPO)
+    @Operation(summary = "Change a purpose: a new version when anything changed, the same one otherwise")
+    @APIResponse(responseCode = "200", description = "The version in force after the call")
+    @APIResponse(responseCode = "400", description = "A field is missing or malformed, or the key differs from the path (field named)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No purpose with this key", content = @Content(mediaType = "application/problem+json"))
     public Uni<PurposeView> update(@PathParam("key") String key, @Valid @NotNull PurposeRequest request) {
         return purposes.update(key, request);
     }

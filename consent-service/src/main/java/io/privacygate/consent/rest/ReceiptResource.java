@@ -17,6 +17,9 @@ import static io.privacygate.consent.rest.Roles.CONSENT_READER;
 import static io.privacygate.consent.rest.Roles.CONSENT_WRITER;
 import static io.privacygate.consent.rest.Roles.DPO;
 import static io.privacygate.consent.rest.Roles.PRIVACY_OPERATOR;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 @Path("/api/v1/receipts")
 public class ReceiptResource {
@@ -31,6 +34,9 @@ public class ReceiptResource {
     @Path("/{receiptId}")
     @Produces(ReceiptService.MEDIA_TYPE)
     @RolesAllowed({DPO, PRIVACY_OPERATOR, CONSENT_READER, CONSENT_WRITER})
+    @Operation(summary = "A signed consent receipt (ISO/IEC TS 27560 record as a compact JWS, application/jose)")
+    @APIResponse(responseCode = "200", description = "The receipt")
+    @APIResponse(responseCode = "404", description = "No such receipt", content = @Content(mediaType = "application/problem+json"))
     public Uni<String> receipt(@PathParam("receiptId") UUID receiptId) {
         return receipts.receipt(receiptId);
     }
@@ -40,6 +46,8 @@ public class ReceiptResource {
     @Path("/jwks")
     @Produces(MediaType.APPLICATION_JSON)
     @PermitAll
+    @Operation(summary = "The public keys that verify consent receipts (JWK Set), for anyone holding a receipt")
+    @APIResponse(responseCode = "200", description = "The JWK Set")
     public Uni<Map<String, Object>> jwks() {
         return receipts.jwks();
     }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import static io.privacygate.consent.rest.Roles.AUDITOR;
 import static io.privacygate.consent.rest.Roles.DPO;
 import static io.privacygate.consent.rest.Roles.PRIVACY_OPERATOR;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The Art. 30 record of processing activities, for the supervisory authority on request (Art. 30(4)). */
 @Path("/api/v1/ropa")
@@ -27,6 +30,8 @@ public class RopaResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({DPO, AUDITOR, PRIVACY_OPERATOR})
+    @Operation(summary = "The Art. 30 record of processing activities, as JSON or CSV (Accept: text/csv)")
+    @APIResponse(responseCode = "200", description = "The record of processing activities")
     public Uni<Ropa> json() {
         return purposes.ropa();
     }
@@ -34,6 +39,8 @@ public class RopaResource {
     @GET
     @Produces(CSV + ";charset=UTF-8")
     @RolesAllowed({DPO, AUDITOR, PRIVACY_OPERATOR})
+    @Operation(summary = "The Art. 30 record of processing activities, as JSON or CSV (Accept: text/csv)")
+    @APIResponse(responseCode = "200", description = "The record of processing activities")
     public Uni<String> csv() {
         return purposes.ropa().map(RopaCsv::write);
     }
