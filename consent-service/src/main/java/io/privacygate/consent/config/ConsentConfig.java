@@ -22,6 +22,8 @@ public interface ConsentConfig {
 
     Evidence evidence();
 
+    PrivacyCenter privacyCenter();
+
     /** Who is responsible for the processing (Art. 13(1)(a), Art. 30(1)(a)): named in receipts and the ROPA. */
     interface Controller {
         String name();
@@ -54,4 +56,59 @@ public interface ConsentConfig {
         Duration maxClockSkew();
     }
 
+
+    /** The privacy center at {@code /privacy}: data subjects' own pages (issue #10). */
+    interface PrivacyCenter {
+        /** Languages the pages and notices are offered in; the first is the default. */
+        @WithDefault("en,de")
+        List<String> languages();
+
+        /** dsr-service, where the requests subjects file are sent (with this service's client-credentials token). */
+        String dsrUrl();
+
+        /** How long a dsr-service call may take before the subject is told to try again. */
+        @WithDefault("PT20S")
+        Duration dsrTimeout();
+
+        Codes codes();
+
+        Limits limits();
+
+        /** How long a verified session lasts, from the moment the code was entered. */
+        @WithDefault("PT30M")
+        Duration sessionTimeout();
+
+        /**
+         * Whether the session cookie is {@code Secure}: {@code auto} when the request came over https (behind a
+         * proxy, with {@code quarkus.http.proxy.*} set), {@code always}, or {@code never}.
+         */
+        @WithDefault("auto")
+        String secureCookie();
+
+        interface Codes {
+            @WithDefault("6")
+            int length();
+
+            @WithDefault("PT10M")
+            Duration ttl();
+
+            /** Wrong codes allowed before the code is void and a new one must be asked for. */
+            @WithDefault("5")
+            int maxAttempts();
+        }
+
+        /** Codes asked for per fixed window, counted in the database so that every replica shares them. */
+        interface Limits {
+            @WithDefault("PT1H")
+            Duration window();
+
+            /** Codes per e-mail address (by its blind index) and window. */
+            @WithDefault("5")
+            int perAddress();
+
+            /** Codes per client IP address (by its keyed pseudonym) and window. */
+            @WithDefault("20")
+            int perIp();
+        }
+    }
 }

@@ -63,6 +63,12 @@ public class ConsentAudit {
                 .detail("noticeChanged", !Objects.equals(previous.noticeVersion, next.noticeVersion)));
     }
 
+    /** The DPO wrote (or rewrote) the plain-language text of a notice in one language. */
+    public Uni<Void> noticeTextSet(String purposeKey, LegalBasis basis, String noticeVersion, String language) {
+        return trail.record(entry("purpose.notice-text-set").purpose(purposeKey, basis)
+                .detail("noticeVersion", noticeVersion).detail("language", language));
+    }
+
     public Uni<Void> consentGranted(ConsentEvent event, LegalBasis basis) {
         return trail.record(consent("consent.granted", event, basis));
     }

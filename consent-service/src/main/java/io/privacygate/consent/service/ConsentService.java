@@ -72,6 +72,14 @@ public class ConsentService {
     }
 
     public Uni<Recorded> record(ConsentRequest request, String idempotencyKey) {
+        return record(request, idempotencyKey, Actors.of(identity));
+    }
+
+    /**
+     * As {@link #record(ConsentRequest, String)}, on behalf of {@code actor}: the privacy center records the
+     * choices data subjects make themselves, who hold no token ({@code privacy-center}).
+     */
+    public Uni<Recorded> record(ConsentRequest request, String idempotencyKey, String actor) {
         SubjectReference.check(request.subjectId(), request.identifiers(), "");
         if (request.state() == ConsentState.GRANTED && (request.noticeVersion() == null || request.noticeVersion().isBlank())) {
             throw ProblemException.invalidField("noticeVersion", "is required to grant consent");
@@ -82,7 +90,7 @@ public class ConsentService {
         if (evidence.capturedAt() != null && evidence.capturedAt().isAfter(now.plus(config.evidence().maxClockSkew()))) {
             throw ProblemException.invalidField("evidence.capturedAt", "must not be in the future");
         }
-        Submission submission = new Submission(request, evidence, idempotencyKey, Actors.of(identity), now);
+        Submission submission = new Submission(request, evidence, idempotencyKey, actor, now);
         return ipPseudonym(evidence.ip()).chain(ip -> changes.commit(() -> subjectOf(request)
                 .chain(subject -> recordFor(subject, submission, ip))));
     }

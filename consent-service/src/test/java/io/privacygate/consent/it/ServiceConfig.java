@@ -34,6 +34,10 @@ public final class ServiceConfig {
         config.put("privacy-gate.outbox.relay-enabled", "false");
         config.put("privacy-gate.outbox.destinations.audit.url", "http://127.0.0.1:9/api/v1/events");
         config.put("privacy-gate.outbox.destinations.ingestion.url", "http://127.0.0.1:9/internal/v1/consent-changes");
+        config.put("privacy-gate.consent.privacy-center.dsr-url", "http://127.0.0.1:9");
+        config.put("quarkus.mailer.mock", "true");
+        config.put("quarkus.mailer.host", "127.0.0.1");
+        config.put("quarkus.mailer.from", "privacy@privacy-gate.test");
         return config;
     }
 }
