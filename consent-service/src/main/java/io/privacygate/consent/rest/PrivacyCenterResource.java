@@ -128,9 +128,10 @@ public class PrivacyCenterResource {
 
     @GET
     @Path("/code")
-    public Uni<Response> codePage(@CookieParam(COOKIE) String cookie, @HeaderParam("Accept-Language") String acceptLanguage,
+    public Uni<Response> codePage(@CookieParam(COOKIE) String cookie, @QueryParam("lang") String lang,
+                                  @HeaderParam("Accept-Language") String acceptLanguage,
                                   @HeaderParam("Sec-GPC") String gpc, @Context HttpServerRequest request) {
-        return visit(cookie, null, acceptLanguage, gpc, request).chain(visit -> visit.session().pending()
+        return visit(cookie, lang, acceptLanguage, gpc, request).chain(visit -> visit.session().pending()
                 ? codeForm(visit, 200, null)
                 : redirect(visit, "/privacy"));
     }

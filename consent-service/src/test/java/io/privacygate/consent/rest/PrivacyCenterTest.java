@@ -139,6 +139,18 @@ class PrivacyCenterTest {
         }
 
         @Test
+        void theLanguageCanBeSwitchedOnEveryPage() {
+            String email = email();
+            PrivacyVisitor visitor = new PrivacyVisitor();
+            askForCode(visitor, email).then().statusCode(303);
+            visitor.get("/privacy/code?lang=de").then().statusCode(200).body(containsString("<html lang=\"de\">"))
+                    .body(containsString("Sehen Sie in Ihr Postfach"));
+            visitor.post("/privacy/code", Map.of("code", codeFor(email))).then().statusCode(303);
+            visitor.get("/privacy/me?lang=en").then().statusCode(200).body(containsString("<html lang=\"en\">"));
+            visitor.get("/privacy/me").then().statusCode(200).body(containsString("Your choices and rights"));
+        }
+
+        @Test
         void theBrowsersLanguageIsChosenWhenNoneIsAsked() {
             new PrivacyVisitor().header("Accept-Language", "de-DE,de;q=0.9,en;q=0.5").get("/privacy").then()
                     .statusCode(200).body(containsString("<html lang=\"de\">"));
