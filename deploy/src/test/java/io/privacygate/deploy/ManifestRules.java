@@ -67,12 +67,16 @@ final class ManifestRules {
     static final Map<String, Set<String>> CALLERS = orderedMap(
             "consent-service", Set.of("ingestion-service", "dsr-service"),
             "ingestion-service", Set.of("consent-service", "dsr-service"),
-            "dsr-service", Set.of("ingestion-service"),
+            "dsr-service", Set.of("ingestion-service", "consent-service"),
             "audit-service", Set.of("consent-service", "ingestion-service", "dsr-service"));
 
-    /** Outside callers each service may have: Prometheus for all; the ingress controller; labelled clients. */
+    /**
+     * Outside callers each service may have: Prometheus for all; the ingress controller for the browser pages (the
+     * privacy center on consent-service, the operator console on dsr-service) and the platform webhooks; labelled
+     * clients.
+     */
     static final Map<String, Set<String>> OUTSIDE_CALLERS = orderedMap(
-            "consent-service", Set.of("namespace monitoring", "client-labelled pods"),
+            "consent-service", Set.of("namespace monitoring", "client-labelled pods", "namespace ingress-nginx"),
             "ingestion-service", Set.of("namespace monitoring", "namespace ingress-nginx"),
             "dsr-service", Set.of("namespace monitoring", "namespace ingress-nginx"),
             "audit-service", Set.of("namespace monitoring"));
