@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +22,7 @@ import java.util.UUID;
  * The benchmark's ceiling: one plain INSERT of the body per request, through the same HTTP stack and pool
  * as the webhooks but without signature, parsing or encryption. Off (404) unless
  * {@code privacy-gate.ingestion.bench.ceiling-endpoint=true}; its table {@code bench_ceiling} is no part of
- * the schema: the benchmark creates it.
+ * the schema: the benchmark creates it. Left out of the OpenAPI document: it is no part of the API.
  */
 @Path("/bench/ceiling")
 @PermitAll
@@ -36,6 +37,7 @@ public class CeilingResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
+    @Operation(hidden = true)
     public Uni<Response> insert(byte[] body) {
         if (!enabled) {
             throw new NotFoundException();

@@ -12,6 +12,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -34,7 +41,15 @@ public class ConsentChangeResource {
     }
 
     @POST
-    public Uni<ConsentChangeService.Applied> receive(@Valid @NotNull ConsentChange change) {
+    @Operation(summary = "Hear a consent change from consent-service; a withdrawal stops processing and deletes data held only on that consent",
+            description = "WITHDRAWN or DENIED deletes the purpose's interactions and contact fields held on CONSENT; data held on "
+                    + "another basis stays. A repeated or older notification changes nothing. For consent-service's notifier only.")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "withdrawal", value = """
+            {"eventId":"0b8c1a52-6f3e-4d8a-9d21-5c3e7f1a2b90","subjectId":"6f1d2c3b-4a59-4e8f-8a7b-1c2d3e4f5a6b",\
+            "purpose":"social-engagement","state":"WITHDRAWN","occurredAt":"2026-12-01T09:30:00Z"}""")))
+    @APIResponse(responseCode = "200", description = "Applied, or already known (a repeat or an older change)")
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; nothing changed")
+    public Uni<ConsentChangeService.Applied> receiveConsentChange(@Valid @NotNull ConsentChange change) {
         return changes.apply(change.eventId(), change.subjectId(), change.purpose(), change.state(), change.occurredAt(),
                 Actors.of(identity));
     }

@@ -19,6 +19,8 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.UUID;
 
@@ -35,23 +37,35 @@ public class DsrResource {
     }
 
     @GET
-    public Uni<DsrExport> export(@PathParam("subjectId") UUID subjectId) {
+    @Operation(summary = "Art. 15/20: everything held about the subject, decrypted (restricted data too); audited")
+    @APIResponse(responseCode = "200", description = "The export; empty sections when nothing is held")
+    @APIResponse(responseCode = "503", description = "The key provider is unavailable; nothing is exported. Retry")
+    public Uni<DsrExport> exportSubject(@PathParam("subjectId") UUID subjectId) {
         return dsr.export(subjectId, Actors.of(identity));
     }
 
     @DELETE
-    public Uni<ErasureReceipt> erase(@PathParam("subjectId") UUID subjectId) {
+    @Operation(summary = "Art. 17: crypto-shreds the subject's data key, then deletes its rows; audited")
+    @APIResponse(responseCode = "200", description = "The erasure receipt (also when nothing was held)")
+    public Uni<ErasureReceipt> eraseSubject(@PathParam("subjectId") UUID subjectId) {
         return dsr.erase(subjectId, Actors.of(identity));
     }
 
     @PUT
     @Path("/restriction")
-    public Uni<RestrictionState> restrict(@PathParam("subjectId") UUID subjectId, @Valid @NotNull RestrictionRequest request) {
+    @Operation(summary = "Art. 18: restricts (or lifts the restriction of) the subject's processing here; restricted data is kept but never shown")
+    @APIResponse(responseCode = "200", description = "The restriction as it now stands")
+    @APIResponse(responseCode = "400", description = "restricted is missing")
+    public Uni<RestrictionState> restrictSubject(@PathParam("subjectId") UUID subjectId, @Valid @NotNull RestrictionRequest request) {
         return dsr.restrict(subjectId, request.restricted(), Actors.of(identity));
     }
 
     @PATCH
-    public Uni<RectificationResult> rectify(@PathParam("subjectId") UUID subjectId, @Valid @NotNull RectificationRequest request) {
+    @Operation(summary = "Art. 16: replaces the contact fields held (name, handle, e-mail, phone) for every purpose, and names the fields changed")
+    @APIResponse(responseCode = "200", description = "The fields changed")
+    @APIResponse(responseCode = "400", description = "The corrections are missing or invalid; nothing changed")
+    @APIResponse(responseCode = "503", description = "The key provider is unavailable; nothing changed. Retry")
+    public Uni<RectificationResult> rectifySubject(@PathParam("subjectId") UUID subjectId, @Valid @NotNull RectificationRequest request) {
         return dsr.rectify(subjectId, request, Actors.of(identity));
     }
 }

@@ -15,6 +15,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** LinkedIn's webhooks: the {@code challengeCode} validation, and events signed in {@code X-LI-Signature}. */
 @Path("/webhooks/linkedin")
@@ -27,12 +35,18 @@ public class LinkedInWebhookResource {
         this.webhooks = webhooks;
     }
 
-    public record ChallengeAnswer(String challengeCode, String challengeResponse) {
+    @Schema(description = "LinkedIn's challenge answered: the code, and the hex HMAC-SHA256 of it under the client secret")
+    public record ChallengeAnswer(@Schema(example = "890e4665-4dfe-4ab1-b689-ed553bceeed4") String challengeCode,
+                                  @Schema(example = "5f2b0c9d1e3a4b6c8d7e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e") String challengeResponse) {
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public ChallengeAnswer validate(@QueryParam("challengeCode") String challengeCode) {
+    @Operation(summary = "LinkedIn's endpoint validation: answers challengeCode with its HMAC under the client secret")
+    @APIResponse(responseCode = "200", description = "The challenge answered")
+    @APIResponse(responseCode = "400", description = "challengeCode is missing")
+    public ChallengeAnswer answerLinkedInChallenge(@Parameter(description = "The code LinkedIn sends", required = true,
+            example = "890e4665-4dfe-4ab1-b689-ed553bceeed4") @QueryParam("challengeCode") String challengeCode) {
         if (challengeCode == null || challengeCode.isBlank()) {
             throw ProblemException.invalidField("challengeCode", "is required");
         }
@@ -41,7 +55,24 @@ public class LinkedInWebhookResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> receive(byte[] body, @HeaderParam(SIGNATURE) String signature) throws JsonProcessingException {
+    @Operation(summary = "Receive a signed LinkedIn organization social action notification",
+            description = "Verified over the raw bytes against X-LI-Signature (see the README for exactly what is accepted), "
+                    + "sealed into the inbox and acknowledged; processed asynchronously.")
+    @RequestBody(required = true, description = "The notification exactly as LinkedIn sent it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                    examples = @ExampleObject(name = "comment", value = """
+                            {"type":"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS","notifications":[{"notificationId":1234,\
+                            "action":"COMMENT","sourcePost":"urn:li:share:6836060950001","organizationalEntity":"urn:li:organization:2414183",\
+                            "lastModifiedAt":1712345678000,"decoratedSourcePost":{"entity":"urn:li:share:6836060950001"}}]}""")))
+    @APIResponse(responseCode = "200", description = "Stored in the inbox (or already waiting there): acknowledged")
+    @APIResponse(responseCode = "400", description = "Correctly signed, but not JSON or not a notification type this service knows; nothing was stored")
+    @APIResponse(responseCode = "401", description = "X-LI-Signature is missing or does not verify "
+            + "(urn:privacy-gate:problem:invalid-signature); nothing was stored")
+    @APIResponse(responseCode = "413", description = "The body exceeds the configured limit; nothing was stored")
+    @APIResponse(responseCode = "503", description = "The inbox key is unavailable; nothing was stored. LinkedIn retries")
+    public Uni<Response> receiveLinkedInWebhook(byte[] body, @Parameter(description = "hmacsha256= (optional) and the hex HMAC-SHA256 of the body",
+            example = "hmacsha256=5f2b0c9d1e3a4b6c8d7e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e") @HeaderParam(SIGNATURE) String signature)
+            throws JsonProcessingException {
         return webhooks.receive(Platform.LINKEDIN, body, signature).replaceWith(Response.ok().build());
     }
 }

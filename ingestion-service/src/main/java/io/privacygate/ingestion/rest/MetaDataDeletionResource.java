@@ -12,6 +12,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * Meta's data deletion callback, and the status page its answer points the person to. The callback is
@@ -27,27 +33,48 @@ public class MetaDataDeletionResource {
     }
 
     /** What Meta expects back, in its field names. */
-    public record Answer(String url, @JsonProperty("confirmation_code") String confirmationCode) {
+    @Schema(description = "Where the person can follow their deletion request, and its confirmation code")
+    public record Answer(@Schema(example = "https://crm.example.org/webhooks/meta/data-deletion/4f9c2a7e1b3d5f60a8c9e7d6b5a41302") String url,
+                         @Schema(example = "4f9c2a7e1b3d5f60a8c9e7d6b5a41302") @JsonProperty("confirmation_code") String confirmationCode) {
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Answer> receive(@FormParam("signed_request") String signedRequest) {
+    @Operation(summary = "Meta's data deletion callback: opens an erasure request in dsr-service and answers its status URL and code",
+            description = "The signed_request is verified (HMAC-SHA256 under the app secret) before anything is stored; the same "
+                    + "signed request sent again gets the same answer. The erasure is handed to dsr-service by a job, which retries "
+                    + "while dsr-service is down.")
+    @APIResponse(responseCode = "200", description = "The request is recorded")
+    @APIResponse(responseCode = "400", description = "The form could not be read")
+    @APIResponse(responseCode = "401", description = "signed_request is missing, malformed or does not verify "
+            + "(urn:privacy-gate:problem:invalid-signature); nothing was stored")
+    @APIResponse(responseCode = "415", description = "The body is not application/x-www-form-urlencoded")
+    @APIResponse(responseCode = "503", description = "The inbox key is unavailable; nothing was stored. Meta retries")
+    public Uni<Answer> receiveMetaDataDeletion(@Parameter(description = "<base64url signature>.<base64url payload>, as Meta sends it")
+                                               @FormParam("signed_request") String signedRequest) {
         return callbacks.receive(signedRequest).map(c -> new Answer(c.url(), c.confirmationCode()));
     }
 
     @GET
     @Path("/{code}")
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<DeletionCallbackService.Status> status(@PathParam("code") String code) {
+    @Operation(summary = "The status of a data deletion request, by its confirmation code: received, in-progress, completed or rejected",
+            description = "JSON for Accept: application/json, else a small HTML page for the person. Shows the status only.")
+    @APIResponse(responseCode = "200", description = "The status", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeletionCallbackService.Status.class)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "404", description = "No deletion request has this confirmation code")
+    public Uni<DeletionCallbackService.Status> getDataDeletionStatus(@Parameter(description = "The confirmation code from the callback's answer",
+            example = "4f9c2a7e1b3d5f60a8c9e7d6b5a41302") @PathParam("code") String code) {
         return callbacks.status(code);
     }
 
     @GET
     @Path("/{code}")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<String> statusPage(@PathParam("code") String code) {
+    @Operation(hidden = true)
+    public Uni<String> dataDeletionStatusPage(@PathParam("code") String code) {
         return callbacks.status(code).map(MetaDataDeletionResource::page);
     }
 

@@ -16,6 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * X's Account Activity webhooks: the CRC check (answered from memory, well within X's 3 seconds), and
@@ -31,12 +39,17 @@ public class XWebhookResource {
         this.webhooks = webhooks;
     }
 
-    public record CrcAnswer(@JsonProperty("response_token") String responseToken) {
+    @Schema(description = "X's CRC answered: sha256= and the base64 HMAC-SHA256 of crc_token under the consumer secret")
+    public record CrcAnswer(@Schema(example = "sha256=x0mYd8hz2goCTfcNAaMqENy2BFgJJfJOb4PdvTffpwg=") @JsonProperty("response_token") String responseToken) {
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public CrcAnswer crc(@QueryParam("crc_token") String crcToken) {
+    @Operation(summary = "X's challenge-response check (CRC): answers crc_token with its HMAC under the consumer secret")
+    @APIResponse(responseCode = "200", description = "The CRC answer")
+    @APIResponse(responseCode = "400", description = "crc_token is missing")
+    public CrcAnswer answerXCrc(@Parameter(description = "The token X sends", required = true, example = "9b4507b3-9040-4669-9ba5-b4b2c1e5c6f1")
+                                @QueryParam("crc_token") String crcToken) {
         if (crcToken == null || crcToken.isBlank()) {
             throw ProblemException.invalidField("crc_token", "is required");
         }
@@ -45,7 +58,24 @@ public class XWebhookResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> receive(byte[] body, @HeaderParam(SIGNATURE) String signature) throws JsonProcessingException {
+    @Operation(summary = "Receive a signed X Account Activity delivery (tweet_create_events, direct_message_events)",
+            description = "Verified over the raw bytes against x-twitter-webhooks-signature, sealed into the inbox and "
+                    + "acknowledged; processed asynchronously.")
+    @RequestBody(required = true, description = "The delivery exactly as X sent it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                    examples = @ExampleObject(name = "tweet", value = """
+                            {"for_user_id":"2244994945","tweet_create_events":[{"id_str":"1712345678901234567",\
+                            "created_at":"Fri Apr 05 18:14:38 +0000 2026","text":"@PrivacyGate hello",\
+                            "user":{"id_str":"6253282","name":"Ren\\u00e9e","screen_name":"renee"}}]}""")))
+    @APIResponse(responseCode = "200", description = "Stored in the inbox (or already waiting there): acknowledged")
+    @APIResponse(responseCode = "400", description = "Correctly signed, but not JSON or without for_user_id; nothing was stored")
+    @APIResponse(responseCode = "401", description = "x-twitter-webhooks-signature is missing or does not verify "
+            + "(urn:privacy-gate:problem:invalid-signature); nothing was stored")
+    @APIResponse(responseCode = "413", description = "The body exceeds the configured limit; nothing was stored")
+    @APIResponse(responseCode = "503", description = "The inbox key is unavailable; nothing was stored. X retries")
+    public Uni<Response> receiveXWebhook(byte[] body, @Parameter(description = "sha256= and the base64 HMAC-SHA256 of the raw body",
+            example = "sha256=x0mYd8hz2goCTfcNAaMqENy2BFgJJfJOb4PdvTffpwg=") @HeaderParam(SIGNATURE) String signature)
+            throws JsonProcessingException {
         return webhooks.receive(Platform.X, body, signature).replaceWith(Response.ok().build());
     }
 }

@@ -1,0 +1,67 @@
+package io.privacygate.ingestion;
+
+import io.privacygate.testing.OpenApiContract;
+import io.privacygate.testing.PostgresTestResource;
+import io.privacygate.testing.TestTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+
+/**
+ * The packaged service (the jar here; the native executable where GraalVM exists), run by failsafe in the test
+ * profile with real PostgreSQL and signed tokens: it becomes ready, serves a complete OpenAPI document, guards a
+ * real endpoint by role, and refuses a webhook whose signature does not verify. consent-service is not running:
+ * nothing here needs a decision (the import's lines wait in the inbox, fail closed).
+ */
+@QuarkusIntegrationTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(OidcWiremockTestResource.class)
+class PackagedServiceIT {
+    private static final String NDJSON = "application/x-ndjson";
+
+    @Test
+    void isReady() {
+        given().get("/q/health/ready").then().statusCode(200);
+    }
+
+    @Test
+    void servesACompleteOpenApiDocument() {
+        String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
+        OpenApiContract.assertComplete(document, "/webhooks/");
+    }
+
+    @Test
+    void importsAreForTheDpoOnly() {
+        byte[] line = ("{\"created_time\":\"2026-11-30T10:00:00+0000\",\"id\":\"" + Math.abs(UUID.randomUUID().getMostSignificantBits())
+                + "\",\"form_id\":\"777\",\"field_data\":[{\"name\":\"email\",\"values\":[\"lead-" + UUID.randomUUID() + "@example.org\"]}]}\n").getBytes(StandardCharsets.UTF_8);
+        given().contentType(NDJSON).body(line).post("/api/v1/imports?platform=meta").then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("crm-agent")).contentType(NDJSON).body(line)
+                .post("/api/v1/imports?platform=meta").then().statusCode(403);
+
+        String location = given().auth().oauth2(TestTokens.user("dpo")).contentType(NDJSON).body(line)
+                .post("/api/v1/imports?platform=meta").then().statusCode(202)
+                .header("Location", containsString("/api/v1/imports/")).extract().header("Location");
+
+        given().get(location).then().statusCode(401);
+        given().auth().oauth2(TestTokens.user("crm-agent")).get(location).then().statusCode(403);
+        given().auth().oauth2(TestTokens.user("dpo")).get(location).then().statusCode(200)
+                .body("lines", equalTo(1)).body("platform", equalTo("meta"));
+    }
+
+    @Test
+    void aWebhookWhoseSignatureDoesNotVerifyIsRefused() {
+        given().contentType("application/json").header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
+                .body("{\"object\":\"page\",\"entry\":[]}")
+                .post("/webhooks/meta").then().statusCode(401)
+                .contentType("application/problem+json").body("type", equalTo("urn:privacy-gate:problem:invalid-signature"));
+    }
+}
