@@ -87,19 +87,26 @@ public class EventStore {
 
     /**
      * @param decisionsAsked when consent-service was asked: revocations heard since then override its answers
+     * @param timings        the round's phases, for the debug log
      * @return the deliveries finished and the events' outcomes
      */
     @WithTransaction
-    public Uni<Committed> commit(List<Outcome> outcomes, List<ClaimedDelivery> done, List<UUID> unreadable, Instant decisionsAsked) {
+    public Uni<Committed> commit(List<Outcome> outcomes, List<ClaimedDelivery> done, List<UUID> unreadable, Instant decisionsAsked,
+                                 RoundTimings timings) {
+        timings.mark("store-begin");
         List<String> keys = outcomes.stream().filter(o -> !(o instanceof Outcome.Duplicate))
                 .map(o -> o.candidate().eventKey()).distinct().toList();
         return processed.claim(keys)
+                .invoke(() -> timings.mark("store-dedupe"))
                 .map(fresh -> outcomes.stream()
                         .map(o -> o instanceof Outcome.Duplicate || fresh.contains(o.candidate().eventKey())
                                 ? o : new Outcome.Duplicate(o.candidate()))
                         .toList())
                 .chain(claimed -> withoutRevoked(claimed, decisionsAsked))
-                .chain(settled -> ciphers(settled).chain(ciphers -> write(settled, ciphers, done, unreadable))
+                .invoke(() -> timings.mark("store-locks"))
+                .chain(settled -> ciphers(settled).invoke(() -> timings.mark("store-keys"))
+                        .chain(ciphers -> write(settled, ciphers, done, unreadable))
+                        .invoke(() -> timings.mark("store-write"))
                         .replaceWith(() -> new Committed(done.size(), count(settled))));
     }
 

@@ -68,11 +68,15 @@ public class InboxProcessor {
 
     /** @return how many deliveries the round finished (stored, denied, skipped or dropped as duplicates) */
     public Uni<Integer> processRound() {
-        return keys.cipher().chain(cipher -> inbox.claim(config.claimSize(), config.lease())
-                .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0) : process(cipher, claimed)));
+        return keys.cipher().chain(cipher -> {
+            RoundTimings timings = new RoundTimings();
+            return inbox.claim(config.claimSize(), config.lease())
+                    .invoke(() -> timings.mark("claim"))
+                    .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0) : process(cipher, claimed, timings));
+        });
     }
 
-    private Uni<Integer> process(InboxCipher cipher, List<ClaimedDelivery> claimed) {
+    private Uni<Integer> process(InboxCipher cipher, List<ClaimedDelivery> claimed, RoundTimings timings) {
         ProcessingRound round = new ProcessingRound(claimed, purposes);
         for (ClaimedDelivery delivery : claimed) {
             try {
@@ -86,19 +90,21 @@ public class InboxProcessor {
                 round.unreadable.add(delivery.id());
             }
         }
-        long started = System.nanoTime();
-        long[] decided = new long[1];
+        timings.mark("open");
         return processed.known(round.openKeys())
                 .invoke(round::markKnown)
+                .invoke(() -> timings.mark("known"))
                 .chain(() -> fetchLeads(round))
+                .invoke(() -> timings.mark("leads"))
                 .chain(() -> resolve(round))
+                .invoke(() -> timings.mark("resolve"))
                 .chain(() -> decide(round))
-                .invoke(() -> decided[0] = System.nanoTime())
-                .chain(asked -> store.commit(round.outcomes(), round.done(), round.unreadable, asked))
+                .invoke(() -> timings.mark("decide"))
+                .chain(asked -> store.commit(round.outcomes(), round.done(), round.unreadable, asked, timings))
+                .invoke(() -> timings.mark("commit"))
                 .invoke(committed -> metrics.processed(committed.events()))
-                .invoke(committed -> LOG.debugf("Inbox round: %d deliveries, events %s; decided in %d ms, stored in %d ms",
-                        committed.deliveries(), committed.events(), (decided[0] - started) / 1_000_000,
-                        (System.nanoTime() - decided[0]) / 1_000_000))
+                .invoke(committed -> LOG.debugf("Inbox round: %d deliveries, events %s in %d ms: %s",
+                        committed.deliveries(), committed.events(), timings.totalMillis(), timings))
                 .map(EventStore.Committed::deliveries)
                 .chain(done -> inbox.reschedule(round.waiting, backoff(round.attemptsOfWaiting()), "lead-unavailable")
                         .replaceWith(done))
