@@ -41,11 +41,10 @@ import java.util.UUID;
  * <p>
  * Steps: record the event keys (an event another replica stored meanwhile drops out); take the shared
  * locks of the (subject, purpose) pairs to store for, and drop those whose consent was revoked after the
- * decisions were asked; encrypt; write contact fields, subjects and audit events, each kind in one
- * statement; count imports' progress; delete the deliveries; persist the interactions last, so that they
- * go to the database in batches at commit. A round costs about ten round trips to the database, however
- * many events it holds: a long chain of small statements would starve while webhooks keep the event
- * loop busy.
+ * decisions were asked; encrypt; write contact fields, subjects, audit events and interactions, each kind
+ * in one statement; count imports' progress; delete the deliveries. A round costs about ten round trips to
+ * the database, however many events it holds: a long chain of small statements would starve while webhooks
+ * keep the event loop busy.
  */
 @ApplicationScoped
 public class EventStore {
@@ -146,7 +145,7 @@ public class EventStore {
     private Uni<Void> write(List<Outcome> outcomes, Map<UUID, SubjectCipher> ciphers, List<ClaimedDelivery> done,
                             List<UUID> unreadable) {
         Instant now = Instant.now();
-        List<Interaction> toPersist = new ArrayList<>();
+        List<Interaction> toInsert = new ArrayList<>();
         Map<ContactField.Key, ContactField> contacts = new HashMap<>();
         List<AuditEntry> audits = new ArrayList<>();
         for (Outcome outcome : outcomes) {
@@ -157,7 +156,7 @@ public class EventStore {
                 case Outcome.Skipped skipped -> audits.add(audit.interactionSkipped(skipped.subjectId(), skipped.purpose(), skipped.reason()));
                 case Outcome.Denied denied -> audits.add(audit.interactionDenied(denied.subjectId(), denied.purpose(),
                         denied.decision().legalBasis(), denied.reason()));
-                case Outcome.Accepted accepted -> audits.add(store(accepted, ciphers.get(accepted.subjectId()), now, toPersist, contacts));
+                case Outcome.Accepted accepted -> audits.add(store(accepted, ciphers.get(accepted.subjectId()), now, toInsert, contacts));
             }
         }
         unreadable.forEach(id -> audits.add(audit.interactionSkipped(null, null, "unreadable-delivery")));
@@ -167,7 +166,8 @@ public class EventStore {
                 .chain(() -> audit.recordAll(audits))
                 .chain(() -> countImports(outcomes, done))
                 .chain(() -> inbox.delete(done.stream().map(ClaimedDelivery::id).toList()))
-                .chain(() -> toPersist.isEmpty() ? Uni.createFrom().voidItem() : interactions.persist(toPersist));
+                .chain(() -> interactions.insertAll(toInsert))
+                .replaceWithVoid();
     }
 
     /** Under shared locks: an Accepted outcome whose consent was revoked since the decision is denied after all. */
@@ -191,12 +191,12 @@ public class EventStore {
     }
 
     /** Encrypts what the purpose allows into an interaction and contact fields; the newest value of a field wins. */
-    private AuditEntry store(Outcome.Accepted accepted, SubjectCipher cipher, Instant now, List<Interaction> toPersist,
+    private AuditEntry store(Outcome.Accepted accepted, SubjectCipher cipher, Instant now, List<Interaction> toInsert,
                              Map<ContactField.Key, ContactField> contacts) {
         var event = accepted.candidate().event();
         FieldPolicy.Kept kept = fields.keep(event, accepted.definition().dataCategories());
         String source = accepted.candidate().delivery().importId() == null ? WEBHOOK : IMPORT;
-        toPersist.add(interaction(accepted, kept, cipher, now, source));
+        toInsert.add(interaction(accepted, kept, cipher, now, source));
         kept.contact().forEach((field, value) -> {
             ContactField.Key key = new ContactField.Key(accepted.subjectId(), accepted.purpose(), field.name());
             ContactField existing = contacts.get(key);
