@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,6 +66,28 @@ public class DsrRequestRepository implements PanacheRepositoryBase<DsrRequest, U
 
     public Uni<Long> countOverdue(Instant now) {
         return count("status in ?1 and dueAt < ?2", List.copyOf(RequestStatus.OPEN), now);
+    }
+
+    /**
+     * The operators' work queue: requests in the given statuses (the open ones unless the operator picks one),
+     * optionally of one type, the most urgent deadline first.
+     */
+    public Uni<List<DsrRequest>> queue(RequestType type, Collection<RequestStatus> statuses, PageRequest page) {
+        return find(queueWhere(type), Sort.ascending("dueAt").and("id"), queueParameters(type, statuses))
+                .page(page.page(), page.size()).list();
+    }
+
+    public Uni<Long> countQueue(RequestType type, Collection<RequestStatus> statuses) {
+        return count(queueWhere(type), queueParameters(type, statuses));
+    }
+
+    private static String queueWhere(RequestType type) {
+        return "status in :statuses" + (type == null ? "" : " and type = :type");
+    }
+
+    private static Parameters queueParameters(RequestType type, Collection<RequestStatus> statuses) {
+        Parameters parameters = Parameters.with("statuses", List.copyOf(statuses));
+        return type == null ? parameters : parameters.and("type", type);
     }
 
     /** The filters of {@code GET /api/v1/requests}, as a JPQL condition. */

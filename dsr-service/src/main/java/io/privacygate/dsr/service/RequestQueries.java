@@ -8,6 +8,8 @@ import io.privacygate.commons.web.PageRequest;
 import io.privacygate.dsr.api.RequestSummary;
 import io.privacygate.dsr.api.RequestView;
 import io.privacygate.dsr.model.DsrRequest;
+import io.privacygate.dsr.model.RequestStatus;
+import io.privacygate.dsr.model.RequestType;
 import io.privacygate.dsr.repository.DsrRequestRepository;
 import io.privacygate.dsr.repository.DsrRequestRepository.RequestFilter;
 import io.privacygate.dsr.repository.RequestIdentifierRepository;
@@ -19,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** Reading requests: lists without personal data, one request in full, and the requests of a person. */
@@ -43,6 +46,18 @@ public class RequestQueries {
     public Uni<Page<RequestSummary>> list(RequestFilter filter, PageRequest page) {
         return requests.count(filter).chain(total -> requests.page(filter, page).map(found -> new Page<>(
                 found.stream().map(r -> RequestViews.summary(r, filter.now())).toList(), page.page(), page.size(), total)));
+    }
+
+    /**
+     * The operators' queue: open requests (or those of one status), optionally of one type, the nearest deadline
+     * first; as in every list, without identifiers or free text.
+     */
+    @WithSession
+    public Uni<Page<RequestSummary>> queue(RequestType type, RequestStatus status, PageRequest page) {
+        Set<RequestStatus> statuses = status == null ? RequestStatus.OPEN : Set.of(status);
+        Instant now = Instant.now();
+        return requests.countQueue(type, statuses).chain(total -> requests.queue(type, statuses, page).map(found ->
+                new Page<>(found.stream().map(r -> RequestViews.summary(r, now)).toList(), page.page(), page.size(), total)));
     }
 
     /**
