@@ -48,6 +48,8 @@ public interface DsrConfig {
 
     Notifications notifications();
 
+    Console console();
+
     interface Deadline {
         /**
          * The time zone whose calendar days count for Art. 12(3): received on 31 January there, due at the
@@ -140,5 +142,15 @@ public interface DsrConfig {
         /** The outbox destination of the notification webhook; notifications are sent there when it is configured. */
         @WithDefault("dsr-notifications")
         String webhookDestination();
+    }
+
+    /** The operator console (/console). */
+    interface Console {
+        /** audit-service's API, called with the signed-in operator's own token (audit page, audit trail). */
+        URI auditUrl();
+
+        /** Requests shown per page of the queue. */
+        @WithDefault("50")
+        int pageSize();
     }
 }

@@ -1,0 +1,122 @@
+package io.privacygate.dsr.console;
+
+import io.privacygate.commons.identity.Identifier;
+import io.privacygate.commons.identity.IdentifierType;
+import io.privacygate.dsr.client.ConsoleClients;
+import io.privacygate.dsr.client.ConsoleRecords;
+import io.privacygate.dsr.client.LookupBody;
+import io.privacygate.dsr.console.ConsoleViews.Message;
+import io.privacygate.dsr.console.ConsoleViews.SubjectPage;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+import java.util.UUID;
+
+import static io.privacygate.dsr.console.ConsoleUser.DPO;
+import static io.privacygate.dsr.console.ConsoleUser.PRIVACY_OPERATOR;
+
+/**
+ * Subject lookup: who an identifier belongs to in consent-service, their consent per purpose with its history and
+ * receipts, and whether processing is restricted. Read from consent-service with the operator's own token; the
+ * identifier travels in a form body, never in a URL.
+ */
+@Path("/console/subjects")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed({DPO, PRIVACY_OPERATOR})
+public class ConsoleSubjectResource {
+    private static final int PAGE = 500;
+    private final ConsoleClients peers;
+    private final SecurityIdentity identity;
+
+    ConsoleSubjectResource(ConsoleClients peers, SecurityIdentity identity) {
+        this.peers = peers;
+        this.identity = identity;
+    }
+
+    @ServerExceptionMapper
+    Uni<Response> forbidden(ForbiddenException e) {
+        return ConsoleErrors.forbidden(identity);
+    }
+
+    @GET
+    public Uni<Response> form() {
+        return ConsoleRequestResource.html(ConsolePages.subjects(ConsoleUser.of(identity),
+                new SubjectPage("email", null, List.of(), List.of(), null), ConsoleRequestResource.IDENTIFIER_TYPES));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> lookup(@RestForm String identifierType, @RestForm String identifier) {
+        ConsoleUser user = ConsoleUser.of(identity);
+        String type = identifierType == null ? "email" : identifierType;
+        if (identifier == null || identifier.isBlank()) {
+            return page(user, new SubjectPage(type, null, List.of(), List.of(),
+                    Message.error("Give an identifier to look up.")), 400);
+        }
+        Identifier given;
+        try {
+            given = new Identifier(IdentifierType.fromWire(type), identifier.strip());
+        } catch (RuntimeException e) {
+            return page(user, new SubjectPage("email", null, List.of(), List.of(),
+                    Message.error("Choose an identifier type.")), 400);
+        }
+        return peers.consent().lookup(user.bearer(), new LookupBody(List.of(given)))
+                .chain(found -> load(user, type, found.subjectId()))
+                .onFailure().recoverWithUni(failure -> {
+                    int status = ConsoleErrors.status(failure);
+                    String text = switch (status) {
+                        case 404 -> "Nobody is known by that identifier in consent-service.";
+                        case 409 -> "That identifier is linked to more than one subject.";
+                        default -> ConsoleErrors.describe(failure);
+                    };
+                    return page(user, new SubjectPage(type, null, List.of(), List.of(), Message.error(text)),
+                            status == 404 ? 200 : status == 0 ? 502 : status);
+                });
+    }
+
+    private Uni<Response> load(ConsoleUser user, String type, UUID subjectId) {
+        String bearer = user.bearer();
+        return peers.consent().subject(bearer, subjectId)
+                .chain(subject -> peers.consent().consents(bearer, subjectId, 0, PAGE)
+                        .chain(current -> peers.consent().history(bearer, subjectId, 0, PAGE)
+                                .map(history -> new SubjectPage(type, subject, current.items(),
+                                        history.items(), null))))
+                .chain(found -> page(user, found, 200));
+    }
+
+    private Uni<Response> page(ConsoleUser user, SubjectPage page, int status) {
+        return ConsolePages.subjects(user, page, ConsoleRequestResource.IDENTIFIER_TYPES).createUni()
+                .map(html -> Response.status(status).entity(html).type(MediaType.TEXT_HTML).build());
+    }
+
+    /** A consent receipt: the signed record (compact JWS) as consent-service issues it. */
+    @GET
+    @Path("/receipt")
+    @Produces({"application/jose", MediaType.TEXT_HTML})
+    public Uni<Response> receipt(@QueryParam("id") String id) {
+        UUID receiptId = ConsoleRequestResource.uuid(id);
+        if (receiptId == null) {
+            return ConsoleErrors.page(identity, 404, "No such receipt", "There is no receipt with that id.");
+        }
+        return peers.consent().receipt(ConsoleUser.of(identity).bearer(), receiptId)
+                .map(jws -> Response.ok(jws, "application/jose")
+                        .header("Content-Disposition", "attachment; filename=\"receipt-" + receiptId + ".jws\"")
+                        .build())
+                .onFailure().recoverWithUni(failure -> ConsoleErrors.page(identity,
+                        ConsoleErrors.status(failure) == 404 ? 404 : 502, "Receipt not available",
+                        ConsoleErrors.describe(failure)));
+    }
+}

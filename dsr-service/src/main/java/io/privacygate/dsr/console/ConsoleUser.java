@@ -1,0 +1,63 @@
+package io.privacygate.dsr.console;
+
+import io.privacygate.commons.audit.Actors;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The person signed in to the console: the name shown in the header, the roles that decide what is offered, the
+ * pseudonymous actor recorded in audit events, and the access token passed on to peers on their behalf.
+ */
+public record ConsoleUser(String name, List<String> roles, String actor, String accessToken) {
+    public static final String DPO = "dpo";
+    public static final String PRIVACY_OPERATOR = "privacy-operator";
+    public static final String AUDITOR = "auditor";
+    /** The console's roles, in the order the header lists them. */
+    static final List<String> CONSOLE_ROLES = List.of(DPO, PRIVACY_OPERATOR, AUDITOR, "crm-agent");
+
+    static ConsoleUser of(SecurityIdentity identity) {
+        String name = null;
+        if (identity.getPrincipal() instanceof JsonWebToken token) {
+            name = Stream.of("name", "preferred_username")
+                    .map(claim -> token.getClaim(claim) instanceof String value && !value.isBlank() ? value : null)
+                    .filter(value -> value != null).findFirst().orElse(null);
+        }
+        if (name == null) {
+            name = identity.getPrincipal().getName();
+        }
+        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
+        List<String> roles = CONSOLE_ROLES.stream().filter(identity::hasRole).toList();
+        return new ConsoleUser(name, roles, Actors.of(identity), credential == null ? null : credential.getToken());
+    }
+
+    public boolean isDpo() {
+        return roles.contains(DPO);
+    }
+
+    /** Works data subject requests and looks up subjects (DESIGN §2). */
+    public boolean worksRequests() {
+        return isDpo() || roles.contains(PRIVACY_OPERATOR);
+    }
+
+    public boolean audits() {
+        return isDpo() || roles.contains(AUDITOR);
+    }
+
+    public boolean managesPurposes() {
+        return isDpo();
+    }
+
+    /** The Authorization header of a call made on this person's behalf. */
+    String bearer() {
+        return "Bearer " + accessToken;
+    }
+
+    @Override
+    public String toString() {
+        return "ConsoleUser[actor=" + actor + ", roles=" + roles + "]";
+    }
+}
