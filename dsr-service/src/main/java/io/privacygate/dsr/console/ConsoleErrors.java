@@ -43,6 +43,10 @@ final class ConsoleErrors {
         }
         if (failure instanceof WebApplicationException web && web.getResponse() != null) {
             int status = web.getResponse().getStatus();
+            String told = problemDetail(web);
+            if (told != null && (status == 400 || status == 409 || status == 422)) {
+                return told;
+            }
             return switch (status) {
                 case 400, 422 -> "The service refused the values given (" + status + "); check them and try again.";
                 case 401, 403 -> "The service refused your roles for this (" + status + ").";
@@ -54,6 +58,21 @@ final class ConsoleErrors {
         String id = java.util.UUID.randomUUID().toString();
         LOG.errorf("Console call failed (error id %s): %s", id, failure.getClass().getName());
         return "Something failed; try again. If it persists, quote error id " + id + ".";
+    }
+
+    /** A peer's problem+json: its detail and the fields it names (our services put no personal data there). */
+    private static String problemDetail(WebApplicationException web) {
+        try {
+            Problem problem = web.getResponse().readEntity(Problem.class);
+            if (problem == null || problem.detail() == null) {
+                return null;
+            }
+            String fields = problem.errors() == null || problem.errors().isEmpty() ? ""
+                    : " " + problem.errors().stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; ")) + ".";
+            return problem.detail() + fields;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     static int status(Throwable failure) {

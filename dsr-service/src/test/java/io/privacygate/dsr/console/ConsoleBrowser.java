@@ -26,17 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stubbed per sign-in to answer this person's tokens (a signed ID token for operator-console and an access token
  * with their roles), as Keycloak would after its login page.
  */
-final class ConsoleBrowser {
+public final class ConsoleBrowser {
     private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     /** A browser that has not signed in. */
-    static ConsoleBrowser anonymous() {
+    public static ConsoleBrowser anonymous() {
         return new ConsoleBrowser();
     }
 
     /** Signs in as a person with these realm roles, through the code flow with PKCE. */
-    static ConsoleBrowser signedIn(WireMockServer idp, String name, String... roles) {
+    public static ConsoleBrowser signedIn(WireMockServer idp, String name, String... roles) {
         ConsoleBrowser browser = new ConsoleBrowser();
         Response challenge = browser.get("/console");
         assertThat(challenge.statusCode()).as("an unauthenticated page redirects to sign in").isEqualTo(302);
@@ -81,12 +81,12 @@ final class ConsoleBrowser {
         return given().redirects().follow(false).cookies(cookies);
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return keep(spec().urlEncodingEnabled(false).get(path));
     }
 
     /** Posts a form as the page's own form does: with the CSRF token of the page it was on. */
-    Response post(String path, String csrfToken, Map<String, String> form) {
+    public Response post(String path, String csrfToken, Map<String, String> form) {
         RequestSpecification request = spec().contentType("application/x-www-form-urlencoded; charset=UTF-8");
         if (csrfToken != null) {
             request.formParam("csrf-token", csrfToken);
@@ -96,7 +96,7 @@ final class ConsoleBrowser {
     }
 
     /** The CSRF token a page's forms carry. */
-    static String csrf(Response page) {
+    public static String csrf(Response page) {
         Matcher matcher = CSRF.matcher(page.asString());
         assertThat(matcher.find()).as("the page has a form with a CSRF token").isTrue();
         return matcher.group(1);
