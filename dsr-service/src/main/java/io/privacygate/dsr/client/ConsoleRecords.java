@@ -47,7 +47,7 @@ public final class ConsoleRecords {
     public record Purpose(String key, int version, boolean current, String title, String description,
                           String legalBasis, String legalBasisIri, List<String> dataCategories, String retention,
                           List<String> recipients, List<String> channels, String noticeUrl, String noticeVersion,
-                          boolean gpcApplies, Instant createdAt) {
+                          String noticeHash, boolean gpcApplies, Instant createdAt) {
         public List<String> dataCategories() {
             return dataCategories == null ? List.of() : dataCategories;
         }

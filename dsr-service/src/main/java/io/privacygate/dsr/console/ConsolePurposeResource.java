@@ -72,11 +72,11 @@ public class ConsolePurposeResource {
     public Uni<Response> save(@RestForm String key, @RestForm String title, @RestForm String description,
                               @RestForm String legalBasis, @RestForm String dataCategories, @RestForm String retention,
                               @RestForm String recipients, @RestForm String channels, @RestForm String noticeUrl,
-                              @RestForm String noticeVersion, @RestForm String gpcApplies) {
+                              @RestForm String noticeVersion, @RestForm String noticeHash, @RestForm String gpcApplies) {
         ConsoleUser user = ConsoleUser.of(identity);
         PurposeForm form = new PurposeForm(trim(key), trim(title), trim(description), trim(legalBasis),
                 trim(dataCategories), trim(retention), trim(recipients), trim(channels), trim(noticeUrl),
-                trim(noticeVersion), gpcApplies != null);
+                trim(noticeVersion), trim(noticeHash), gpcApplies != null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("key", form.key());
         body.put("title", form.title());
@@ -88,6 +88,7 @@ public class ConsolePurposeResource {
         body.put("channels", list(form.channels()));
         body.put("noticeUrl", blankToNull(form.noticeUrl()));
         body.put("noticeVersion", blankToNull(form.noticeVersion()));
+        body.put("noticeHash", blankToNull(form.noticeHash()));
         body.put("gpcApplies", form.gpcApplies());
         String bearer = user.bearer();
         return purposes(user)
@@ -127,7 +128,8 @@ public class ConsolePurposeResource {
         return new PurposeForm(p.key(), p.title(), p.description() == null ? "" : p.description(), p.legalBasis(),
                 String.join(", ", p.dataCategories()), p.retention(), String.join(", ", p.recipients()),
                 String.join(", ", p.channels()), p.noticeUrl() == null ? "" : p.noticeUrl(),
-                p.noticeVersion() == null ? "" : p.noticeVersion(), p.gpcApplies());
+                p.noticeVersion() == null ? "" : p.noticeVersion(), p.noticeHash() == null ? "" : p.noticeHash(),
+                p.gpcApplies());
     }
 
     private static List<String> list(String commaSeparated) {

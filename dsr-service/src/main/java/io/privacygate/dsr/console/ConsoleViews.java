@@ -202,9 +202,9 @@ public final class ConsoleViews {
     /** The purpose form: lists are entered comma-separated. */
     public record PurposeForm(String key, String title, String description, String legalBasis, String dataCategories,
                               String retention, String recipients, String channels, String noticeUrl,
-                              String noticeVersion, boolean gpcApplies) {
+                              String noticeVersion, String noticeHash, boolean gpcApplies) {
         static PurposeForm empty() {
-            return new PurposeForm("", "", "", "CONSENT", "", "P1Y", "", "", "", "", false);
+            return new PurposeForm("", "", "", "CONSENT", "", "P1Y", "", "", "", "", "", false);
         }
     }
 
