@@ -75,10 +75,12 @@ public class ContactFieldRepository implements PanacheRepositoryBase<ContactFiel
     @SuppressWarnings("unchecked")
     public Uni<List<String>> purgeExpired(Instant now, int limit) {
         return getSession().chain(session -> session.createNativeQuery("""
-                        delete from contact_field where (subject_id, purpose, field) in
-                          (select subject_id, purpose, field from contact_field where retain_until < :now limit :limit
-                           for update skip locked)
-                        returning purpose""", String.class)
+                        with expired as materialized (
+                          select subject_id, purpose, field from contact_field where retain_until < :now limit :limit
+                          for update skip locked)
+                        delete from contact_field c using expired
+                        where c.subject_id = expired.subject_id and c.purpose = expired.purpose and c.field = expired.field
+                        returning c.purpose""", String.class)
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList()).map(purposes -> (List<String>) purposes);

@@ -113,8 +113,9 @@ public class InboxRepository {
      */
     public Uni<Integer> purgeReceivedBefore(Instant cutoff, int limit) {
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        delete from inbox_delivery where id in
-                          (select id from inbox_delivery where received_at < :cutoff limit :limit for update skip locked)""")
+                        with expired as materialized (
+                          select id from inbox_delivery where received_at < :cutoff limit :limit for update skip locked)
+                        delete from inbox_delivery d using expired where d.id = expired.id""")
                 .setParameter("cutoff", cutoff)
                 .setParameter("limit", limit)
                 .executeUpdate());

@@ -83,13 +83,17 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
         return delete("subjectId = ?1 and purpose = ?2 and legalBasis = 'CONSENT'", subjectId, purpose);
     }
 
-    /** One bounded batch of interactions past their retention: the purposes of the rows deleted. */
+    /**
+     * One bounded batch of interactions past their retention: the purposes of the rows deleted. The batch is
+     * locked once in a materialized CTE (see {@link InboxRepository#claim}), never re-run per row.
+     */
     @SuppressWarnings("unchecked")
     public Uni<List<String>> purgeExpired(Instant now, int limit) {
         return getSession().chain(session -> session.createNativeQuery("""
-                        delete from interaction where id in
-                          (select id from interaction where retain_until < :now limit :limit for update skip locked)
-                        returning purpose""", String.class)
+                        with expired as materialized (
+                          select id from interaction where retain_until < :now limit :limit for update skip locked)
+                        delete from interaction i using expired where i.id = expired.id
+                        returning i.purpose""", String.class)
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .getResultList()).map(purposes -> (List<String>) purposes);
