@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
@@ -16,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Completes every service's OpenAPI document with what all Privacy Gate APIs share, so that no service has to
@@ -71,7 +73,7 @@ public class SharedApiParts implements OASFilter {
         Map<String, APIResponse> all = responses.getAPIResponses() == null ? Map.of() : responses.getAPIResponses();
         all.forEach((status, response) -> {
             if (isError(status)) {
-                describeProblem(status, response);
+                describeProblem(status, response, secured);
             }
         });
     }
@@ -80,14 +82,22 @@ public class SharedApiParts implements OASFilter {
         return status.length() == 3 && (status.charAt(0) == '4' || status.charAt(0) == '5');
     }
 
-    private static void describeProblem(String status, APIResponse response) {
+    /**
+     * An example the operation's own annotation gives is kept (a webhook's 401 is an invalid signature, not a
+     * missing token); only a bearer-secured operation's 401 carries the {@code WWW-Authenticate} challenge.
+     */
+    private static void describeProblem(String status, APIResponse response, boolean secured) {
         if (response.getDescription() == null || response.getDescription().isBlank()) {
             response.setDescription(STANDARD_DESCRIPTIONS.getOrDefault(status, "The request failed; see the problem's type."));
         }
+        Object annotated = Optional.ofNullable(response.getContent())
+                .map(content -> content.getMediaType(Problem.MEDIA_TYPE))
+                .map(MediaType::getExample)
+                .orElse(null);
         response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
                 .schema(OASFactory.createSchema().ref(PROBLEM_REF))
-                .example(example(Integer.parseInt(status)))));
-        if ("401".equals(status)) {
+                .example(annotated != null ? annotated : example(Integer.parseInt(status)))));
+        if ("401".equals(status) && secured) {
             response.addHeader("WWW-Authenticate", OASFactory.createHeader()
                     .description("The bearer challenge (RFC 6750), e.g. `Bearer error=\"invalid_token\"`.")
                     .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));

@@ -38,6 +38,15 @@ class SharedApiPartsTest {
     }
 
     @Test
+    void aSignatureCheckedOperationKeepsItsOwnProblemExampleAndHasNoBearerChallenge() {
+        JsonPath signed = JsonPath.from(document()).setRootPath("paths.'/signed-probe'.post.responses.'401'");
+        assertThat(signed.getString("content.'application/problem+json'.schema.$ref")).isEqualTo("#/components/schemas/Problem");
+        assertThat(signed.getString("content.'application/problem+json'.example.type"))
+                .isEqualTo("urn:privacy-gate:problem:invalid-signature");
+        assertThat(signed.getMap("headers")).isNullOrEmpty();
+    }
+
+    @Test
     void theDocumentCarriesTheProblemSchemaAndTheOidcScheme() {
         JsonPath document = JsonPath.from(document());
         assertThat(document.getList("components.schemas.Problem.required")).contains("type", "title", "status");

@@ -1,6 +1,7 @@
 package io.privacygate.ingestion.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.privacygate.commons.problem.Problem;
 import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.ingestion.service.WebhookService;
 import io.privacygate.ingestion.webhook.Platform;
@@ -67,7 +68,8 @@ public class LinkedInWebhookResource {
     @APIResponse(responseCode = "200", description = "Stored in the inbox (or already waiting there): acknowledged")
     @APIResponse(responseCode = "400", description = "Correctly signed, but not JSON or not a notification type this service knows; nothing was stored")
     @APIResponse(responseCode = "401", description = "X-LI-Signature is missing or does not verify "
-            + "(urn:privacy-gate:problem:invalid-signature); nothing was stored")
+            + "(urn:privacy-gate:problem:invalid-signature); nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, example = WebhookProblems.INVALID_SIGNATURE_EXAMPLE))
     @APIResponse(responseCode = "413", description = "The body exceeds the configured limit; nothing was stored")
     @APIResponse(responseCode = "503", description = "The inbox key is unavailable; nothing was stored. LinkedIn retries")
     public Uni<Response> receiveLinkedInWebhook(byte[] body, @Parameter(description = "hmacsha256= (optional) and the hex HMAC-SHA256 of the body",

@@ -1,6 +1,7 @@
 package io.privacygate.ingestion.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.privacygate.commons.problem.Problem;
 import io.privacygate.ingestion.service.DeletionCallbackService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -48,7 +49,8 @@ public class MetaDataDeletionResource {
     @APIResponse(responseCode = "200", description = "The request is recorded")
     @APIResponse(responseCode = "400", description = "The form could not be read")
     @APIResponse(responseCode = "401", description = "signed_request is missing, malformed or does not verify "
-            + "(urn:privacy-gate:problem:invalid-signature); nothing was stored")
+            + "(urn:privacy-gate:problem:invalid-signature); nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, example = WebhookProblems.INVALID_SIGNATURE_EXAMPLE))
     @APIResponse(responseCode = "415", description = "The body is not application/x-www-form-urlencoded")
     @APIResponse(responseCode = "503", description = "The inbox key is unavailable; nothing was stored. Meta retries")
     public Uni<Answer> receiveMetaDataDeletion(@Parameter(description = "<base64url signature>.<base64url payload>, as Meta sends it")

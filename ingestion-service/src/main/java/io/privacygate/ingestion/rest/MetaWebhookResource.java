@@ -1,6 +1,7 @@
 package io.privacygate.ingestion.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.privacygate.commons.problem.Problem;
 import io.privacygate.ingestion.service.WebhookService;
 import io.privacygate.ingestion.webhook.Platform;
 import io.smallrye.mutiny.Uni;
@@ -65,7 +66,8 @@ public class MetaWebhookResource {
             content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING, example = "EVENT_RECEIVED")))
     @APIResponse(responseCode = "400", description = "Correctly signed, but not JSON or not a payload this service knows (names the field); nothing was stored")
     @APIResponse(responseCode = "401", description = "X-Hub-Signature-256 is missing or does not verify "
-            + "(urn:privacy-gate:problem:invalid-signature); nothing was stored")
+            + "(urn:privacy-gate:problem:invalid-signature); nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, example = WebhookProblems.INVALID_SIGNATURE_EXAMPLE))
     @APIResponse(responseCode = "413", description = "The body exceeds the configured limit; nothing was stored")
     @APIResponse(responseCode = "503", description = "The inbox key is unavailable; nothing was stored. Meta retries")
     public Uni<String> receiveMetaWebhook(byte[] body, @Parameter(description = "sha256= and the hex HMAC-SHA256 of the raw body under the app secret",

@@ -16,6 +16,9 @@ import java.util.List;
  */
 public class WebhookProblems {
     static final String INVALID_SIGNATURE = "urn:privacy-gate:problem:invalid-signature";
+    /** The webhooks' 401 as the OpenAPI document shows it. */
+    static final String INVALID_SIGNATURE_EXAMPLE = "{\"type\":\"" + INVALID_SIGNATURE + "\",\"title\":\"Invalid signature\","
+            + "\"status\":401,\"detail\":\"The request's signature is missing or does not verify; nothing was stored.\"}";
     static final String PURPOSE_NOT_PERMITTED = "urn:privacy-gate:problem:purpose-not-permitted";
 
     private final SignatureRejections rejections;

@@ -2,6 +2,7 @@ package io.privacygate.ingestion.rest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.privacygate.commons.problem.Problem;
 import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.ingestion.service.WebhookService;
 import io.privacygate.ingestion.webhook.Platform;
@@ -70,7 +71,8 @@ public class XWebhookResource {
     @APIResponse(responseCode = "200", description = "Stored in the inbox (or already waiting there): acknowledged")
     @APIResponse(responseCode = "400", description = "Correctly signed, but not JSON or without for_user_id; nothing was stored")
     @APIResponse(responseCode = "401", description = "x-twitter-webhooks-signature is missing or does not verify "
-            + "(urn:privacy-gate:problem:invalid-signature); nothing was stored")
+            + "(urn:privacy-gate:problem:invalid-signature); nothing was stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, example = WebhookProblems.INVALID_SIGNATURE_EXAMPLE))
     @APIResponse(responseCode = "413", description = "The body exceeds the configured limit; nothing was stored")
     @APIResponse(responseCode = "503", description = "The inbox key is unavailable; nothing was stored. X retries")
     public Uni<Response> receiveXWebhook(byte[] body, @Parameter(description = "sha256= and the base64 HMAC-SHA256 of the raw body",
