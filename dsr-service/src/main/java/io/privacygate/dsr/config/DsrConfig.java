@@ -152,5 +152,11 @@ public interface DsrConfig {
         /** Requests shown per page of the queue. */
         @WithDefault("50")
         int pageSize();
+
+        /**
+         * Encrypts the console's sign-in state and session cookies (at least 32 characters); the prod profile
+         * requires it, elsewhere Quarkus generates one at start. Read by the OIDC tenant's configuration.
+         */
+        Optional<String> sessionSecret();
     }
 }
