@@ -187,12 +187,14 @@ class GeneratedClientsTest {
             Path lines = Files.createTempFile("import", ".jsonl");
             Files.writeString(lines, "{\"created_time\":\"2026-11-30T10:00:00+0000\",\"id\":\"" + Math.abs(UUID.randomUUID().getMostSignificantBits())
                     + "\",\"form_id\":\"777\",\"field_data\":[{\"name\":\"email\",\"values\":[\"lead-" + UUID.randomUUID() + "@example.org\"]}]}\n");
-            var started = imports(TestTokens.user("dpo")).startWithHttpInfo(lines.toFile(), "meta", null);
+            var started = imports(TestTokens.user("dpo")).startWithHttpInfo("meta", lines.toFile(), null);
             String location = started.getHeaders().get("location").get(0);
             UUID id = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
 
             ImportView progress = imports(TestTokens.user("dpo")).get(id);
 
+            assertThat(started.getStatusCode()).isEqualTo(202);
+            assertThat(started.getData().getId()).isEqualTo(id);
             assertThat(progress.getId()).isEqualTo(id);
             Files.delete(lines);
         }
