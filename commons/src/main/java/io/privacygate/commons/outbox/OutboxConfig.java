@@ -37,10 +37,6 @@ public interface OutboxConfig {
     @WithDefault("10s")
     Duration requestTimeout();
 
-    /** Send a client-credentials token (quarkus-oidc-client's default client) with every delivery. */
-    @WithDefault("true")
-    boolean authenticate();
-
     /** Destinations by name: {@code privacy-gate.outbox.destinations.audit.url=...}. */
     Map<String, Destination> destinations();
 
@@ -55,5 +51,22 @@ public interface OutboxConfig {
 
         @WithDefault("500")
         int maxBatch();
+
+        /**
+         * How the receiver knows the sender. Signed unless said otherwise, so that a receiver added later never gets the
+         * suite's bearer token by default: that token is good at every service of the suite.
+         */
+        @WithDefault("signed")
+        Auth auth();
+
+        /** The receiver's Standard Webhooks secret ({@code whsec_<base64>}); required when {@link #auth()} is signed. */
+        Optional<String> signingSecret();
+    }
+
+    enum Auth {
+        /** This service's client-credentials token: only for the suite's own services. */
+        SUITE_TOKEN,
+        /** No token; a Standard Webhooks signature with the receiver's own secret: for every receiver outside the suite. */
+        SIGNED
     }
 }

@@ -16,7 +16,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,6 +108,12 @@ public class OutboxRelay {
             LOG.warnf("Outbox destination '%s' is not configured; %d message(s) wait", delivery.name(), delivery.messages().size());
             return reschedule(delivery.messages(), "destination not configured").replaceWith(0);
         }
+        if (delivery.destination().auth() == OutboxConfig.Auth.SIGNED && delivery.destination().signingSecret().isEmpty()) {
+            // Fail closed: a receiver outside the suite never gets an unsigned delivery, nor the suite's token.
+            LOG.warnf("Outbox destination '%s' is signed but has no signing secret; %d message(s) wait",
+                    delivery.name(), delivery.messages().size());
+            return reschedule(delivery.messages(), "signing secret not configured").replaceWith(0);
+        }
         return send(delivery)
                 .chain(status -> {
                     if (status / 100 == 2) {
@@ -133,14 +141,24 @@ public class OutboxRelay {
     }
 
     private Uni<Integer> send(Delivery delivery) {
+        byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
         HttpRequest<Buffer> request = http.postAbs(delivery.destination().url().toString())
                 .timeout(config.requestTimeout().toMillis())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Idempotency-Key", delivery.idempotencyKey());
-        Uni<HttpRequest<Buffer>> authorised = config.authenticate()
-                ? tokens.accessToken().map(token -> request.putHeader("Authorization", "Bearer " + token))
-                : Uni.createFrom().item(request);
-        return authorised.chain(r -> r.sendBuffer(Buffer.buffer(delivery.body()))).map(response -> response.statusCode());
+        Uni<HttpRequest<Buffer>> authenticated = switch (delivery.destination().auth()) {
+            case SUITE_TOKEN -> tokens.accessToken().map(token -> request.putHeader("Authorization", "Bearer " + token));
+            case SIGNED -> Uni.createFrom().item(() -> signed(request, delivery, body));
+        };
+        return authenticated.chain(r -> r.sendBuffer(Buffer.buffer(body))).map(response -> response.statusCode());
+    }
+
+    private static HttpRequest<Buffer> signed(HttpRequest<Buffer> request, Delivery delivery, byte[] body) {
+        long timestamp = Instant.now().getEpochSecond();
+        String secret = delivery.destination().signingSecret().orElseThrow();
+        return request.putHeader(WebhookSignature.ID, delivery.idempotencyKey())
+                .putHeader(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
+                .putHeader(WebhookSignature.SIGNATURE, WebhookSignature.sign(secret, delivery.idempotencyKey(), timestamp, body));
     }
 
     private Uni<Void> delete(List<Claimed> messages) {
@@ -182,7 +200,7 @@ public class OutboxRelay {
         String idempotencyKey() {
             return messages.size() == 1 ? messages.get(0).idempotencyKey()
                     : UUID.nameUUIDFromBytes(messages.stream().map(Claimed::idempotencyKey)
-                    .collect(Collectors.joining("\n")).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+                    .collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8)).toString();
         }
 
         String body() {

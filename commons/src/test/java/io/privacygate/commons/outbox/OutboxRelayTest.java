@@ -13,6 +13,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +108,40 @@ class OutboxRelayTest {
         asserter.execute(() -> Panache.withTransaction(() -> outbox.enqueue("nowhere", "n-1", Map.of("n", 1))));
         asserter.assertThat(() -> relay.relayRound(), delivered -> assertThat(delivered).isZero());
         asserter.assertThat(this::pending, count -> assertThat(count).isEqualTo(1));
+    }
+
+    @Test
+    @RunOnVertxContext
+    void aReceiverOutsideTheSuiteGetsASignatureAndNeverTheSuitesToken(UniAsserter asserter) {
+        asserter.execute(() -> Panache.withTransaction(() -> outbox.enqueue("partner", "w-1", Map.of("notice", "erased"))));
+        asserter.assertThat(() -> relay.relayRound(), delivered -> assertThat(delivered).isEqualTo(1));
+        asserter.execute(() -> {
+            assertThat(RecordingReceiver.RECEIVED).hasSize(1);
+            RecordingReceiver.Received received = RecordingReceiver.RECEIVED.get(0);
+            assertThat(received.path()).isEqualTo("/partner/hooks");
+            assertThat(received.authorization()).isNull();
+            assertThat(received.webhookId()).isEqualTo("w-1");
+            byte[] body = received.body().getBytes(StandardCharsets.UTF_8);
+            long timestamp = Long.parseLong(received.webhookTimestamp());
+            assertThat(WebhookSignature.verify(RecordingReceiver.PARTNER_SECRET, "w-1", timestamp, body,
+                    received.webhookSignature())).isTrue();
+            byte[] tampered = received.body().replace("erased", "restored").getBytes(StandardCharsets.UTF_8);
+            assertThat(WebhookSignature.verify(RecordingReceiver.PARTNER_SECRET, "w-1", timestamp, tampered,
+                    received.webhookSignature())).isFalse();
+            assertThat(WebhookSignature.verify("whsec_" + Base64.getEncoder().encodeToString(new byte[32]), "w-1",
+                    timestamp, body, received.webhookSignature())).isFalse();
+        });
+    }
+
+    @Test
+    @RunOnVertxContext
+    void aSignedReceiverWithoutASecretGetsNothingAndTheMessageWaits(UniAsserter asserter) {
+        asserter.execute(() -> Panache.withTransaction(() -> outbox.enqueue("unkeyed-partner", "u-1", Map.of("n", 1))));
+        asserter.assertThat(() -> relay.relayRound(), delivered -> assertThat(delivered).isZero());
+        asserter.execute(() -> assertThat(RecordingReceiver.RECEIVED).isEmpty());
+        asserter.assertThat(() -> pool.query("select last_error from outbox_message").execute()
+                        .map(rows -> rows.iterator().next().getString(0)),
+                error -> assertThat(error).isEqualTo("signing secret not configured"));
     }
 
     private io.smallrye.mutiny.Uni<Long> pending() {

@@ -10,10 +10,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A stand-in for a peer service (audit-service): it records what the relay sends and answers a chosen status. */
+/**
+ * A stand-in for a peer service (audit-service) and for a receiver outside the suite: it records what the relay sends,
+ * with the headers that authenticate it, and answers a chosen status.
+ */
 public class RecordingReceiver implements QuarkusTestResourceLifecycleManager {
-    public record Received(String body, String idempotencyKey, String authorization) {
+    public record Received(String path, String body, String idempotencyKey, String authorization,
+                           String webhookId, String webhookTimestamp, String webhookSignature) {
     }
+
+    /** The outside receiver's Standard Webhooks secret (a test value, 32 bytes). */
+    public static final String PARTNER_SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw9l1S3n6F9DE=";
 
     public static final List<Received> RECEIVED = new CopyOnWriteArrayList<>();
     public static final AtomicInteger STATUS = new AtomicInteger(200);
@@ -23,7 +30,9 @@ public class RecordingReceiver implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         vertx = Vertx.vertx();
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
-            RECEIVED.add(new Received(body.toString(), request.getHeader("Idempotency-Key"), request.getHeader("Authorization")));
+            RECEIVED.add(new Received(request.path(), body.toString(), request.getHeader("Idempotency-Key"),
+                    request.getHeader("Authorization"), request.getHeader(WebhookSignature.ID),
+                    request.getHeader(WebhookSignature.TIMESTAMP), request.getHeader(WebhookSignature.SIGNATURE)));
             // Like audit-service refusing an event that carries personal data: the content itself is refused.
             int status = body.toString().contains("poison") ? 422 : STATUS.get();
             request.response().setStatusCode(status).end();
@@ -33,8 +42,12 @@ public class RecordingReceiver implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("The receiver did not start", e);
         }
-        return Map.of("privacy-gate.outbox.destinations.audit.url",
-                "http://127.0.0.1:" + server.actualPort() + "/api/v1/events");
+        String base = "http://127.0.0.1:" + server.actualPort();
+        return Map.of(
+                "privacy-gate.outbox.destinations.audit.url", base + "/api/v1/events",
+                "privacy-gate.outbox.destinations.partner.url", base + "/partner/hooks",
+                "privacy-gate.outbox.destinations.partner.signing-secret", PARTNER_SECRET,
+                "privacy-gate.outbox.destinations.unkeyed-partner.url", base + "/unkeyed/hooks");
     }
 
     @Override
