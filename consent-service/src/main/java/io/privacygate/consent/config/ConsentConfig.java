@@ -95,6 +95,14 @@ public interface ConsentConfig {
             /** Wrong codes allowed before the code is void and a new one must be asked for. */
             @WithDefault("5")
             int maxAttempts();
+
+            /**
+             * Wrong codes allowed per address (by its blind index) and UTC day, whatever the code and session; past
+             * them the address is locked until midnight UTC (issue #18: 5 codes an hour of 5 attempts each would
+             * otherwise be 25 guesses an hour).
+             */
+            @WithDefault("10")
+            int maxFailuresPerDay();
         }
 
         /** Codes asked for per fixed window, counted in the database so that every replica shares them. */

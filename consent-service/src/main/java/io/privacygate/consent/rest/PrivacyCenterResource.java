@@ -117,8 +117,13 @@ public class PrivacyCenterResource {
             }
             Instant now = Timestamps.now();
             return verification.send(normalized, clientIp(request), visit.session().language()).chain(sent -> {
-                if (sent.limited()) {
-                    return messagePage(visit, 429, "limited_title", "limited_text");
+                switch (sent.answer()) {
+                    case LIMITED:
+                        return messagePage(visit, 429, "limited_title", "limited_text");
+                    case LOCKED:
+                        return messagePage(visit, 429, "locked_title", "locked_text");
+                    default:
+                        break;
                 }
                 PrivacySession pending = visit.session().pending(sent.challengeId(), sent.email(), now);
                 return redirect(new Visit(pending, visit.gpc(), visit.https()), "/privacy/code");

@@ -4,21 +4,25 @@ import io.privacygate.consent.repository.StateChangeRepository;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.mutiny.pgclient.PgConnection;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * LISTENs, on a connection of its own, to the decision state changes that any replica commits, and drops
  * the named state from this replica's {@link DecisionCache}. While not subscribed, the cache is bypassed;
  * it reconnects for as long as the service runs.
+ * <p>
+ * The connection is taken from the service's reactive pool and kept, so that it is made exactly as the pool makes
+ * its own: URL, credentials and every {@code quarkus.datasource.reactive.*} setting, TLS ({@code ssl-mode}, trust and
+ * key options, hostname verification) included (issue #18: a connection built from the URL alone went out in clear).
+ * It holds one of the pool's connections for as long as it listens.
  */
 @ApplicationScoped
 public class StateChangeListener {
@@ -27,25 +31,15 @@ public class StateChangeListener {
 
     private final DecisionCache cache;
     private final Vertx vertx;
-    private final PgConnectOptions options;
-    private volatile PgSubscriber subscriber;
+    private final Pool pool;
+    private volatile SqlConnection listening;
+    private volatile boolean lost;
     private volatile boolean stopped;
 
-    StateChangeListener(DecisionCache cache, Vertx vertx,
-                        @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
-                        @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    StateChangeListener(DecisionCache cache, Vertx vertx, Pool pool) {
         this.cache = cache;
         this.vertx = vertx;
-        this.options = connectOptions(url, user, password);
-    }
-
-    static PgConnectOptions connectOptions(String url, Optional<String> user, Optional<String> password) {
-        String first = url.split(",")[0].trim().replaceFirst("^vertx-reactive:", "");
-        PgConnectOptions options = PgConnectOptions.fromUri(first);
-        user.ifPresent(options::setUser);
-        password.ifPresent(options::setPassword);
-        return options;
+        this.pool = pool;
     }
 
     void start(@Observes StartupEvent event) {
@@ -54,7 +48,8 @@ public class StateChangeListener {
 
     void stop(@Observes ShutdownEvent event) {
         stopped = true;
-        PgSubscriber current = subscriber;
+        SqlConnection current = listening;
+        listening = null;
         if (current != null) {
             current.closeAndForget();
         }
@@ -64,29 +59,43 @@ public class StateChangeListener {
         if (stopped) {
             return;
         }
-        PgSubscriber fresh = PgSubscriber.subscriber(vertx, new PgConnectOptions(options));
-        // Called when the connection drops: from then on notifications may be missed.
-        fresh.reconnectPolicy(attempt -> {
-            if (attempt == 0) {
-                LOG.warn("Lost the decision state change feed; deciding from the database until it is back");
-                cache.live(false);
-            }
-            return stopped ? -1L : RETRY.toMillis();
-        });
-        fresh.channel(StateChangeRepository.CHANNEL)
-                .subscribeHandler(() -> {
+        pool.getConnection().chain(connection -> {
+            listening = connection;
+            PgConnection.cast(connection)
+                    .notificationHandler(notification -> {
+                        if (StateChangeRepository.CHANNEL.equals(notification.getChannel())) {
+                            cache.invalidateAll(Arrays.asList(notification.getPayload().split(",")));
+                        }
+                    })
+                    .closeHandler(() -> dropped(connection));
+            return connection.query("LISTEN " + StateChangeRepository.CHANNEL).execute()
+                    .onFailure().invoke(failure -> {
+                        listening = null;
+                        connection.closeAndForget();
+                    });
+        }).subscribe().with(
+                rows -> {
+                    lost = false;
                     cache.live(true);
                     LOG.debug("Listening to decision state changes");
-                })
-                .handler(payload -> cache.invalidateAll(Arrays.asList(payload.split(","))));
-        subscriber = fresh;
-        fresh.connect().subscribe().with(
-                connected -> {
                 },
                 failure -> {
                     LOG.warnf("Cannot listen to decision state changes yet (%s); retrying", failure.getClass().getSimpleName());
-                    fresh.closeAndForget();
                     vertx.setTimer(RETRY.toMillis(), id -> connect());
                 });
+    }
+
+    /** The connection closed under us: from then on notifications may be missed. */
+    private void dropped(SqlConnection connection) {
+        if (stopped || listening != connection) {
+            return;
+        }
+        listening = null;
+        if (!lost) {
+            lost = true;
+            LOG.warn("Lost the decision state change feed; deciding from the database until it is back");
+        }
+        cache.live(false);
+        vertx.setTimer(RETRY.toMillis(), id -> connect());
     }
 }

@@ -394,6 +394,101 @@ class PrivacyCenterTest {
         }
     }
 
+    /** Issue #18, point 9: one live code per address, and a daily cap on wrong codes per address. */
+    @Nested
+    class Guessing {
+        @Test
+        void aNewCodeVoidsTheEarlierOnesOfTheAddress() {
+            String email = email();
+            PrivacyVisitor first = new PrivacyVisitor();
+            askForCode(first, email).then().statusCode(303);
+            first.get("/privacy/code").then().statusCode(200);
+            String firstCode = codeFor(email);
+            PrivacyVisitor second = new PrivacyVisitor();
+            askForCode(second, email).then().statusCode(303);
+            second.get("/privacy/code").then().statusCode(200);
+            assertThat(Db.count(db, "select count(*) from privacy_code where address_index = "
+                    + "(select address_index from privacy_code order by created_at desc limit 1)")).isEqualTo(1);
+
+            first.post("/privacy/code", Map.of("code", firstCode)).then().statusCode(400)
+                    .body(containsString("This code can no longer be used"));
+            first.get("/privacy/me").then().statusCode(303);
+            second.post("/privacy/code", Map.of("code", codeFor(email))).then().statusCode(303)
+                    .header("Location", endsWithPath("/privacy/me"));
+        }
+
+        @Test
+        void pastTheDaysWrongCodesTheAddressIsLockedAndEvenTheRightCodeAnswersAsAWrongOne() {
+            String email = email();
+            PrivacyVisitor visitor = spendTheDay(email);
+            String right = codeFor(email);
+            String locked = visitor.post("/privacy/code", Map.of("code", right)).then().statusCode(400)
+                    .body(containsString("You have 2 more attempts")).extract().asString();
+            visitor.get("/privacy/me").then().statusCode(303);
+            assertThat(Db.count(db, "select failures from privacy_code_failure where day = (now() at time zone 'UTC')::date "
+                    + "and address_index = (select address_index from privacy_code order by created_at desc limit 1)"))
+                    .isEqualTo(11);
+
+            String other = email();
+            PrivacyVisitor fresh = new PrivacyVisitor();
+            askForCode(fresh, other).then().statusCode(303);
+            fresh.get("/privacy/code");
+            String wrong = wrongCode(codeFor(other));
+            for (int i = 0; i < 2; i++) {
+                fresh.post("/privacy/code", Map.of("code", wrong)).then().statusCode(400);
+            }
+            String wrongAnswer = fresh.post("/privacy/code", Map.of("code", wrong)).then().statusCode(400)
+                    .extract().asString();
+            assertThat(locked.replace(visitor.csrf(), "TOKEN")).isEqualTo(wrongAnswer.replace(fresh.csrf(), "TOKEN"));
+
+            int mails = mailbox.getMailsSentTo(email).size();
+            askForCode(new PrivacyVisitor(), email).then().statusCode(429)
+                    .body(containsString("Too many wrong codes"));
+            assertThat(mailbox.getMailsSentTo(email)).hasSize(mails);
+        }
+
+        @Test
+        void theLockIsTheSameForKnownAndUnknownAddresses() {
+            String known = email();
+            resolve(known);
+            String unknown = email();
+            PrivacyVisitor a = spendTheDay(known);
+            PrivacyVisitor b = spendTheDay(unknown);
+            String forKnown = a.post("/privacy/code", Map.of("code", codeFor(known))).then().statusCode(400)
+                    .extract().asString();
+            String forUnknown = b.post("/privacy/code", Map.of("code", codeFor(unknown))).then().statusCode(400)
+                    .extract().asString();
+            assertThat(forKnown.replace(a.csrf(), "TOKEN")).isEqualTo(forUnknown.replace(b.csrf(), "TOKEN"));
+            String knownPage = askForCode(new PrivacyVisitor(), known).then().statusCode(429).extract().asString();
+            String unknownPage = askForCode(new PrivacyVisitor(), unknown).then().statusCode(429).extract().asString();
+            assertThat(knownPage.replaceAll("value=\"[^\"]+\"", ""))
+                    .isEqualTo(unknownPage.replaceAll("value=\"[^\"]+\"", ""));
+        }
+
+        /**
+         * Ten wrong codes (the default daily cap) over three codes asked for in turn, leaving the third one live with
+         * three attempts left: 4 + 4 + 2.
+         */
+        private PrivacyVisitor spendTheDay(String email) {
+            PrivacyVisitor visitor = null;
+            for (int wrongOnes : new int[] {4, 4, 2}) {
+                visitor = new PrivacyVisitor();
+                askForCode(visitor, email).then().statusCode(303);
+                visitor.get("/privacy/code").then().statusCode(200);
+                String wrong = wrongCode(codeFor(email));
+                for (int i = 0; i < wrongOnes; i++) {
+                    visitor.post("/privacy/code", Map.of("code", wrong)).then().statusCode(400)
+                            .body(containsString("more attempts"));
+                }
+            }
+            return visitor;
+        }
+
+        private String wrongCode(String right) {
+            return right.equals("000000") ? "111111" : "000000";
+        }
+    }
+
     @Nested
     class AfterVerification {
         @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +57,12 @@ class PrivacyCenterRulesTest {
         Instant at = Instant.parse("2026-12-04T17:42:10Z");
         assertThat(RateLimits.windowStart(at, Duration.ofHours(1))).isEqualTo(Instant.parse("2026-12-04T17:00:00Z"));
         assertThat(RateLimits.windowStart(at, Duration.ofMinutes(15))).isEqualTo(Instant.parse("2026-12-04T17:30:00Z"));
+    }
+
+    @Test
+    void aDayEndsAtMidnightUtc() {
+        assertThat(RateLimits.utcDay(Instant.parse("2026-12-04T23:59:59Z"))).isEqualTo(LocalDate.parse("2026-12-04"));
+        assertThat(RateLimits.utcDay(Instant.parse("2026-12-05T00:00:00Z"))).isEqualTo(LocalDate.parse("2026-12-05"));
     }
 
     @Test
