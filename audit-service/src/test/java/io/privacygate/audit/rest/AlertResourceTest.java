@@ -310,11 +310,11 @@ class AlertResourceTest {
 
         @Test
         void cryptoFailuresFireAboveTheConfiguredRate() {
-            String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+            String service = DetectionProfile.FAILING_SERVICE;
             appended(IntStream.range(0, DetectionProfile.MAX_FAILURES + 1).mapToObj(i -> cryptoFailure(service)).toList());
             assertThat(awaitAlert(service).get("rule")).isEqualTo("CRYPTO_FAILURES");
 
-            String calm = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+            String calm = DetectionProfile.CALM_SERVICE;
             appended(IntStream.range(0, DetectionProfile.MAX_FAILURES).mapToObj(i -> cryptoFailure(calm)).toList());
             awaitEvaluated();
             assertThat(alertsWithKey(calm)).isEmpty();
