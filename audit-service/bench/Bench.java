@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +50,8 @@ import java.util.regex.Pattern;
  */
 public final class Bench {
     private static final String ISSUER = "privacy-gate-bench";
+    private static final List<String> SENDERS = List.of("consent-service", "ingestion-service", "dsr-service");
+    private static final String WRITER = "audit-writer:";
     private static final Pattern TREE_SIZE = Pattern.compile("\"treeSize\":(\\d+)");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -60,8 +63,12 @@ public final class Bench {
     private Bench(String url, Path dir, PrivateKey key) throws Exception {
         this.url = url;
         this.dir = dir;
-        for (String role : List.of("audit-writer", "auditor", "dpo")) {
-            tokens.put(role, token(key, role));
+        for (String role : List.of("auditor", "dpo")) {
+            tokens.put(role, token(key, role, "bench"));
+        }
+        // Each service appends only in its own name (azp), so every sender has a token of its own.
+        for (String sender : SENDERS) {
+            tokens.put(WRITER + sender, token(key, "audit-writer", sender));
         }
     }
 
@@ -104,13 +111,13 @@ public final class Bench {
         Files.writeString(dir.resolve("master.key"), "1:" + Base64.getEncoder().encodeToString(master));
     }
 
-    /** An RS256 token shaped like Keycloak's, valid for four hours, with the role in {@code groups}. */
-    private static String token(PrivateKey key, String role) throws Exception {
+    /** An RS256 token shaped like Keycloak's service-account tokens, valid for four hours, with the role in {@code groups}. */
+    private static String token(PrivateKey key, String role, String clientId) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         long now = Instant.now().getEpochSecond();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + UUID.randomUUID() + "\",\"azp\":\"bench\","
-                + "\"preferred_username\":\"service-account-bench\",\"groups\":[\"" + role + "\"],\"iat\":" + now
+        String payload = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + UUID.randomUUID() + "\",\"azp\":\"" + clientId + "\","
+                + "\"preferred_username\":\"service-account-" + clientId + "\",\"groups\":[\"" + role + "\"],\"iat\":" + now
                 + ",\"exp\":" + (now + 4 * 3600) + "}").getBytes(StandardCharsets.UTF_8));
         Signature signer = Signature.getInstance("SHA256withRSA");
         signer.initSign(key);
@@ -216,7 +223,7 @@ public final class Bench {
         double catchUp = 0;
         for (int round = 0; round < rounds; round++) {
             int first = warmUp + round * perRound;
-            BiFunction<Integer, Integer, String> bodies = (from, to) -> mixedBody(first + from, first + to);
+            BiFunction<Integer, Integer, Map<String, String>> bodies = (from, to) -> mixedBody(first + from, first + to);
             for (Bench side : round % 2 == 0 ? List.of(off, on) : List.of(on, off)) {
                 double seconds = side.appendAll(perRound, batch, clients, bodies);
                 if (side == on) {
@@ -300,8 +307,11 @@ public final class Bench {
         Files.writeString(dir.resolve("report.txt"), table.toString());
     }
 
-    /** Appends {@code events} events in batches from several clients; answers the wall time in seconds. */
-    private double appendAll(int events, int batchSize, int clients, BiFunction<Integer, Integer, String> bodies)
+    /**
+     * Appends {@code events} events in batches from several clients; answers the wall time in seconds. A batch is
+     * one body per sending service (each appends only in its own name), sent one after the other.
+     */
+    private double appendAll(int events, int batchSize, int clients, BiFunction<Integer, Integer, Map<String, String>> bodies)
             throws Exception {
         int batches = (events + batchSize - 1) / batchSize;
         AtomicLong next = new AtomicLong();
@@ -314,9 +324,11 @@ public final class Bench {
             workers.add(pool.submit(() -> {
                 for (long b = next.getAndIncrement(); b < batches; b = next.getAndIncrement()) {
                     int from = (int) (b * batchSize);
-                    String body = bodies.apply(from, Math.min(events, from + batchSize));
+                    Map<String, String> bySender = bodies.apply(from, Math.min(events, from + batchSize));
                     long t = System.nanoTime();
-                    call("POST", "/api/v1/events", "audit-writer", body, Duration.ofSeconds(120));
+                    for (Map.Entry<String, String> body : bySender.entrySet()) {
+                        call("POST", "/api/v1/events", WRITER + body.getKey(), body.getValue(), Duration.ofSeconds(120));
+                    }
                     batchMillis.add((System.nanoTime() - t) / 1e6);
                     long finished = done.incrementAndGet();
                     if (finished % Math.max(1, batches / 10) == 0) {
@@ -338,7 +350,7 @@ public final class Bench {
     }
 
     /** Events as the services' outbox relays send them: random UUID ids, pseudonymous subjects, a few details. */
-    private static String batchBody(int from, int to) {
+    private static Map<String, String> batchBody(int from, int to) {
         StringBuilder body = new StringBuilder(300 * (to - from) + 16).append("{\"events\":[");
         String now = Instant.now().toString();
         for (int n = from; n < to; n++) {
@@ -352,7 +364,7 @@ public final class Bench {
                     .append("\",\"purpose\":\"social-engagement\",\"legalBasis\":\"LEGITIMATE_INTERESTS\",\"outcome\":\"SUCCESS\"")
                     .append(",\"details\":{\"platform\":\"instagram\",\"kind\":\"comment\",\"batch\":\"").append(n / 500).append("\"}}");
         }
-        return body.append("]}").toString();
+        return Map.of("ingestion-service", body.append("]}").toString());
     }
 
     /**
@@ -361,47 +373,62 @@ public final class Bench {
      * purpose rule reports); a twentieth are 401s from 1,000 sources; a few are key-provider failures and overdue
      * requests; the rest are consents, which no rule reads. Event n happened at 100 ms x n on a simulated clock
      * (10 events a second): the windows see the density of a busy day, not of a benchmark that replays a day in
-     * seconds, in which every agent would look like a bulk export.
+     * seconds, in which every agent would look like a bulk export. Each service appends only in its own name, so the
+     * events come back as one body per sending service, each in the order of n.
      */
-    private static String mixedBody(int from, int to) {
-        StringBuilder body = new StringBuilder(300 * (to - from) + 16).append("{\"events\":[");
+    private static Map<String, String> mixedBody(int from, int to) {
+        Map<String, StringBuilder> bySender = new LinkedHashMap<>();
         for (int n = from; n < to; n++) {
-            if (n > from) {
-                body.append(',');
-            }
             long draw = draw(n);
             String agent = "user:" + new UUID(0xa6e7_0000_0000_4000L, n % 200 | 0x8000_0000_0000_0000L);
-            body.append("{\"eventId\":\"").append(UUID.randomUUID()).append("\",\"occurredAt\":\"")
-                    .append(SIMULATED_START.plusMillis(100L * n)).append("\",");
+            String service;
+            StringBuilder event = new StringBuilder(300);
             if (draw < 500) {
-                body.append("\"service\":\"ingestion-service\",\"actor\":\"system:ingestion-service\",\"action\":\"interaction.stored\"")
+                service = "ingestion-service";
+                event.append("\"actor\":\"system:ingestion-service\",\"action\":\"interaction.stored\"")
                         .append(",\"subjectRef\":\"").append(subject(n)).append("\",\"purpose\":\"social-engagement\"")
                         .append(",\"legalBasis\":\"LEGITIMATE_INTERESTS\",\"outcome\":\"SUCCESS\",\"details\":{\"kind\":\"comment\"}}");
             } else if (draw < 700) {
+                service = "ingestion-service";
                 String purpose = n % 100 == 0 ? "profiling" : "social-engagement";
-                body.append("\"service\":\"ingestion-service\",\"actor\":\"").append(agent).append("\",\"action\":\"crm.read\"")
+                event.append("\"actor\":\"").append(agent).append("\",\"action\":\"crm.read\"")
                         .append(",\"subjectRef\":\"").append(storedBefore(n)).append("\",\"purpose\":\"").append(purpose)
                         .append("\",\"legalBasis\":\"LEGITIMATE_INTERESTS\",\"outcome\":\"SUCCESS\",\"details\":{\"items\":\"1\"}}");
             } else if (draw < 750) {
-                body.append("\"service\":\"consent-service\",\"actor\":\"anonymous\",\"action\":\"access.denied\"")
+                service = "consent-service";
+                event.append("\"actor\":\"anonymous\",\"action\":\"access.denied\"")
                         .append(",\"outcome\":\"DENIED\",\"details\":{\"count\":\"1\",\"interval\":\"PT1M\",\"status\":\"401\"")
                         .append(",\"source\":\"hmac-sha256:").append(String.format(Locale.ROOT, "%032x", n % 1000)).append("\"}}");
             } else if (draw < 752) {
-                String service = List.of("consent-service", "ingestion-service", "dsr-service").get(n % 3);
-                body.append("\"service\":\"").append(service).append("\",\"actor\":\"system:").append(service)
+                service = SENDERS.get(n % 3);
+                event.append("\"actor\":\"system:").append(service)
                         .append("\",\"action\":\"crypto.key-unavailable\",\"outcome\":\"FAILURE\"")
                         .append(",\"details\":{\"count\":\"1\",\"interval\":\"PT1M\"}}");
             } else if (draw < 753) {
-                body.append("\"service\":\"dsr-service\",\"actor\":\"client:dsr-service\",\"action\":\"dsr.request.overdue\"")
+                service = "dsr-service";
+                event.append("\"actor\":\"client:dsr-service\",\"action\":\"dsr.request.overdue\"")
                         .append(",\"subjectRef\":\"").append(subject(n)).append("\",\"outcome\":\"FAILURE\",\"details\":{\"requestId\":\"")
                         .append(UUID.randomUUID()).append("\"}}");
             } else {
-                body.append("\"service\":\"consent-service\",\"actor\":\"").append(agent).append("\",\"action\":\"consent.granted\"")
+                service = "consent-service";
+                event.append("\"actor\":\"").append(agent).append("\",\"action\":\"consent.granted\"")
                         .append(",\"subjectRef\":\"").append(subject(n)).append("\",\"purpose\":\"marketing-leads\"")
                         .append(",\"legalBasis\":\"CONSENT\",\"outcome\":\"SUCCESS\",\"details\":{\"noticeVersion\":\"3\"}}");
             }
+            StringBuilder body = bySender.get(service);
+            if (body == null) {
+                body = new StringBuilder(300 * (to - from) + 16).append("{\"events\":[");
+                bySender.put(service, body);
+            } else {
+                body.append(',');
+            }
+            body.append("{\"eventId\":\"").append(UUID.randomUUID()).append("\",\"occurredAt\":\"")
+                    .append(SIMULATED_START.plusMillis(100L * n)).append("\",\"service\":\"").append(service).append("\",")
+                    .append(event);
         }
-        return body.append("]}").toString();
+        Map<String, String> bodies = new LinkedHashMap<>();
+        bySender.forEach((service, body) -> bodies.put(service, body.append("]}").toString()));
+        return bodies;
     }
 
     private static final Instant SIMULATED_START = Instant.parse("2026-11-01T08:00:00Z");

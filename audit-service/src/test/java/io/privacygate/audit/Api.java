@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -20,7 +21,12 @@ public final class Api {
     }
 
     public static String writer() {
-        return TestTokens.service("consent-service", "audit-writer");
+        return writer("consent-service");
+    }
+
+    /** The token of a service's relay: events are appended only in the name of the service that sends them. */
+    public static String writer(String service) {
+        return TestTokens.service(service, "audit-writer");
     }
 
     public static String auditor() {
@@ -72,8 +78,14 @@ public final class Api {
         return Map.of("events", events);
     }
 
+    /** Appends as the service the events name (consent-service if none does); one batch, one sender. */
     public static ValidatableResponse append(List<Map<String, Object>> events) {
-        return as(writer()).body(batch(events)).post("/api/v1/events").then();
+        List<Object> services = events.stream().map(event -> event.get("service")).filter(Objects::nonNull).distinct().toList();
+        if (services.size() > 1) {
+            throw new IllegalArgumentException("A batch is sent by one service: " + services);
+        }
+        String sender = services.isEmpty() ? "consent-service" : (String) services.get(0);
+        return as(writer(sender)).body(batch(events)).post("/api/v1/events").then();
     }
 
     /** Appends and answers the indexes given. */

@@ -3,9 +3,19 @@ package io.privacygate.audit.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.util.Set;
+
 /** audit-service settings. */
 @ConfigMapping(prefix = "privacy-gate.audit")
 public interface AuditConfig {
+
+    /**
+     * The clients that may append, each only in its own name: a client id is the name of the service it belongs
+     * to (one confidential client per service, DESIGN §2), and every event of its batches must name that service.
+     * audit-service is not among them: it records its own events in-process, never over HTTP.
+     */
+    @WithDefault("consent-service,ingestion-service,dsr-service")
+    Set<String> senders();
 
     Checkpoint checkpoint();
 

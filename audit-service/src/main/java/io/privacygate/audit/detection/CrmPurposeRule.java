@@ -5,19 +5,25 @@ import io.privacygate.commons.audit.AuditOutcome;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Purpose limitation (Art. 5(1)(b)) over the CRM: a read must name a purpose, consent-service must have allowed
  * it, and the subject's data must have been stored for it. Which purposes a subject's data serves is learnt from
  * the log itself (ingestion-service's {@code interaction.stored}, less {@code consent.revocation-applied} and
- * erasures), so the check does not trust the service that made the read. An actor's offending reads within the
- * window of each other form one alert.
+ * erasures), so the check does not trust the service that made the read. Each of those events is believed only
+ * from the service that holds the data it speaks of ({@link #HOLDERS}): since issue #18 an event's service is the
+ * authenticated sender, so no other service can plant a purpose that would hide a read, nor erase one. An actor's
+ * offending reads within the window of each other form one alert.
  */
 final class CrmPurposeRule implements Rule {
     static final String STORED = "interaction.stored";
     static final String REVOKED = "consent.revocation-applied";
     static final Set<String> ERASED = Set.of("dsr.erased", "subject.erased");
+    /** Who may change what a subject's data serves: ingestion-service's interactions, consent-service's subjects. */
+    static final Map<String, String> HOLDERS = Map.of(STORED, "ingestion-service", REVOKED, "ingestion-service",
+            "dsr.erased", "ingestion-service", "subject.erased", "consent-service");
     static final String NO_PURPOSE = "no-purpose";
     static final String REFUSED = "purpose-refused";
     static final String NOT_COLLECTED = "purpose-not-collected";
@@ -46,6 +52,10 @@ final class CrmPurposeRule implements Rule {
         boolean success = AuditOutcome.SUCCESS.name().equals(event.outcome());
         String subject = event.subjectRef();
         String purpose = event.purpose();
+        String holder = HOLDERS.get(event.action());
+        if (holder != null && !holder.equals(event.service())) {
+            return;
+        }
         if (success && subject != null && STORED.equals(event.action()) && purpose != null) {
             purposes.collected(subject, purpose);
         } else if (success && subject != null && REVOKED.equals(event.action()) && purpose != null) {

@@ -6,9 +6,11 @@ import java.util.UUID;
 
 /**
  * Every request dsr-service reports overdue (Art. 12(3)) is an alert of its own, fingerprinted by the request
- * id, so that a repeated report does not raise it twice.
+ * id, so that a repeated report does not raise it twice. Only dsr-service keeps the deadlines, so only its reports
+ * count (an event's service is the authenticated sender, issue #18): no other service can raise alerts in its name.
  */
 final class DsrOverdueRule implements Rule {
+    static final String REPORTER = "dsr-service";
     private final String action;
 
     DsrOverdueRule(String action) {
@@ -17,7 +19,7 @@ final class DsrOverdueRule implements Rule {
 
     @Override
     public void offer(IndexedEvent event, Sink sink) {
-        if (!action.equals(event.event().action())) {
+        if (!action.equals(event.event().action()) || !REPORTER.equals(event.event().service())) {
             return;
         }
         String requestId = requestId(event);

@@ -4,10 +4,12 @@ import io.privacygate.audit.rest.Views.AppendRequest;
 import io.privacygate.audit.rest.Views.EventView;
 import io.privacygate.audit.service.AppendResult;
 import io.privacygate.audit.service.AppendService;
+import io.privacygate.audit.service.EventSenders;
 import io.privacygate.audit.service.SubjectService;
 import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.commons.web.Page;
 import io.privacygate.commons.web.PageRequest;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -26,10 +28,14 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class EventResource {
     private final AppendService appends;
     private final SubjectService subjects;
+    private final EventSenders senders;
+    private final SecurityIdentity identity;
 
-    EventResource(AppendService appends, SubjectService subjects) {
+    EventResource(AppendService appends, SubjectService subjects, EventSenders senders, SecurityIdentity identity) {
         this.appends = appends;
         this.subjects = subjects;
+        this.senders = senders;
+        this.identity = identity;
     }
 
     @POST
@@ -39,12 +45,13 @@ public class EventResource {
             description = "Sent by the outbox relay and accepted; each event's eventId is what makes a retry idempotent")
     @APIResponse(responseCode = "200", description = "Each event's index, in request order; appended false for one appended before")
     @APIResponse(responseCode = "400", description = "An event is malformed (every offending field named); nothing appended", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "403", description = "The caller is not one of the suite's senders, or an event names a service other than the caller's own (fields named); nothing appended", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "409", description = "An eventId was appended before with different content; nothing appended", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "413", description = "The batch exceeds the body limit", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "415", description = "The body is not application/json", content = @Content(mediaType = "application/problem+json"))
     @APIResponse(responseCode = "422", description = "An event looks like it holds personal data (field named, never its value); nothing appended", content = @Content(mediaType = "application/problem+json"))
     public Uni<AppendResult> appendEvents(AppendRequest request) {
-        return appends.append(request == null ? null : request.events());
+        return appends.append(senders.ownEvents(identity, request == null ? null : request.events()));
     }
 
     @GET

@@ -234,6 +234,35 @@ class DetectorTest {
             assertThat(purposes.removed()).containsExactlyInAnyOrder(new SubjectPurposes.SubjectPurpose(withdrawn, "marketing-leads"),
                     new SubjectPurposes.SubjectPurpose(erased, "customer-support"));
         }
+
+        /**
+         * Issue #18: what a subject's data serves is learnt only from the service that holds it (ingestion-service
+         * stores, withdraws and erases interactions) and from consent-service's erasure of the subject. Another
+         * service's word, even in its own authenticated name, neither plants a purpose that would hide a read nor
+         * erases one that would make a lawful read look like an offence.
+         */
+        @Test
+        void learnsPurposesOnlyFromTheServicesThatHoldTheData() {
+            TestLog log = new TestLog();
+            String kept = subject();
+            String planted = subject();
+            String gone = subject();
+            SubjectPurposes purposes = new SubjectPurposes(Map.of(kept, Set.of("customer-support"), gone, Set.of("customer-support")));
+            String actor = user();
+            log.add("dsr-service", "client:dsr-service", "dsr.erased", kept, null, "SUCCESS", Map.of("keyShredded", "true"))
+                    .add("dsr-service", "client:dsr-service", "consent.revocation-applied", kept, "customer-support", "SUCCESS", Map.of())
+                    .add("consent-service", "system:consent-service", "interaction.stored", planted, "marketing-leads", "SUCCESS", Map.of())
+                    .add("consent-service", "client:dsr-service", "subject.erased", gone, null, "SUCCESS", Map.of("keyShredded", "true"))
+                    .crmRead(actor, kept, "customer-support")
+                    .crmRead(actor, planted, "marketing-leads")
+                    .crmRead(actor, gone, "customer-support");
+
+            List<Finding> findings = detector.evaluate(log.take(), purposes, log.now());
+
+            assertThat(findings).singleElement().satisfies(f -> assertThat(f.subjectRefs()).containsExactly(planted, gone));
+            assertThat(purposes.added()).isEmpty();
+            assertThat(purposes.removed()).containsExactly(new SubjectPurposes.SubjectPurpose(gone, "customer-support"));
+        }
     }
 
     /**
@@ -434,6 +463,15 @@ class DetectorTest {
                 assertThat(f.subjectRefs()).containsExactly(subject);
                 assertThat(f.evidence()).containsExactlyElementsOf(indexes(overdue));
             });
+        }
+
+        /** Issue #18: a deadline is dsr-service's to report; another service's report raises nothing. */
+        @Test
+        void believesOnlyDsrService() {
+            TestLog log = new TestLog();
+            log.add("consent-service", "system:consent-service", "dsr.request.overdue", subject(), null, "FAILURE",
+                    Map.of("requestId", UUID.randomUUID().toString()));
+            assertThat(detector.evaluate(log.take(), SubjectPurposes.none(), log.now())).isEmpty();
         }
 
         @Test

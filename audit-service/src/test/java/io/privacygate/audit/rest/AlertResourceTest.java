@@ -1,6 +1,7 @@
 package io.privacygate.audit.rest;
 
 import io.privacygate.audit.Sql;
+import io.privacygate.commons.outbox.WebhookSignature;
 import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +12,10 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +38,7 @@ import static io.privacygate.audit.Events.stored;
 import static io.privacygate.audit.Events.subject;
 import static io.privacygate.audit.Events.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -310,11 +315,11 @@ class AlertResourceTest {
 
         @Test
         void cryptoFailuresFireAboveTheConfiguredRate() {
-            String service = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+            String service = DetectionProfile.FAILING_SERVICE;
             appended(IntStream.range(0, DetectionProfile.MAX_FAILURES + 1).mapToObj(i -> cryptoFailure(service)).toList());
             assertThat(awaitAlert(service).get("rule")).isEqualTo("CRYPTO_FAILURES");
 
-            String calm = "svc-" + UUID.randomUUID().toString().substring(0, 8);
+            String calm = DetectionProfile.CALM_SERVICE;
             appended(IntStream.range(0, DetectionProfile.MAX_FAILURES).mapToObj(i -> cryptoFailure(calm)).toList());
             awaitEvaluated();
             assertThat(alertsWithKey(calm)).isEmpty();
@@ -399,6 +404,55 @@ class AlertResourceTest {
             assertThat(body.getString("href")).isEqualTo("/api/v1/alerts/" + id);
             ((List<?>) alert.get("subjectRefs")).forEach(subject -> assertThat(notice).doesNotContain((String) subject));
             assertThat(AlertReceiver.received().stream().filter(b -> b.contains(id))).hasSize(1);
+        }
+    }
+
+    /**
+     * Issue #18, point 6: the suite's tokens never leave the suite. A receiver is outside the realm, so it gets a
+     * Standard Webhooks signature made with its own secret, which proves the sender without handing it a bearer token
+     * that every service of the suite would accept.
+     */
+    @Nested
+    class AtTheReceiver {
+        private AlertReceiver.Delivery deliveryOf(String alertId) {
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> AlertReceiver.deliveries().stream().anyMatch(d -> d.text().contains(alertId)));
+            return AlertReceiver.deliveries().stream().filter(d -> d.text().contains(alertId)).findFirst().orElseThrow();
+        }
+
+        @Test
+        void getsASignedDeliveryAndNoBearerToken() {
+            String actor = user();
+            bulkRead(actor, DetectionProfile.MAX_SUBJECTS + 1);
+            String id = (String) awaitAlert(actor).get("id");
+
+            AlertReceiver.Delivery delivery = deliveryOf(id);
+
+            assertThat(delivery.authorization()).isNull();
+            assertThat(delivery.webhookId()).isEqualTo(id);
+            long timestamp = Long.parseLong(delivery.webhookTimestamp());
+            assertThat(timestamp).isCloseTo(Instant.now().getEpochSecond(), within(300L));
+            assertThat(WebhookSignature.verify(AlertReceiver.SECRET, delivery.webhookId(), timestamp, delivery.body(),
+                    delivery.webhookSignature())).isTrue();
+        }
+
+        @Test
+        void aTamperedOrMisattributedDeliveryDoesNotVerify() {
+            String actor = user();
+            bulkRead(actor, DetectionProfile.MAX_SUBJECTS + 1);
+            AlertReceiver.Delivery delivery = deliveryOf((String) awaitAlert(actor).get("id"));
+            long timestamp = Long.parseLong(delivery.webhookTimestamp());
+            byte[] tampered = delivery.text().replace("BULK_READ", "DSR_OVERDUE").getBytes(StandardCharsets.UTF_8);
+            String otherSecret = "whsec_" + Base64.getEncoder().encodeToString(new byte[32]);
+
+            assertThat(WebhookSignature.verify(AlertReceiver.SECRET, delivery.webhookId(), timestamp, tampered,
+                    delivery.webhookSignature())).isFalse();
+            assertThat(WebhookSignature.verify(AlertReceiver.SECRET, UUID.randomUUID().toString(), timestamp, delivery.body(),
+                    delivery.webhookSignature())).isFalse();
+            assertThat(WebhookSignature.verify(AlertReceiver.SECRET, delivery.webhookId(), timestamp + 1, delivery.body(),
+                    delivery.webhookSignature())).isFalse();
+            assertThat(WebhookSignature.verify(otherSecret, delivery.webhookId(), timestamp, delivery.body(),
+                    delivery.webhookSignature())).isFalse();
         }
     }
 }

@@ -10,6 +10,9 @@ public class DetectionProfile implements QuarkusTestProfile {
     public static final int MAX_SUBJECTS = 3;
     public static final int MAX_DENIALS = 4;
     public static final int MAX_FAILURES = 2;
+    /** Two more senders, so that crypto failures (keyed by the sending service) have keys no other test touches. */
+    public static final String FAILING_SERVICE = "failing-service";
+    public static final String CALM_SERVICE = "calm-service";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -17,7 +20,9 @@ public class DetectionProfile implements QuarkusTestProfile {
                 "privacy-gate.audit.detection.bulk-read.max-subjects", Integer.toString(MAX_SUBJECTS),
                 "privacy-gate.audit.detection.denied-burst.max-denials", Integer.toString(MAX_DENIALS),
                 "privacy-gate.audit.detection.crypto-failures.max-failures", Integer.toString(MAX_FAILURES),
-                "privacy-gate.audit.detection.receivers", "incident-desk");
+                "privacy-gate.audit.detection.receivers", "incident-desk",
+                "privacy-gate.audit.senders", String.join(",", "consent-service", "ingestion-service", "dsr-service",
+                        FAILING_SERVICE, CALM_SERVICE));
     }
 
     @Override
