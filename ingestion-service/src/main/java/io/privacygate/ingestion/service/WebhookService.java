@@ -1,8 +1,10 @@
 package io.privacygate.ingestion.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.ingestion.config.PlatformsConfig;
 import io.privacygate.ingestion.repository.InboxRepository;
+import io.privacygate.ingestion.webhook.Challenges;
 import io.privacygate.ingestion.webhook.LinkedInSignature;
 import io.privacygate.ingestion.webhook.MetaSignature;
 import io.privacygate.ingestion.webhook.Payloads;
@@ -66,11 +68,19 @@ public class WebhookService {
         return challenge;
     }
 
+    /** Only a UUID is answered: the answer is an HMAC under the secret that signs deliveries (see {@link Challenges}). */
     public String linkedInChallengeResponse(String challengeCode) {
+        if (!Challenges.isLinkedInChallengeCode(challengeCode)) {
+            throw ProblemException.invalidField("challengeCode", "must be a UUID");
+        }
         return LinkedInSignature.challengeResponse(platforms.linkedin().clientSecret(), challengeCode);
     }
 
+    /** Only a short token of X's charset that is no JSON value is answered (see {@link Challenges}). */
     public String xCrcResponse(String crcToken) {
+        if (!Challenges.isXCrcToken(crcToken)) {
+            throw ProblemException.invalidField("crc_token", "must be 1 to 128 characters of A-Z, a-z, 0-9, '_', '-', '=' and no JSON value");
+        }
         return XSignature.crcResponse(platforms.x().consumerSecret(), crcToken);
     }
 
