@@ -35,8 +35,6 @@ public interface IngestionConfig {
 
     DeletionCallbacks deletionCallbacks();
 
-    Bench bench();
-
     /**
      * How often refused webhook signatures are audited, aggregated per platform and source (read by its
      * schedule; {@code off} stops it, as in tests, which close the windows themselves).
@@ -189,12 +187,5 @@ public interface IngestionConfig {
 
         @WithDefault("10m")
         Duration maxBackoff();
-    }
-
-    /** For the benchmark only (bench/run): never on in a deployment. */
-    interface Bench {
-        /** Serves {@code POST /bench/ceiling}, one plain insert per request. */
-        @WithDefault("false")
-        boolean ceilingEndpoint();
     }
 }
