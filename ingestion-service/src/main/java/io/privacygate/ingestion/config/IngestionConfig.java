@@ -36,6 +36,14 @@ public interface IngestionConfig {
     DeletionCallbacks deletionCallbacks();
 
     /**
+     * How far a platform's own time of an event may be ahead of its receipt here. A later time is replaced
+     * by the time of receipt (issue 18): a payload must not move retention or "newer data wins" into the
+     * future. Clocks of platforms and of this service differ by seconds; five minutes is ample.
+     */
+    @WithDefault("5m")
+    Duration maxClockSkew();
+
+    /**
      * How often refused webhook signatures are audited, aggregated per platform and source (read by its
      * schedule; {@code off} stops it, as in tests, which close the windows themselves).
      */
