@@ -149,10 +149,15 @@ public final class Fixtures {
     }
 
     public static String metaComment(String pageId, String userId, String name, String text, String commentId) {
-        return metaEscaped("{\"entry\":[{\"id\":\"" + pageId + "\",\"time\":" + (System.currentTimeMillis() / 1000)
+        return metaComment(pageId, userId, name, text, commentId, System.currentTimeMillis() / 1000);
+    }
+
+    /** A comment that says it was written at {@code createdTime} (epoch seconds). */
+    public static String metaComment(String pageId, String userId, String name, String text, String commentId, long createdTime) {
+        return metaEscaped("{\"entry\":[{\"id\":\"" + pageId + "\",\"time\":" + createdTime
                 + ",\"changes\":[{\"value\":{\"from\":{\"id\":\"" + userId + "\",\"name\":\"" + name + "\"},"
                 + "\"message\":\"" + text + "\",\"post_id\":\"" + pageId + "_1\",\"comment_id\":\"" + commentId + "\","
-                + "\"created_time\":" + (System.currentTimeMillis() / 1000) + ",\"item\":\"comment\",\"parent_id\":\""
+                + "\"created_time\":" + createdTime + ",\"item\":\"comment\",\"parent_id\":\""
                 + pageId + "_1\",\"verb\":\"add\"},\"field\":\"feed\"}]}],\"object\":\"page\"}");
     }
 

@@ -58,6 +58,12 @@ class PackagedServiceIT {
     }
 
     @Test
+    void theBenchmarksCeilingEndpointIsNotInTheProductionBuild() {
+        given().contentType("application/json").body("{}").post("/bench/ceiling").then().statusCode(404);
+        given().get("/bench/ceiling").then().statusCode(404);
+    }
+
+    @Test
     void aWebhookWhoseSignatureDoesNotVerifyIsRefused() {
         given().contentType("application/json").header("X-Hub-Signature-256", "sha256=" + "0".repeat(64))
                 .body("{\"object\":\"page\",\"entry\":[]}")

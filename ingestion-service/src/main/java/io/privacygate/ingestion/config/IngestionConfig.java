@@ -35,7 +35,15 @@ public interface IngestionConfig {
 
     DeletionCallbacks deletionCallbacks();
 
-    Bench bench();
+    Suppression suppression();
+
+    /**
+     * How far a platform's own time of an event may be ahead of its receipt here. A later time is replaced
+     * by the time of receipt (issue 18): a payload must not move retention or "newer data wins" into the
+     * future. Clocks of platforms and of this service differ by seconds; five minutes is ample.
+     */
+    @WithDefault("5m")
+    Duration maxClockSkew();
 
     /**
      * How often refused webhook signatures are audited, aggregated per platform and source (read by its
@@ -191,10 +199,15 @@ public interface IngestionConfig {
         Duration maxBackoff();
     }
 
-    /** For the benchmark only (bench/run): never on in a deployment. */
-    interface Bench {
-        /** Serves {@code POST /bench/ceiling}, one plain insert per request. */
-        @WithDefault("false")
-        boolean ceilingEndpoint();
+    /** The suppression list of erased platform ids (Art. 17; see the README, "Erased people stay erased"). */
+    interface Suppression {
+        /**
+         * How long an erased platform id stays suppressed. Platforms redeliver for days, but a DPO may import
+         * an export made long before the erasure; three years is the common limitation period (e.g. § 195 BGB)
+         * within which the controller may have to show that the erasure held. The list holds blind indexes
+         * only, no subject id and no content.
+         */
+        @WithDefault("P1095D")
+        Duration retention();
     }
 }

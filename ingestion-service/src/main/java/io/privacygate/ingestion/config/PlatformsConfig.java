@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -32,6 +33,14 @@ public interface PlatformsConfig {
 
         /** A page access token allowed to read leads; without it, leads wait until one is configured. */
         Optional<String> accessToken();
+
+        /**
+         * How old a data deletion callback's {@code signed_request} may be ({@code issued_at}). Meta signs the
+         * request when it calls; an hour covers its retries and clock differences, while a captured request
+         * cannot be replayed later (an older one is a 401).
+         */
+        @WithDefault("1h")
+        Duration signedRequestMaxAge();
     }
 
     interface LinkedIn {

@@ -5,7 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Expires raw deliveries that waited too long, and forgets old event ids. */
+/** Expires raw deliveries that waited too long, and forgets old event ids and expired suppressions. */
 @ApplicationScoped
 public class InboxHousekeepingJob {
     private final InboxHousekeeping housekeeping;

@@ -45,7 +45,8 @@ public class LinkedInWebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "LinkedIn's endpoint validation: answers challengeCode with its HMAC under the client secret")
     @APIResponse(responseCode = "200", description = "The challenge answered")
-    @APIResponse(responseCode = "400", description = "challengeCode is missing")
+    @APIResponse(responseCode = "400", description = "challengeCode is missing or not a UUID (a challenge answer must never be "
+            + "a delivery's signature); nothing is signed")
     public ChallengeAnswer answerLinkedInChallenge(@Parameter(description = "The code LinkedIn sends", required = true,
             example = "890e4665-4dfe-4ab1-b689-ed553bceeed4") @QueryParam("challengeCode") String challengeCode) {
         if (challengeCode == null || challengeCode.isBlank()) {
@@ -72,7 +73,7 @@ public class LinkedInWebhookResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, example = WebhookProblems.INVALID_SIGNATURE_EXAMPLE))
     @APIResponse(responseCode = "413", description = "The body exceeds the configured limit; nothing was stored")
     @APIResponse(responseCode = "503", description = "The inbox key is unavailable; nothing was stored. LinkedIn retries")
-    public Uni<Response> receiveLinkedInWebhook(byte[] body, @Parameter(description = "hmacsha256= (optional) and the hex HMAC-SHA256 of the body",
+    public Uni<Response> receiveLinkedInWebhook(byte[] body, @Parameter(description = "hmacsha256= (optional) and the hex HMAC-SHA256 of \"hmacsha256=\" followed by the body",
             example = "hmacsha256=5f2b0c9d1e3a4b6c8d7e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e") @HeaderParam(SIGNATURE) String signature)
             throws JsonProcessingException {
         return webhooks.receive(Platform.LINKEDIN, body, signature).replaceWith(Response.ok().build());

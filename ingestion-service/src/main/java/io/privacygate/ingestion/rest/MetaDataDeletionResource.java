@@ -43,12 +43,13 @@ public class MetaDataDeletionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Meta's data deletion callback: opens an erasure request in dsr-service and answers its status URL and code",
-            description = "The signed_request is verified (HMAC-SHA256 under the app secret) before anything is stored; the same "
-                    + "signed request sent again gets the same answer. The erasure is handed to dsr-service by a job, which retries "
+            description = "The signed_request is verified (HMAC-SHA256 under the app secret, issued_at within the configured "
+                    + "maximum age) before anything is stored; the same request sent again, however encoded, gets the same answer. The erasure is handed to dsr-service by a job, which retries "
                     + "while dsr-service is down.")
     @APIResponse(responseCode = "200", description = "The request is recorded")
     @APIResponse(responseCode = "400", description = "The form could not be read")
-    @APIResponse(responseCode = "401", description = "signed_request is missing, malformed or does not verify "
+    @APIResponse(responseCode = "401", description = "signed_request is missing, malformed, does not verify, or its issued_at is "
+            + "older than the configured maximum age or in the future "
             + "(urn:privacy-gate:problem:invalid-signature); nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, example = WebhookProblems.INVALID_SIGNATURE_EXAMPLE))
     @APIResponse(responseCode = "415", description = "The body is not application/x-www-form-urlencoded")

@@ -48,7 +48,8 @@ public class XWebhookResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "X's challenge-response check (CRC): answers crc_token with its HMAC under the consumer secret")
     @APIResponse(responseCode = "200", description = "The CRC answer")
-    @APIResponse(responseCode = "400", description = "crc_token is missing")
+    @APIResponse(responseCode = "400", description = "crc_token is missing, longer than 128 characters, not of A-Z, a-z, 0-9, "
+            + "'_', '-', '=', or a JSON value (a challenge answer must never be a delivery's signature); nothing is signed")
     public CrcAnswer answerXCrc(@Parameter(description = "The token X sends", required = true, example = "9b4507b3-9040-4669-9ba5-b4b2c1e5c6f1")
                                 @QueryParam("crc_token") String crcToken) {
         if (crcToken == null || crcToken.isBlank()) {

@@ -69,9 +69,11 @@ public class DeletionCallbackService {
     @WithTransaction
     public Uni<Confirmation> receive(String signedRequest) {
         MetaSignedRequest.DeletionRequest verified = MetaSignedRequest.verify(platforms.meta().appSecret(), signedRequest)
+                .filter(request -> request.freshAt(Instant.now(), platforms.meta().signedRequestMaxAge(), config.maxClockSkew()))
                 .orElseThrow(() -> new InvalidSignatureException(Platform.META, "signed_request"));
         return keys.cipher().chain(cipher -> {
-            String digest = cipher.digest(signedRequest);
+            // the same request re-encoded (padding, key order) is the same request: recognised by what it says
+            String digest = cipher.digest(verified.content());
             return requests.findByDigest(digest).chain(existing -> {
                 if (existing != null) {
                     return Uni.createFrom().item(confirmation(existing.confirmationCode));

@@ -18,6 +18,7 @@ import io.privacygate.ingestion.repository.ConsentChangeRepository;
 import io.privacygate.ingestion.repository.ContactFieldRepository;
 import io.privacygate.ingestion.repository.CrmSubjectRepository;
 import io.privacygate.ingestion.repository.InteractionRepository;
+import io.privacygate.ingestion.repository.SuppressionRepository;
 import io.privacygate.ingestion.webhook.Field;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -45,6 +46,7 @@ public class DsrParticipantService {
     private final ContactFieldRepository contactFields;
     private final InteractionRepository interactions;
     private final ConsentChangeRepository consentChanges;
+    private final SuppressionRepository suppressions;
     private final SubjectKeys subjectKeys;
     private final ConsentClient consent;
     private final IngestionAudit audit;
@@ -53,12 +55,13 @@ public class DsrParticipantService {
 
     DsrParticipantService(CrmSubjectRepository subjects, ContactFieldRepository contactFields,
                           InteractionRepository interactions, ConsentChangeRepository consentChanges,
-                          SubjectKeys subjectKeys, ConsentClient consent, IngestionAudit audit, ObjectMapper json,
+                          SuppressionRepository suppressions, SubjectKeys subjectKeys, ConsentClient consent, IngestionAudit audit, ObjectMapper json,
                           KeysConfig keys) {
         this.subjects = subjects;
         this.contactFields = contactFields;
         this.interactions = interactions;
         this.consentChanges = consentChanges;
+        this.suppressions = suppressions;
         this.subjectKeys = subjectKeys;
         this.consent = consent;
         this.audit = audit;
@@ -81,16 +84,22 @@ public class DsrParticipantService {
                 })));
     }
 
-    /** Art. 17: the subject's key is shredded first, so every copy of its ciphertext dies; then the rows go. */
+    /**
+     * Art. 17: the subject's key is shredded first, so every copy of its ciphertext dies; then the rows go, and
+     * the subject's platform ids join the suppression list, so that no replayed or late delivery brings them back.
+     */
     @WithTransaction
     public Uni<ErasureReceipt> erase(UUID subjectId, String actor) {
         Map<String, Long> deleted = new LinkedHashMap<>();
-        return subjectKeys.shred(subjectId)
+        long[] suppressed = new long[1];
+        return suppressions.suppress(subjectId, Instant.now()).invoke(n -> suppressed[0] = n)
+                .chain(() -> subjectKeys.shred(subjectId))
                 .chain(shredded -> interactions.deleteAllOf(subjectId).invoke(n -> deleted.put("interactions", n))
                         .chain(() -> contactFields.deleteAllOf(subjectId)).invoke(n -> deleted.put("contactFields", n))
                         .chain(() -> consentChanges.deleteAllOf(subjectId)).invoke(n -> deleted.put("consentChanges", n.longValue()))
                         .chain(() -> subjects.deleteOne(subjectId)).invoke(n -> deleted.put("subjects", n))
-                        .chain(() -> audit.dsrErased(actor, subjectId, shredded, deleted.get("interactions"), deleted.get("contactFields")))
+                        .chain(() -> audit.dsrErased(actor, subjectId, shredded, deleted.get("interactions"), deleted.get("contactFields"),
+                                suppressed[0]))
                         .invoke(() -> consent.forgetSubject(subjectId))
                         .map(ignored -> new ErasureReceipt(SYSTEM, subjectId, Instant.now(), shredded, deleted, List.of(),
                                 keyRotationWindow)));

@@ -16,6 +16,7 @@ import io.privacygate.ingestion.repository.ImportJobRepository;
 import io.privacygate.ingestion.repository.InboxRepository;
 import io.privacygate.ingestion.repository.InteractionRepository;
 import io.privacygate.ingestion.repository.ProcessedEventRepository;
+import io.privacygate.ingestion.repository.SuppressionRepository;
 import io.privacygate.ingestion.webhook.Field;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -66,11 +67,12 @@ public class EventStore {
     private final IngestionAudit audit;
     private final FieldPolicy fields;
     private final ObjectMapper json;
+    private final SuppressionRepository suppressions;
 
     EventStore(ProcessedEventRepository processed, ConsentChangeRepository consentChanges,
                InteractionRepository interactions, ContactFieldRepository contactFields, CrmSubjectRepository subjects,
                ImportJobRepository imports, InboxRepository inbox, SubjectKeys subjectKeys, IngestionAudit audit,
-               IngestionConfig config, ObjectMapper json) {
+               IngestionConfig config, ObjectMapper json, SuppressionRepository suppressions) {
         this.processed = processed;
         this.consentChanges = consentChanges;
         this.interactions = interactions;
@@ -82,16 +84,18 @@ public class EventStore {
         this.audit = audit;
         this.fields = FieldPolicy.of(config.fieldCategories());
         this.json = json;
+        this.suppressions = suppressions;
     }
 
     /**
+     * @param links          the platform ids (blind indexes) each subject of the round was resolved from
      * @param decisionsAsked when consent-service was asked: revocations heard since then override its answers
      * @param timings        the round's phases, for the debug log
      * @return the deliveries finished and the events' outcomes
      */
     @WithTransaction
-    public Uni<Committed> commit(List<Outcome> outcomes, List<ClaimedDelivery> done, List<UUID> unreadable, Instant decisionsAsked,
-                                 RoundTimings timings) {
+    public Uni<Committed> commit(List<Outcome> outcomes, List<ClaimedDelivery> done, List<UUID> unreadable,
+                                 List<SuppressionRepository.Link> links, Instant decisionsAsked, RoundTimings timings) {
         timings.mark("store-begin");
         List<String> keys = outcomes.stream().filter(o -> !(o instanceof Outcome.Duplicate))
                 .map(o -> o.candidate().eventKey()).distinct().toList();
@@ -105,6 +109,7 @@ public class EventStore {
                 .invoke(() -> timings.mark("store-locks"))
                 .chain(settled -> ciphers(settled).invoke(() -> timings.mark("store-keys"))
                         .chain(ciphers -> write(settled, ciphers, done, unreadable))
+                        .chain(() -> suppressions.link(links))
                         .invoke(() -> timings.mark("store-write"))
                         .replaceWith(() -> new Committed(done.size(), count(settled))));
     }

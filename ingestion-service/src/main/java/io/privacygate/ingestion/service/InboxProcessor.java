@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One round of the inbox: claim due deliveries, parse them, drop events seen before, fetch leads' answers,
- * resolve each person, ask consent-service for every decision in batches, then hand everything to
+ * drop events about people erased here, resolve each person, ask consent-service for every decision in batches, then hand everything to
  * {@link EventStore}, which stores it in one transaction and removes the deliveries.
  * <p>
  * Fail closed: if consent-service, the key provider or the database fails, nothing of the round is stored
@@ -48,12 +49,13 @@ public class InboxProcessor {
     private final GraphClient graph;
     private final PurposeMapping purposes;
     private final EventStore store;
+    private final Suppression suppression;
     private final IngestionMetrics metrics;
     private final IngestionConfig.Inbox config;
 
     InboxProcessor(InboxRepository inbox, ProcessedEventRepository processed, InboxKeys keys, Payloads payloads,
                    ConsentClient consent, GraphClient graph, PurposeMapping purposes, EventStore store,
-                   IngestionMetrics metrics, IngestionConfig config) {
+                   Suppression suppression, IngestionMetrics metrics, IngestionConfig config) {
         this.inbox = inbox;
         this.processed = processed;
         this.keys = keys;
@@ -62,6 +64,7 @@ public class InboxProcessor {
         this.graph = graph;
         this.purposes = purposes;
         this.store = store;
+        this.suppression = suppression;
         this.metrics = metrics;
         this.config = config.inbox();
     }
@@ -96,11 +99,13 @@ public class InboxProcessor {
                 .invoke(() -> timings.mark("known"))
                 .chain(() -> fetchLeads(round))
                 .invoke(() -> timings.mark("leads"))
+                .chain(() -> dropSuppressed(round))
+                .invoke(() -> timings.mark("suppressed"))
                 .chain(() -> resolve(round))
                 .invoke(() -> timings.mark("resolve"))
                 .chain(() -> decide(round))
                 .invoke(() -> timings.mark("decide"))
-                .chain(asked -> store.commit(round.outcomes(), round.done(), round.unreadable, asked, timings))
+                .chain(asked -> store.commit(round.outcomes(), round.done(), round.unreadable, round.links(), asked, timings))
                 .invoke(() -> timings.mark("commit"))
                 .invoke(committed -> metrics.processed(committed.events()))
                 .invoke(committed -> LOG.debugf("Inbox round: %d deliveries, events %s in %d ms: %s",
@@ -137,6 +142,27 @@ public class InboxProcessor {
                         }))
                 .merge(LEAD_FETCH_CONCURRENCY)
                 .collect().last().replaceWithVoid();
+    }
+
+    /**
+     * Before anyone is resolved: an event about an erased platform id, not after its erasure, is skipped (Art. 17;
+     * a delivery that waited in the inbox, or an import). The others' platform ids are kept for {@link ProcessingRound#links()}.
+     */
+    private Uni<Void> dropSuppressed(ProcessingRound round) {
+        Map<Candidate, SocialEvent> events = new LinkedHashMap<>();
+        for (Candidate candidate : round.open()) {
+            events.put(candidate, candidate.event());
+        }
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return suppression.platformIds(events).chain(ids -> suppression.erasures(ids.values()).invoke(erasures -> ids.forEach((candidate, platformIds) -> {
+            if (Suppression.suppressed(candidate.event(), platformIds, erasures)) {
+                round.skip(candidate, null, Suppression.REASON);
+            } else {
+                round.platformIds.put(candidate, platformIds);
+            }
+        }))).replaceWithVoid();
     }
 
     /** Everyone of the round at once: consent-service is asked in batches, about people not resolved before. */

@@ -109,10 +109,12 @@ public class IngestionAudit {
                 .subject(subjectId).detail("interactions", interactions).detail("contactFields", contactFields));
     }
 
-    public Uni<Void> dsrErased(String actor, UUID subjectId, boolean keyShredded, long interactions, long contactFields) {
+    public Uni<Void> dsrErased(String actor, UUID subjectId, boolean keyShredded, long interactions, long contactFields,
+                               long platformIdsSuppressed) {
         return trail.record(AuditEntry.of("dsr.erased", AuditOutcome.SUCCESS, actor)
                 .subject(subjectId).detail("keyShredded", keyShredded)
-                .detail("interactionsDeleted", interactions).detail("contactFieldsDeleted", contactFields));
+                .detail("interactionsDeleted", interactions).detail("contactFieldsDeleted", contactFields)
+                .detail("platformIdsSuppressed", platformIdsSuppressed));
     }
 
     public Uni<Void> dsrRestriction(String actor, UUID subjectId, boolean restricted) {
@@ -123,6 +125,15 @@ public class IngestionAudit {
     public Uni<Void> dsrRectified(String actor, UUID subjectId, Collection<String> fields) {
         return trail.record(AuditEntry.of("dsr.rectified", AuditOutcome.SUCCESS, actor)
                 .subject(subjectId).detail("fields", String.join(",", fields)));
+    }
+
+    /**
+     * A delivery whose every event is about an erased platform id and not after its erasure: acknowledged and
+     * dropped at intake (Art. 17, issue 18). Counts and the reason only, never who.
+     */
+    public Uni<Void> deliverySuppressed(String platform, int events) {
+        return trail.record(AuditEntry.of("webhook.suppressed", AuditOutcome.DENIED, "platform:" + platform)
+                .detail("platform", platform).detail("events", events).detail("reason", Suppression.REASON));
     }
 
     /** Webhook deliveries refused for their signature from one source within one window; never the address. */

@@ -2,6 +2,7 @@ package io.privacygate.ingestion.service;
 
 import io.privacygate.ingestion.client.ConsentDtos;
 import io.privacygate.ingestion.repository.ClaimedDelivery;
+import io.privacygate.ingestion.repository.SuppressionRepository;
 import io.privacygate.ingestion.service.Outcome.Candidate;
 
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +30,7 @@ final class ProcessingRound {
     final List<Candidate> candidates = new ArrayList<>();
     final Map<Candidate, UUID> subjects = new ConcurrentHashMap<>();
     final Map<Candidate, ConsentDtos.Decision> decisions = new ConcurrentHashMap<>();
+    final Map<Candidate, List<Suppression.PlatformId>> platformIds = new ConcurrentHashMap<>();
     final Map<String, Optional<ConsentDtos.PurposeDefinition>> definitions = new HashMap<>();
     final Set<UUID> waiting = ConcurrentHashMap.newKeySet();
     final List<UUID> unreadable = new ArrayList<>();
@@ -112,6 +115,19 @@ final class ProcessingRound {
             return new Outcome.Skipped(candidate, subjectId, purpose, "past-retention");
         }
         return new Outcome.Accepted(candidate, subjectId, purpose, decision, definition.get(), retainUntil.get());
+    }
+
+    /** Which platform ids each subject of the round was resolved from: an erasure suppresses them. */
+    List<SuppressionRepository.Link> links() {
+        Set<SuppressionRepository.Link> links = new LinkedHashSet<>();
+        subjects.forEach((candidate, subjectId) -> {
+            if (!waiting.contains(candidate.delivery().id())) {
+                for (Suppression.PlatformId id : platformIds.getOrDefault(candidate, List.of())) {
+                    links.add(new SuppressionRepository.Link(subjectId, id.platform(), id.blindIndex()));
+                }
+            }
+        });
+        return List.copyOf(links);
     }
 
     /** Deliveries finished this round: all claimed, except those waiting. */

@@ -7,13 +7,15 @@ import java.util.Locale;
 /**
  * LinkedIn's webhook checks, both HMAC-SHA256 under the app's client secret, hex-encoded.
  * <ul>
- *   <li>Validation: {@code challengeResponse = hex(HMAC(clientSecret, challengeCode))}.</li>
+ *   <li>Validation: {@code challengeResponse = hex(HMAC(clientSecret, challengeCode))}, for a UUID only
+ *   ({@link Challenges}).</li>
  *   <li>Events, {@code X-LI-Signature}: LinkedIn documents the digest as computed "on the POST body
- *   prefixed by {@code hmacsha256=}". What is verified, exactly: the header value, with an optional
+ *   prefixed by {@code hmacsha256=}". Only that form is verified: the header value, with an optional
  *   leading {@code hmacsha256=} removed (case-insensitive), must be 64 hex digits equal to
- *   {@code HMAC(clientSecret, "hmacsha256=" ‖ raw body)} (the documented string to sign) or to
- *   {@code HMAC(clientSecret, raw body)} (the reading where the prefix belongs to the header). Both
- *   digests are always computed and compared in constant time; either needs the secret.</li>
+ *   {@code HMAC(clientSecret, "hmacsha256=" ‖ raw body)}. The body-only reading is not accepted: it is
+ *   exactly what the challenge answer computes, so it would let the challenge sign deliveries (issue 18).
+ *   A challenge answer can match the documented form only for a code starting with {@code hmacsha256=},
+ *   which is no UUID.</li>
  * </ul>
  */
 public final class LinkedInSignature {
@@ -35,10 +37,7 @@ public final class LinkedInSignature {
         if (value.toLowerCase(Locale.ROOT).startsWith(PREFIX)) {
             value = value.substring(PREFIX.length());
         }
-        byte[] given = Hmac.hexDigest(value);
-        boolean documented = Hmac.matches(Hmac.sha256(clientSecret, PREFIX_BYTES, body), given);
-        boolean bodyOnly = Hmac.matches(Hmac.sha256(clientSecret, body), given);
-        return documented | bodyOnly;
+        return Hmac.matches(Hmac.sha256(clientSecret, PREFIX_BYTES, body), Hmac.hexDigest(value));
     }
 
     /** The header value as LinkedIn documents it (for tests). */

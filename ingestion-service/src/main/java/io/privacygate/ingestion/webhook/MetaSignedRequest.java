@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -21,6 +23,17 @@ public final class MetaSignedRequest {
 
     /** The person whose data Meta asks to delete. Their id is personal data: never log it. */
     public record DeletionRequest(String userId, long issuedAt) {
+        /** Signed no longer than {@code maxAge} ago and not in the future beyond the skew; undated is never fresh. */
+        public boolean freshAt(Instant now, Duration maxAge, Duration maxClockSkew) {
+            Instant issued = Instant.ofEpochSecond(issuedAt);
+            return issuedAt > 0 && !issued.isBefore(now.minus(maxAge)) && !issued.isAfter(now.plus(maxClockSkew));
+        }
+
+        /** What identifies the request, whatever its encoding (base64 padding, key order, spacing). */
+        public String content() {
+            return "meta-data-deletion:" + userId + ":" + issuedAt;
+        }
+
         @Override
         public String toString() {
             return "DeletionRequest[userId=<redacted>, issuedAt=" + issuedAt + "]";

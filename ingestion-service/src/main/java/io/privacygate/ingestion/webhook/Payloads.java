@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.privacygate.ingestion.config.IngestionConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -24,16 +27,34 @@ import java.util.Map;
 public class Payloads {
     private final ObjectReader reader;
     private final Map<Platform, PayloadParser> parsers = new EnumMap<>(Platform.class);
+    private final Duration maxClockSkew;
 
-    Payloads(ObjectMapper json) {
+    @Inject
+    Payloads(ObjectMapper json, IngestionConfig config) {
+        this(json, config.maxClockSkew());
+    }
+
+    Payloads(ObjectMapper json, Duration maxClockSkew) {
+        this.maxClockSkew = maxClockSkew;
         this.reader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         for (PayloadParser parser : List.of(new MetaPayloadParser(), new LinkedInPayloadParser(), new XPayloadParser())) {
             parsers.put(parser.platform(), parser);
         }
     }
 
+    /** The events of a payload, each at its trusted time ({@link #trustedTime}). */
     public List<SocialEvent> parse(Platform platform, byte[] body, Instant receivedAt) throws JsonProcessingException {
-        return parsers.get(platform).parse(read(body), receivedAt);
+        return parsers.get(platform).parse(read(body), receivedAt).stream()
+                .map(event -> event.at(trustedTime(event.occurredAt(), receivedAt, maxClockSkew)))
+                .toList();
+    }
+
+    /**
+     * A payload's time is the platform's claim: later than receipt plus the skew, it is replaced by the time of
+     * receipt, so that no payload moves retention or "newer data wins" into the future (issue 18).
+     */
+    static Instant trustedTime(Instant claimed, Instant receivedAt, Duration maxClockSkew) {
+        return claimed.isAfter(receivedAt.plus(maxClockSkew)) ? receivedAt : claimed;
     }
 
     public JsonNode read(byte[] body) throws JsonProcessingException {

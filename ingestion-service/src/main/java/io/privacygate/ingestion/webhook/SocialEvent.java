@@ -32,6 +32,12 @@ public record SocialEvent(Platform platform, Channel channel, EventKind kind, St
         return platform.wireName() + ":" + kind.name() + ":" + eventId;
     }
 
+    /** The same event at another time: the trusted one (see {@link Payloads}). */
+    public SocialEvent at(Instant time) {
+        return time.equals(occurredAt) ? this
+                : new SocialEvent(platform, channel, kind, eventId, time, identifiers, fields, answers, context, leadId);
+    }
+
     public boolean awaitsLeadData() {
         return leadId != null;
     }

@@ -25,7 +25,10 @@ import java.util.HexFormat;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 /** The platforms' own schemes, over the raw bytes: a good signature is acknowledged, anything else is a 401 with nothing stored. */
 @QuarkusTest
@@ -110,6 +113,42 @@ class WebhookResourceTest {
         }
 
         @Test
+        void aChallengeThatIsADeliveryBodyIsRefusedAndItsBodyOnlySignatureDoesNotVerify() {
+            // the forgery of issue 18: the challenge answer was the body-only HMAC, which deliveries accepted
+            String body = "{\"type\":\"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS\",\"notifications\":[{\"notificationId\":"
+                    + Math.abs(System.nanoTime()) + ",\"action\":\"COMMENT\",\"sourcePost\":\"urn:li:share:1\","
+                    + "\"organizationalEntity\":\"urn:li:organization:2\",\"actor\":\"urn:li:person:forged\","
+                    + "\"lastModifiedAt\":1712345678000}]}";
+            given().queryParam("challengeCode", body).get("/webhooks/linkedin")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:privacy-gate:problem:validation"))
+                    .body("challengeResponse", nullValue())
+                    .body(not(containsString("ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS")));
+            String bodyOnly = HexFormat.of().formatHex(Hmac.sha256(IngestionTestProfile.LINKEDIN_SECRET, body));
+            for (String header : new String[]{bodyOnly, "hmacsha256=" + bodyOnly}) {
+                given().contentType(ContentType.JSON).header("X-LI-Signature", header).body(body.getBytes(StandardCharsets.UTF_8))
+                        .post("/webhooks/linkedin").then().statusCode(401);
+            }
+            assertThat(deliveriesSinceStart()).isZero();
+        }
+
+        @Test
+        void onlyAUuidIsAChallengeCode() {
+            for (String code : new String[]{"hmacsha256=abc", "123", "true", "not-a-uuid", "890e4665-4dfe-4ab1-b689-ed553bceeed0x",
+                    "{\"a\":1}"}) {
+                given().queryParam("challengeCode", code).get("/webhooks/linkedin")
+                        .then().statusCode(400).contentType("application/problem+json").body("challengeResponse", nullValue());
+            }
+        }
+
+        @Test
+        void theDocumentedPrefixedHeaderIsAccepted() {
+            byte[] body = TestPayloads.bytes("linkedin-social-actions.json");
+            given().contentType(ContentType.JSON).header("X-LI-Signature", "hmacsha256=" + LinkedInSignature.sign(IngestionTestProfile.LINKEDIN_SECRET, body))
+                    .body(body).post("/webhooks/linkedin").then().statusCode(200);
+        }
+
+        @Test
         void aSignedNotificationIsAcknowledgedAndATamperedOneIsNot() {
             byte[] body = TestPayloads.bytes("linkedin-social-actions.json");
             Fixtures.deliverLinkedIn(body).then().statusCode(200);
@@ -126,6 +165,36 @@ class WebhookResourceTest {
                     .then().statusCode(200)
                     .body("response_token", equalTo("sha256=" + Base64.getEncoder()
                             .encodeToString(Hmac.sha256(IngestionTestProfile.X_SECRET, "crc-abc"))));
+        }
+
+        @Test
+        void aCrcTokenThatIsADeliveryBodyIsRefusedSoItsAnswerCannotSignThatBody() {
+            // the forgery of issue 18: the CRC answer for crc_token=<body> was a valid signature of <body>
+            String body = "{\"for_user_id\":\"2244994945\",\"tweet_create_events\":[{\"id_str\":\"" + Math.abs(System.nanoTime())
+                    + "\",\"created_at\":\"Fri Apr 05 18:14:38 +0000 2026\",\"text\":\"forged\","
+                    + "\"user\":{\"id_str\":\"6253282\",\"name\":\"Forged\",\"screen_name\":\"forged\"}}]}";
+            given().queryParam("crc_token", body).get("/webhooks/x")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", equalTo("urn:privacy-gate:problem:validation"))
+                    .body("response_token", nullValue())
+                    .body(not(containsString("forged")));
+            assertThat(deliveriesSinceStart()).isZero();
+        }
+
+        @Test
+        void aCrcTokenThatIsAnyJsonValueOrTooLongOrOfAnotherCharsetIsRefused() {
+            for (String token : new String[]{"12345", "-1", "1e5", "true", "false", "null", "\"quoted\"", "a b", "a.b", "a+b",
+                    "x".repeat(129)}) {
+                given().queryParam("crc_token", token).get("/webhooks/x")
+                        .then().statusCode(400).contentType("application/problem+json").body("response_token", nullValue());
+            }
+        }
+
+        @Test
+        void aLongTokenOfTheSafeCharsetIsAnswered() {
+            String token = "Zjk3ZTQ2NGItNjU1Ny00YjMzLWFhOWMtNzMwNTA1ZGU1YjVh_-=" + "a".repeat(77);
+            given().queryParam("crc_token", token).get("/webhooks/x").then().statusCode(200)
+                    .body("response_token", equalTo(XSignature.crcResponse(IngestionTestProfile.X_SECRET, token)));
         }
 
         @Test

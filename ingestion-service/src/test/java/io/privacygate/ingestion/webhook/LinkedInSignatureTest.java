@@ -29,10 +29,16 @@ class LinkedInSignatureTest {
     }
 
     @Test
-    void theHmacSha256PrefixedFormOverTheRawBodyIsAccepted() {
-        String header = "hmacsha256=" + HexFormat.of().formatHex(Hmac.sha256(SECRET, body));
-        assertThat(LinkedInSignature.verify(SECRET, body, header)).isTrue();
-        assertThat(LinkedInSignature.verify(SECRET, body, header.toUpperCase().replace("HMACSHA256=", "HmacSHA256="))).isTrue();
+    void theBodyOnlyHmacIsRefusedWithOrWithoutPrefix() {
+        // it is what the challenge answer computes: accepting it let the challenge sign deliveries (issue 18)
+        String bodyOnly = HexFormat.of().formatHex(Hmac.sha256(SECRET, body));
+        assertThat(LinkedInSignature.verify(SECRET, body, bodyOnly)).isFalse();
+        assertThat(LinkedInSignature.verify(SECRET, body, "hmacsha256=" + bodyOnly)).isFalse();
+    }
+
+    @Test
+    void thePrefixIsCaseInsensitive() {
+        assertThat(LinkedInSignature.verify(SECRET, body, "HmacSHA256=" + LinkedInSignature.sign(SECRET, body))).isTrue();
     }
 
     @Test

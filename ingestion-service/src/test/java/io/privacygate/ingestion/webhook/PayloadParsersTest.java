@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PayloadParsersTest {
     private static final Instant RECEIVED = Instant.parse("2026-04-06T00:00:00Z");
-    private final Payloads payloads = new Payloads(new ObjectMapper());
+    private final Payloads payloads = new Payloads(new ObjectMapper(), Duration.ofMinutes(5));
 
     private List<SocialEvent> parse(Platform platform, String file) throws JsonProcessingException {
         return payloads.parse(platform, TestPayloads.bytes(file), RECEIVED);
