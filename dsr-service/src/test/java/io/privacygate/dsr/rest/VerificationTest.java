@@ -2,7 +2,6 @@ package io.privacygate.dsr.rest;
 
 import io.agroal.api.AgroalDataSource;
 import io.privacygate.testing.PostgresTestResource;
-import io.privacygate.testing.TestTokens;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.WithTestResource;
@@ -31,8 +30,11 @@ import static io.privacygate.dsr.rest.Fixtures.expired;
 import static io.privacygate.dsr.rest.Fixtures.file;
 import static io.privacygate.dsr.rest.Fixtures.fileFor;
 import static io.privacygate.dsr.rest.Fixtures.get;
+import static io.privacygate.dsr.rest.Fixtures.identifiers;
 import static io.privacygate.dsr.rest.Fixtures.intake;
 import static io.privacygate.dsr.rest.Fixtures.operator;
+import static io.privacygate.dsr.rest.Fixtures.platformUserId;
+import static io.privacygate.dsr.rest.Fixtures.privacyCenter;
 import static io.privacygate.dsr.rest.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -74,8 +76,13 @@ class VerificationTest {
     }
 
     static String fileAsIntake() {
-        return as(intake()).body(request("ERASURE", List.of(Map.of("type", "facebook", "value", "3234567890"))))
+        return as(intake()).body(request("ERASURE", List.of(Map.of("type", "facebook", "value", platformUserId()))))
                 .post(REQUESTS).then().statusCode(201).extract().path("id");
+    }
+
+    static String fileAsPrivacyCenter() {
+        return as(privacyCenter()).body(request("ACCESS", identifiers(email()))).post(REQUESTS).then().statusCode(201)
+                .extract().path("id");
     }
 
     @Nested
@@ -120,12 +127,12 @@ class VerificationTest {
     class AsPrivacyCenter {
         @Test
         void recordsAnEmailCodeItCheckedItselfOnTheRequestsItFiled() {
-            String id = fileAsIntake();
-            as(intake()).body(Map.of("method", "EMAIL_CODE", "evidence", "code e-mailed by the privacy center, entered in time"))
+            String id = fileAsPrivacyCenter();
+            as(privacyCenter()).body(Map.of("method", "EMAIL_CODE", "evidence", "code e-mailed by the privacy center, entered in time"))
                     .post(path(id)).then().statusCode(200)
                     .body("status", equalTo("VERIFIED"))
                     .body("verification.method", equalTo("EMAIL_CODE"))
-                    .body("verification.verifiedBy", equalTo("client:ingestion-service"));
+                    .body("verification.verifiedBy", equalTo("client:consent-service"));
             Map<String, Object> row = Db.rows(db, "select verification_method, verification_evidence_encrypted from dsr_request where id = ?",
                     Db.uuid(id)).get(0);
             assertThat(row.get("verification_method")).isEqualTo("EMAIL_CODE");
@@ -134,11 +141,11 @@ class VerificationTest {
 
         @Test
         void mustSayWhatItCheckedAndSendsNoCodeHere() {
-            String id = fileAsIntake();
-            as(intake()).body(emailCode(null)).post(path(id)).then().statusCode(400)
+            String id = fileAsPrivacyCenter();
+            as(privacyCenter()).body(emailCode(null)).post(path(id)).then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("evidence"));
-            as(intake()).body(Map.of("method", "EMAIL_CODE", "evidence", "checked", "code", "123456"))
+            as(privacyCenter()).body(Map.of("method", "EMAIL_CODE", "evidence", "checked", "code", "123456"))
                     .post(path(id)).then().statusCode(400)
                     .body("errors[0].field", equalTo("code"));
             get(id).body("status", equalTo("RECEIVED"));
@@ -146,10 +153,9 @@ class VerificationTest {
 
         @Test
         void cannotVerifyARequestAnotherServiceFiled() {
-            String id = fileAsIntake();
-            as(TestTokens.service("consent-service", "dsr-intake"))
-                    .body(Map.of("method", "EMAIL_CODE", "evidence", "checked")).post(path(id)).then().statusCode(404)
-                    .contentType("application/problem+json");
+            String id = fileFor("ACCESS", email());
+            as(privacyCenter()).body(Map.of("method", "EMAIL_CODE", "evidence", "checked")).post(path(id)).then()
+                    .statusCode(404).contentType("application/problem+json");
             get(id).body("status", equalTo("RECEIVED"));
         }
     }
