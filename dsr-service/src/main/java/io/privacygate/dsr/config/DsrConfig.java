@@ -99,6 +99,13 @@ public interface DsrConfig {
         @WithDefault("5")
         int maxAttempts();
 
+        /**
+         * Wrong codes allowed per e-mail address and UTC day, across all its codes and requests; then every code for
+         * it is refused, as a wrong one is, until the day ends (new codes buy no new guesses).
+         */
+        @WithDefault("10")
+        int maxFailuresPerDay();
+
         /** A request still unverified after this is closed (REJECTED, CLOSED_UNVERIFIED) and leaves the default list. */
         @WithDefault("P14D")
         Duration closeUnverifiedAfter();

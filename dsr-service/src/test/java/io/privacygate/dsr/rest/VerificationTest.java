@@ -70,6 +70,16 @@ class VerificationTest {
         return matcher.group(1);
     }
 
+    /** The blind index of the request's e-mail address: what the failures are counted under. */
+    String addressIndex(String requestId) {
+        return (String) Db.rows(db, "select blind_index from dsr_request_identifier where request_id = ? and type = 'EMAIL'",
+                Db.uuid(requestId)).get(0).get("blind_index");
+    }
+
+    static String wrongFor(String code) {
+        return code.equals("000000") ? "111111" : "000000";
+    }
+
     List<String> steps(String id) {
         return Db.rows(db, "select step from dsr_task where request_id = ? order by step", Db.uuid(id)).stream()
                 .map(row -> (String) row.get("step")).toList();
@@ -259,6 +269,75 @@ class VerificationTest {
             as(operator()).body(emailCode(code)).post(path(id)).then().statusCode(422)
                     .body("detail", containsString("No verification code is pending"));
             Fixtures.get(id).body("status", equalTo("RECEIVED"));
+        }
+
+        @Test
+        void voidsTheEarlierCodeWhenANewOneIsSent() {
+            String address = email();
+            String id = fileFor("ACCESS", address);
+            as(operator()).body(emailCode(null)).post(path(id)).then().statusCode(202);
+            String first = codeSentTo(address);
+            as(operator()).body(emailCode(null)).post(path(id)).then().statusCode(202);
+            String second = codeSentTo(address);
+            assertThat(Db.count(db, "select count(*) from dsr_verification_code where request_id = ?", Db.uuid(id))).isEqualTo(1);
+            if (!first.equals(second)) {
+                as(operator()).body(emailCode(first)).post(path(id)).then().statusCode(422);
+            }
+            as(operator()).body(emailCode(second)).post(path(id)).then().statusCode(200).body("status", equalTo("VERIFIED"));
+        }
+
+        /**
+         * New codes do not buy new guesses: after max-failures-per-day (10) wrong entries for an address, every code
+         * for it is refused until the end of the UTC day, with the very answer a wrong code gets (no oracle).
+         */
+        @Test
+        void locksTheAddressForTheRestOfTheDayAfterTooManyWrongCodesWithTheAnswerOfAWrongCode() {
+            String address = email();
+            String first = fileFor("ACCESS", address);
+            for (int round = 0; round < 2; round++) {
+                as(operator()).body(emailCode(null)).post(path(first)).then().statusCode(202);
+                String wrong = wrongFor(codeSentTo(address));
+                for (int i = 0; i < 5; i++) {
+                    as(operator()).body(emailCode(wrong)).post(path(first)).then().statusCode(422);
+                }
+            }
+            String locked = fileFor("ERASURE", address);
+            as(operator()).body(emailCode(null)).post(path(locked)).then().statusCode(202);
+            String right = codeSentTo(address);
+            Map<String, Object> refusedRight = as(operator()).body(emailCode(right)).post(path(locked)).then()
+                    .statusCode(422).contentType("application/problem+json").extract().as(Map.class);
+            Fixtures.get(locked).body("status", equalTo("RECEIVED"));
+
+            String other = email();
+            String unlocked = fileFor("ERASURE", other);
+            as(operator()).body(emailCode(null)).post(path(unlocked)).then().statusCode(202);
+            Map<String, Object> refusedWrong = as(operator()).body(emailCode(wrongFor(codeSentTo(other))))
+                    .post(path(unlocked)).then().statusCode(422).extract().as(Map.class);
+            assertThat(refusedRight).isEqualTo(refusedWrong);
+
+            List<Map<String, Object>> counted = Db.rows(db, "select * from dsr_code_failure where address_index = ?",
+                    addressIndex(first));
+            assertThat(counted).hasSize(1);
+            assertThat(((Number) counted.get(0).get("failures")).intValue()).isGreaterThanOrEqualTo(10);
+            assertThat(Db.rows(db, "select * from dsr_code_failure").toString()).doesNotContain(address).doesNotContain(other);
+        }
+
+        @Test
+        void theLockEndsWithTheDay() {
+            String address = email();
+            String first = fileFor("ACCESS", address);
+            for (int round = 0; round < 2; round++) {
+                as(operator()).body(emailCode(null)).post(path(first)).then().statusCode(202);
+                String wrong = wrongFor(codeSentTo(address));
+                for (int i = 0; i < 5; i++) {
+                    as(operator()).body(emailCode(wrong)).post(path(first)).then().statusCode(422);
+                }
+            }
+            assertThat(Db.update(db, "update dsr_code_failure set day = day - 1 where address_index = ?",
+                    addressIndex(first))).isEqualTo(1);
+            as(operator()).body(emailCode(null)).post(path(first)).then().statusCode(202);
+            as(operator()).body(emailCode(codeSentTo(address))).post(path(first)).then().statusCode(200)
+                    .body("status", equalTo("VERIFIED"));
         }
 
         @Test
