@@ -1,5 +1,8 @@
 package io.privacygate.dsr.config;
 
+import io.privacygate.commons.identity.IdentifierType;
+import io.privacygate.dsr.model.RequestType;
+import io.privacygate.dsr.model.VerificationMethod;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -8,6 +11,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** dsr-service settings. Peer URLs have no default in prod: it refuses to start without them. */
 @ConfigMapping(prefix = "privacy-gate.dsr")
@@ -63,6 +67,25 @@ public interface DsrConfig {
         /** A {@code receivedAt} up to this far ahead of our clock is taken as now; beyond it, it is refused. */
         @WithDefault("PT1M")
         Duration maxClockSkew();
+
+        /**
+         * What each service holding {@code dsr-intake} may do, by its client id (the token's {@code azp}). The role
+         * alone allows nothing: a client named here files, verifies and reads only within its list; any other is
+         * refused (least privilege between services).
+         */
+        Map<String, IntakeClient> clients();
+    }
+
+    /** One filing service's allow-list. */
+    interface IntakeClient {
+        /** The request types it may file. */
+        Set<RequestType> requestTypes();
+
+        /** The identifier types its requests (and corrected identifiers) may name. */
+        Set<IdentifierType> identifierTypes();
+
+        /** How it may state that it verified the requester (OPERATOR_ATTESTED is for people only, whatever is listed). */
+        Set<VerificationMethod> verificationMethods();
     }
 
     interface Verification {
@@ -75,6 +98,13 @@ public interface DsrConfig {
         /** Wrong codes allowed before the code is void and a new one must be sent. */
         @WithDefault("5")
         int maxAttempts();
+
+        /**
+         * Wrong codes allowed per e-mail address and UTC day, across all its codes and requests; then every code for
+         * it is refused, as a wrong one is, until the day ends (new codes buy no new guesses).
+         */
+        @WithDefault("10")
+        int maxFailuresPerDay();
 
         /** A request still unverified after this is closed (REJECTED, CLOSED_UNVERIFIED) and leaves the default list. */
         @WithDefault("P14D")

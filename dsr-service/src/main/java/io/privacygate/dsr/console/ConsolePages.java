@@ -33,4 +33,6 @@ final class ConsolePages {
     static native TemplateInstance audit(ConsoleUser user, AuditPage page);
 
     static native TemplateInstance error(ConsoleUser user, int status, String title, String text);
+
+    static native TemplateInstance signOut(ConsoleUser user);
 }

@@ -3,6 +3,7 @@ package io.privacygate.dsr.rest;
 import io.privacygate.commons.audit.Actors;
 import io.privacygate.commons.problem.Problem;
 import io.privacygate.dsr.service.ExportService;
+import io.privacygate.dsr.service.IntakeRights;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,10 +29,12 @@ import static io.privacygate.dsr.rest.Roles.PRIVACY_OPERATOR;
 public class ExportResource {
     static final String ZIP = "application/zip";
     private final ExportService exports;
+    private final IntakeRights rights;
     private final SecurityIdentity identity;
 
-    ExportResource(ExportService exports, SecurityIdentity identity) {
+    ExportResource(ExportService exports, IntakeRights rights, SecurityIdentity identity) {
         this.exports = exports;
+        this.rights = rights;
         this.identity = identity;
     }
 
@@ -39,14 +42,18 @@ public class ExportResource {
     @Produces({ZIP, Problem.MEDIA_TYPE})
     @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
     @Operation(summary = "The Art. 15/20 package of a completed request: a JSON and CSVs per system, and manifest.json; "
-            + "a filing service gets only the packages of requests it filed")
+            + "a filing service allowed to file ACCESS or PORTABILITY gets only the packages of requests it filed")
     @APIResponse(responseCode = "200", description = "The zip package (Repr-Digest: its SHA-256)",
             content = @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "The caller's role, or a filing service's allow-list, does not allow packages", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such request (for a filing service: none that it filed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The request has no package: not ACCESS or PORTABILITY, not completed, or no data held", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "410", description = "The package has expired and was deleted", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> downloadExport(@PathParam("id") String id) {
+        if (!Roles.isOperator(identity)) {
+            rights.checkDownload(Roles.clientId(identity));
+        }
         return exports.download(Params.uuid("id", id), Actors.of(identity), Roles.isOperator(identity))
                 .map(download -> Response.ok(download.zip(), ZIP)
                         .header("Content-Disposition", "attachment; filename=\"" + download.fileName() + "\"")

@@ -6,13 +6,12 @@ import io.privacygate.dsr.api.ExtensionRequest;
 import io.privacygate.dsr.api.RejectionRequest;
 import io.privacygate.dsr.api.RequestView;
 import io.privacygate.dsr.api.VerificationRequest;
-import io.privacygate.dsr.model.VerificationMethod;
 import io.privacygate.dsr.service.ClosingService;
 import io.privacygate.dsr.service.ExtensionService;
+import io.privacygate.dsr.service.IntakeRights;
 import io.privacygate.dsr.service.RetryService;
 import io.privacygate.dsr.service.VerificationService;
 import io.privacygate.dsr.service.WorkerTrigger;
-import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,15 +37,17 @@ import static io.privacygate.dsr.rest.Roles.PRIVACY_OPERATOR;
 @Path("/api/v1/requests/{id}")
 public class RequestActionResource {
     private final VerificationService verification;
+    private final IntakeRights rights;
     private final ExtensionService extension;
     private final ClosingService closing;
     private final RetryService retry;
     private final WorkerTrigger worker;
     private final SecurityIdentity identity;
 
-    RequestActionResource(VerificationService verification, ExtensionService extension, ClosingService closing,
-                          RetryService retry, WorkerTrigger worker, SecurityIdentity identity) {
+    RequestActionResource(VerificationService verification, IntakeRights rights, ExtensionService extension,
+                          ClosingService closing, RetryService retry, WorkerTrigger worker, SecurityIdentity identity) {
         this.verification = verification;
+        this.rights = rights;
         this.extension = extension;
         this.closing = closing;
         this.retry = retry;
@@ -56,7 +57,8 @@ public class RequestActionResource {
 
     /**
      * 200 with the verified request, or 202 when an e-mail code was sent and awaits entry. People attest what
-     * they checked; a filing service attests its platform's signature, or an e-mail code it checked itself.
+     * they checked; a filing service states, within its allow-list, that it checked its platform's signature or an
+     * e-mail code it sent itself.
      */
     @POST
     @Path("/verification")
@@ -67,6 +69,7 @@ public class RequestActionResource {
     @APIResponse(responseCode = "202", description = "An e-mail code was sent; check it with a second call carrying the code",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "The caller's role, or a filing service's allow-list, does not allow this method", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such request (for a filing service: none that it filed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "409", description = "The request is not awaiting verification, or the code is wrong, expired or used up", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "The mail server or the key provider is unavailable. Retry", content = @Content(mediaType = Problem.MEDIA_TYPE))
@@ -74,8 +77,8 @@ public class RequestActionResource {
                                 @HeaderParam("Idempotency-Key") @Pattern(regexp = RequestResource.IDEMPOTENCY_KEY,
                                         message = "must be 1-200 visible ASCII characters") String idempotencyKey) {
         boolean operator = Roles.isOperator(identity);
-        if (!operator && request.method() == VerificationMethod.OPERATOR_ATTESTED) {
-            throw new ForbiddenException();
+        if (!operator) {
+            rights.checkVerification(Roles.clientId(identity), request.method());
         }
         return verification.verify(Params.uuid("id", id), request, idempotencyKey, Actors.of(identity), operator)
                 .invoke(worker::kick)

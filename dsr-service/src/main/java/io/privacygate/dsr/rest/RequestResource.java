@@ -12,6 +12,7 @@ import io.privacygate.dsr.config.DsrConfig;
 import io.privacygate.dsr.model.RequestStatus;
 import io.privacygate.dsr.model.RequestType;
 import io.privacygate.dsr.repository.DsrRequestRepository.RequestFilter;
+import io.privacygate.dsr.service.IntakeRights;
 import io.privacygate.dsr.service.IntakeService;
 import io.privacygate.dsr.service.RequestQueries;
 import io.privacygate.dsr.service.WorkerTrigger;
@@ -47,14 +48,16 @@ public class RequestResource {
     /** An {@code Idempotency-Key} header: what a retrying caller sends again. */
     static final String IDEMPOTENCY_KEY = "[\\x21-\\x7e]{1,200}";
     private final IntakeService intake;
+    private final IntakeRights rights;
     private final RequestQueries queries;
     private final WorkerTrigger worker;
     private final SecurityIdentity identity;
     private final DsrConfig config;
 
-    RequestResource(IntakeService intake, RequestQueries queries, WorkerTrigger worker, SecurityIdentity identity,
-                    DsrConfig config) {
+    RequestResource(IntakeService intake, IntakeRights rights, RequestQueries queries, WorkerTrigger worker,
+                    SecurityIdentity identity, DsrConfig config) {
         this.intake = intake;
+        this.rights = rights;
         this.queries = queries;
         this.worker = worker;
         this.identity = identity;
@@ -70,10 +73,14 @@ public class RequestResource {
     @APIResponse(responseCode = "200", description = "The same Idempotency-Key was filed before: that request",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "403", description = "The caller's role, or a filing service's allow-list, does not allow this request type, identifier type or verification; nothing was stored", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "503", description = "The key provider is unavailable; nothing was stored. Retry", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<Response> fileRequest(@Valid @NotNull CreateRequest request,
                               @HeaderParam("Idempotency-Key") @Pattern(regexp = IDEMPOTENCY_KEY,
                                       message = "must be 1-200 visible ASCII characters") String idempotencyKey) {
+        if (!Roles.isOperator(identity)) {
+            rights.checkFiling(Roles.clientId(identity), request);
+        }
         return intake.file(request, idempotencyKey, Actors.of(identity), Roles.isOperator(identity))
                 .invoke(worker::kick)
                 .map(filed -> filed.created()
@@ -121,6 +128,9 @@ public class RequestResource {
     @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
     @APIResponse(responseCode = "404", description = "No such request (for a filing service: none that it filed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Uni<RequestView> getRequest(@PathParam("id") String id) {
+        if (!Roles.isOperator(identity)) {
+            rights.checkReading(Roles.clientId(identity));
+        }
         return queries.get(Params.uuid("id", id), Roles.isOperator(identity), Actors.of(identity));
     }
 }

@@ -27,7 +27,7 @@ import java.util.UUID;
 /**
  * Art. 12(6): the requester's identity is established before anything is disclosed or changed. Records how
  * and by whom; for EMAIL_CODE, sends a one-time code to an address given in the request and checks it,
- * with an expiry and an attempt limit. A verified request is planned and fanned out.
+ * with an expiry, an attempt limit per code and a limit of wrong entries per address and day. A verified request is planned and fanned out.
  */
 @ApplicationScoped
 public class VerificationService {
@@ -37,6 +37,7 @@ public class VerificationService {
     private final RequestLocks locks;
     private final RequestIdentifierRepository identifiers;
     private final VerificationCodeRepository codes;
+    private final CodeGuessLimit guesses;
     private final SubjectKeys keys;
     private final Planner planner;
     private final Transitions transitions;
@@ -46,11 +47,12 @@ public class VerificationService {
     private final DsrConfig config;
 
     VerificationService(RequestLocks locks, RequestIdentifierRepository identifiers, VerificationCodeRepository codes,
-                        SubjectKeys keys, Planner planner, Transitions transitions, DsrAudit audit, RequestViews views,
-                        ReactiveMailer mailer, DsrConfig config) {
+                        CodeGuessLimit guesses, SubjectKeys keys, Planner planner, Transitions transitions, DsrAudit audit,
+                        RequestViews views, ReactiveMailer mailer, DsrConfig config) {
         this.locks = locks;
         this.identifiers = identifiers;
         this.codes = codes;
+        this.guesses = guesses;
         this.keys = keys;
         this.planner = planner;
         this.transitions = transitions;
@@ -171,28 +173,37 @@ public class VerificationService {
                 + "The code is valid for " + minutes + " minutes. If you made no such request, ignore this message.\n";
     }
 
-    /** A refused code is still recorded (attempts count), so the refusal is returned, not thrown, to commit. */
+    /**
+     * A refused code is still recorded (attempts count), so the refusal is returned, not thrown, to commit. While
+     * the address is locked for the day ({@link CodeGuessLimit}) every code, the right one too, takes the path of a
+     * wrong one: same answer, same attempt counted; only the audit trail says why.
+     */
     private Uni<Attempt> checkCode(DsrRequest request, String code, String idempotencyKey, String actor, boolean disclose) {
+        Instant now = Instant.now();
         return codes.findById(request.id).chain(stored -> {
             if (stored == null) {
                 return refuse(request, "no-code", "No verification code is pending for this request; send one first.", actor);
             }
-            if (Instant.now().isAfter(stored.expiresAt)) {
+            if (now.isAfter(stored.expiresAt)) {
                 return codes.delete(stored).chain(() -> refuse(request, "expired",
                         "The verification code has expired; send a new one.", actor));
             }
-            if (VerificationCodes.matches(stored.salt, code, stored.codeHash)) {
-                return verified(request, VerificationMethod.EMAIL_CODE, "one-time code e-mailed to an address in the request",
-                        idempotencyKey, actor, disclose).map(view -> new Attempt(new Result(view, false), null));
-            }
-            stored.attempts++;
-            int left = config.verification().maxAttempts() - stored.attempts;
-            if (left <= 0) {
-                return codes.delete(stored).chain(() -> refuse(request, "attempts-exhausted",
-                        "The verification code is wrong, and no attempts are left; send a new one.", actor));
-            }
-            return refuse(request, "wrong", "The verification code is wrong; " + left + " attempt"
-                    + (left == 1 ? "" : "s") + " left.", actor);
+            return guesses.address(request.id).chain(address -> guesses.locked(address, now).chain(locked -> {
+                if (!locked && VerificationCodes.matches(stored.salt, code, stored.codeHash)) {
+                    return verified(request, VerificationMethod.EMAIL_CODE, "one-time code e-mailed to an address in the request",
+                            idempotencyKey, actor, disclose).map(view -> new Attempt(new Result(view, false), null));
+                }
+                stored.attempts++;
+                int left = config.verification().maxAttempts() - stored.attempts;
+                Uni<Void> counted = guesses.countFailure(address, now);
+                if (left <= 0) {
+                    return counted.chain(() -> codes.delete(stored)).chain(() -> refuse(request,
+                            locked ? "address-locked" : "attempts-exhausted",
+                            "The verification code is wrong, and no attempts are left; send a new one.", actor));
+                }
+                return counted.chain(() -> refuse(request, locked ? "address-locked" : "wrong",
+                        "The verification code is wrong; " + left + " attempt" + (left == 1 ? "" : "s") + " left.", actor));
+            }));
         });
     }
 

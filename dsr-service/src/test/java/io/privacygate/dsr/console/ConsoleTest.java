@@ -82,12 +82,38 @@ class ConsoleTest {
         @Test
         void endsTheSessionAtTheIdentityProviderAndComesBackToTheConsole() {
             ConsoleBrowser operator = as("Oscar Operator", "privacy-operator");
-            assertThat(operator.get("/console").asString()).contains("id=\"sign-out\"");
-            Response out = operator.post("/console/sign-out", null, Map.of());
-            assertThat(out.statusCode()).isEqualTo(302);
+            Response page = operator.get("/console");
+            assertThat(page.asString()).contains("id=\"sign-out\"");
+            Response out = operator.post("/console/sign-out", ConsoleBrowser.csrf(page), Map.of());
+            assertThat(out.statusCode()).isEqualTo(303);
             assertThat(out.header("Location")).contains("/auth/realms/quarkus").contains("id_token_hint=")
                     .contains("post_logout_redirect_uri=").contains("%2Fconsole");
             assertThat(operator.get("/console").statusCode()).as("signed out").isEqualTo(302);
+        }
+
+        /** A page elsewhere must not be able to sign a person out (logout CSRF): the form carries its token. */
+        @Test
+        void theFormCarriesItsCsrfTokenAndASignOutWithoutItOrWithAnotherIsRefused() {
+            ConsoleBrowser operator = as("Oscar Operator", "privacy-operator");
+            String page = operator.get("/console").asString();
+            assertThat(page).containsPattern("<form method=\"post\" action=\"/console/sign-out\">\\s*"
+                    + "<input type=\"hidden\" name=\"csrf-token\" value=\"[^\"]+\">");
+            assertThat(operator.post("/console/sign-out", null, Map.of()).statusCode()).isEqualTo(400);
+            assertThat(operator.post("/console/sign-out", "A" + "x".repeat(42), Map.of()).statusCode()).isEqualTo(400);
+            assertThat(operator.get("/console").statusCode()).as("still signed in").isEqualTo(200);
+        }
+
+        /** Error pages are rendered before a token exists: they link to a page whose form carries one. */
+        @Test
+        void someoneWhoSeesOnlyErrorPagesSignsOutThroughTheSignOutPage() {
+            ConsoleBrowser agent = as("Alex Agent", "crm-agent");
+            assertThat(agent.get("/console").asString()).contains("href=\"/console/sign-out\"");
+            Response page = agent.get("/console/sign-out");
+            assertThat(page.statusCode()).isEqualTo(200);
+            Response out = agent.post("/console/sign-out", ConsoleBrowser.csrf(page), Map.of());
+            assertThat(out.statusCode()).isEqualTo(303);
+            assertThat(out.header("Location")).contains("id_token_hint=");
+            assertThat(agent.get("/console").statusCode()).as("signed out").isEqualTo(302);
         }
     }
 

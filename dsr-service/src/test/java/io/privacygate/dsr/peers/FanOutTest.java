@@ -185,7 +185,7 @@ class FanOutTest {
         PeerFixtures.as(center).get(REQUESTS + "/" + id).then().statusCode(200).body("status", equalTo("COMPLETED"));
         PeerFixtures.as(center).get(REQUESTS + "/" + id + "/export").then().statusCode(200).contentType("application/zip");
         PeerFixtures.as(TestTokens.service("ingestion-service", "dsr-intake")).get(REQUESTS + "/" + id + "/export")
-                .then().statusCode(404);
+                .then().statusCode(403);
     }
 
     @Test

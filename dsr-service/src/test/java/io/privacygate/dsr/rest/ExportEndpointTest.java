@@ -1,7 +1,6 @@
 package io.privacygate.dsr.rest;
 
 import io.privacygate.testing.PostgresTestResource;
-import io.privacygate.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -25,6 +24,7 @@ import static io.privacygate.dsr.rest.Fixtures.fileFor;
 import static io.privacygate.dsr.rest.Fixtures.identifiers;
 import static io.privacygate.dsr.rest.Fixtures.intake;
 import static io.privacygate.dsr.rest.Fixtures.operator;
+import static io.privacygate.dsr.rest.Fixtures.privacyCenter;
 import static io.privacygate.dsr.rest.Fixtures.request;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -60,22 +60,25 @@ class ExportEndpointTest {
         }
     }
 
-    /** A filing service sees the packages of its own requests only; anyone else's does not exist for it. */
+    /**
+     * A filing service that may file ACCESS or PORTABILITY (the privacy center) sees the packages of its own requests
+     * only; anyone else's does not exist for it. One that may not (ingestion-service) gets none at all.
+     */
     @Nested
     class AsIntakeService {
         @Test
         void aRequestAnotherCallerFiledIsNotFound() {
             String id = fileFor("ACCESS", email());
-            as(intake()).get(path(id)).then().statusCode(404).contentType("application/problem+json");
-            as(intake()).get(path(UUID.randomUUID().toString())).then().statusCode(404);
+            as(privacyCenter()).get(path(id)).then().statusCode(404).contentType("application/problem+json");
+            as(privacyCenter()).get(path(UUID.randomUUID().toString())).then().statusCode(404);
         }
 
         @Test
-        void itsOwnRequestHasAPackageOnceCompleted() {
-            String id = as(intake()).body(request("ACCESS", identifiers(email()))).post(REQUESTS).then().statusCode(201)
-                    .extract().path("id");
-            as(intake()).get(path(id)).then().statusCode(409).body("detail", containsString("RECEIVED"));
-            as(TestTokens.service("consent-service", "dsr-intake")).get(path(id)).then().statusCode(404);
+        void itsOwnRequestHasAPackageOnceCompletedAndNoOtherServiceGetsIt() {
+            String id = as(privacyCenter()).body(request("ACCESS", identifiers(email()))).post(REQUESTS).then()
+                    .statusCode(201).extract().path("id");
+            as(privacyCenter()).get(path(id)).then().statusCode(409).body("detail", containsString("RECEIVED"));
+            as(intake()).get(path(id)).then().statusCode(403).contentType("application/problem+json");
         }
     }
 

@@ -37,9 +37,19 @@ final class Fixtures {
         return TestTokens.user("crm-agent");
     }
 
-    /** ingestion-service's account, filing requests for Meta's deletion callback. */
+    /** ingestion-service's account, filing erasures for Meta's deletion callback. */
     static String intake() {
         return TestTokens.service("ingestion-service", "dsr-intake");
+    }
+
+    /** consent-service's account: the privacy center, filing the requests people make there under their e-mail. */
+    static String privacyCenter() {
+        return TestTokens.service("consent-service", "dsr-intake");
+    }
+
+    /** A realm client holding dsr-intake that no intake allow-list names. */
+    static String unlistedIntake() {
+        return TestTokens.service("crm-sync", "dsr-intake");
     }
 
     /** A service account with the participant role only: it executes requests, it does not file or read them. */
@@ -98,6 +108,15 @@ final class Fixtures {
     static ValidatableResponse attest(String id) {
         return as(operator()).body(Map.of("method", "OPERATOR_ATTESTED", "evidence", "Passport checked in person"))
                 .post(REQUESTS + "/" + id + "/verification").then();
+    }
+
+    static List<Map<String, Object>> facebook(String userId) {
+        return List.of(Map.of("type", "facebook", "value", userId));
+    }
+
+    /** A digit string that no other test uses: a platform user id. */
+    static String platformUserId() {
+        return String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits()) % 1_000_000_000_000L);
     }
 
     static ValidatableResponse get(String id) {

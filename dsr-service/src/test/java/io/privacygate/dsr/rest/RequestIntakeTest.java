@@ -192,7 +192,7 @@ class RequestIntakeTest {
 
         @Test
         void aMalformedIdempotencyKeyIsRefused() {
-            as(intake()).header("Idempotency-Key", "two words").body(request("ERASURE", identifiers(email())))
+            as(intake()).header("Idempotency-Key", "two words").body(request("ERASURE", Fixtures.facebook(Fixtures.platformUserId())))
                     .post(REQUESTS).then().statusCode(400).contentType("application/problem+json");
         }
     }

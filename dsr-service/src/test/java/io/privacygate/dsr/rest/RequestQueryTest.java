@@ -80,7 +80,8 @@ class RequestQueryTest {
     class AsIntakeService {
         @Test
         void readsTheStateOfTheRequestsItFiledButNeitherListsNorSearches() {
-            String id = as(intake()).body(Fixtures.request("ERASURE", identifiers(email()))).post(REQUESTS).then()
+            String id = as(intake()).body(Fixtures.request("ERASURE", Fixtures.facebook(Fixtures.platformUserId())))
+                    .post(REQUESTS).then()
                     .statusCode(201).extract().path("id");
             as(intake()).get(REQUESTS + "/" + id).then().statusCode(200)
                     .body("status", equalTo("RECEIVED"))

@@ -2,7 +2,6 @@ package io.privacygate.dsr.rest;
 
 import io.agroal.api.AgroalDataSource;
 import io.privacygate.testing.PostgresTestResource;
-import io.privacygate.testing.TestTokens;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.common.WithTestResource;
@@ -31,8 +30,11 @@ import static io.privacygate.dsr.rest.Fixtures.expired;
 import static io.privacygate.dsr.rest.Fixtures.file;
 import static io.privacygate.dsr.rest.Fixtures.fileFor;
 import static io.privacygate.dsr.rest.Fixtures.get;
+import static io.privacygate.dsr.rest.Fixtures.identifiers;
 import static io.privacygate.dsr.rest.Fixtures.intake;
 import static io.privacygate.dsr.rest.Fixtures.operator;
+import static io.privacygate.dsr.rest.Fixtures.platformUserId;
+import static io.privacygate.dsr.rest.Fixtures.privacyCenter;
 import static io.privacygate.dsr.rest.Fixtures.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -68,14 +70,29 @@ class VerificationTest {
         return matcher.group(1);
     }
 
+    /** The blind index of the request's e-mail address: what the failures are counted under. */
+    String addressIndex(String requestId) {
+        return (String) Db.rows(db, "select blind_index from dsr_request_identifier where request_id = ? and type = 'EMAIL'",
+                Db.uuid(requestId)).get(0).get("blind_index");
+    }
+
+    static String wrongFor(String code) {
+        return code.equals("000000") ? "111111" : "000000";
+    }
+
     List<String> steps(String id) {
         return Db.rows(db, "select step from dsr_task where request_id = ? order by step", Db.uuid(id)).stream()
                 .map(row -> (String) row.get("step")).toList();
     }
 
     static String fileAsIntake() {
-        return as(intake()).body(request("ERASURE", List.of(Map.of("type", "facebook", "value", "3234567890"))))
+        return as(intake()).body(request("ERASURE", List.of(Map.of("type", "facebook", "value", platformUserId()))))
                 .post(REQUESTS).then().statusCode(201).extract().path("id");
+    }
+
+    static String fileAsPrivacyCenter() {
+        return as(privacyCenter()).body(request("ACCESS", identifiers(email()))).post(REQUESTS).then().statusCode(201)
+                .extract().path("id");
     }
 
     @Nested
@@ -120,12 +137,12 @@ class VerificationTest {
     class AsPrivacyCenter {
         @Test
         void recordsAnEmailCodeItCheckedItselfOnTheRequestsItFiled() {
-            String id = fileAsIntake();
-            as(intake()).body(Map.of("method", "EMAIL_CODE", "evidence", "code e-mailed by the privacy center, entered in time"))
+            String id = fileAsPrivacyCenter();
+            as(privacyCenter()).body(Map.of("method", "EMAIL_CODE", "evidence", "code e-mailed by the privacy center, entered in time"))
                     .post(path(id)).then().statusCode(200)
                     .body("status", equalTo("VERIFIED"))
                     .body("verification.method", equalTo("EMAIL_CODE"))
-                    .body("verification.verifiedBy", equalTo("client:ingestion-service"));
+                    .body("verification.verifiedBy", equalTo("client:consent-service"));
             Map<String, Object> row = Db.rows(db, "select verification_method, verification_evidence_encrypted from dsr_request where id = ?",
                     Db.uuid(id)).get(0);
             assertThat(row.get("verification_method")).isEqualTo("EMAIL_CODE");
@@ -134,11 +151,11 @@ class VerificationTest {
 
         @Test
         void mustSayWhatItCheckedAndSendsNoCodeHere() {
-            String id = fileAsIntake();
-            as(intake()).body(emailCode(null)).post(path(id)).then().statusCode(400)
+            String id = fileAsPrivacyCenter();
+            as(privacyCenter()).body(emailCode(null)).post(path(id)).then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("evidence"));
-            as(intake()).body(Map.of("method", "EMAIL_CODE", "evidence", "checked", "code", "123456"))
+            as(privacyCenter()).body(Map.of("method", "EMAIL_CODE", "evidence", "checked", "code", "123456"))
                     .post(path(id)).then().statusCode(400)
                     .body("errors[0].field", equalTo("code"));
             get(id).body("status", equalTo("RECEIVED"));
@@ -146,10 +163,9 @@ class VerificationTest {
 
         @Test
         void cannotVerifyARequestAnotherServiceFiled() {
-            String id = fileAsIntake();
-            as(TestTokens.service("consent-service", "dsr-intake"))
-                    .body(Map.of("method", "EMAIL_CODE", "evidence", "checked")).post(path(id)).then().statusCode(404)
-                    .contentType("application/problem+json");
+            String id = fileFor("ACCESS", email());
+            as(privacyCenter()).body(Map.of("method", "EMAIL_CODE", "evidence", "checked")).post(path(id)).then()
+                    .statusCode(404).contentType("application/problem+json");
             get(id).body("status", equalTo("RECEIVED"));
         }
     }
@@ -253,6 +269,75 @@ class VerificationTest {
             as(operator()).body(emailCode(code)).post(path(id)).then().statusCode(422)
                     .body("detail", containsString("No verification code is pending"));
             Fixtures.get(id).body("status", equalTo("RECEIVED"));
+        }
+
+        @Test
+        void voidsTheEarlierCodeWhenANewOneIsSent() {
+            String address = email();
+            String id = fileFor("ACCESS", address);
+            as(operator()).body(emailCode(null)).post(path(id)).then().statusCode(202);
+            String first = codeSentTo(address);
+            as(operator()).body(emailCode(null)).post(path(id)).then().statusCode(202);
+            String second = codeSentTo(address);
+            assertThat(Db.count(db, "select count(*) from dsr_verification_code where request_id = ?", Db.uuid(id))).isEqualTo(1);
+            if (!first.equals(second)) {
+                as(operator()).body(emailCode(first)).post(path(id)).then().statusCode(422);
+            }
+            as(operator()).body(emailCode(second)).post(path(id)).then().statusCode(200).body("status", equalTo("VERIFIED"));
+        }
+
+        /**
+         * New codes do not buy new guesses: after max-failures-per-day (10) wrong entries for an address, every code
+         * for it is refused until the end of the UTC day, with the very answer a wrong code gets (no oracle).
+         */
+        @Test
+        void locksTheAddressForTheRestOfTheDayAfterTooManyWrongCodesWithTheAnswerOfAWrongCode() {
+            String address = email();
+            String first = fileFor("ACCESS", address);
+            for (int round = 0; round < 2; round++) {
+                as(operator()).body(emailCode(null)).post(path(first)).then().statusCode(202);
+                String wrong = wrongFor(codeSentTo(address));
+                for (int i = 0; i < 5; i++) {
+                    as(operator()).body(emailCode(wrong)).post(path(first)).then().statusCode(422);
+                }
+            }
+            String locked = fileFor("ERASURE", address);
+            as(operator()).body(emailCode(null)).post(path(locked)).then().statusCode(202);
+            String right = codeSentTo(address);
+            Map<String, Object> refusedRight = as(operator()).body(emailCode(right)).post(path(locked)).then()
+                    .statusCode(422).contentType("application/problem+json").extract().as(Map.class);
+            Fixtures.get(locked).body("status", equalTo("RECEIVED"));
+
+            String other = email();
+            String unlocked = fileFor("ERASURE", other);
+            as(operator()).body(emailCode(null)).post(path(unlocked)).then().statusCode(202);
+            Map<String, Object> refusedWrong = as(operator()).body(emailCode(wrongFor(codeSentTo(other))))
+                    .post(path(unlocked)).then().statusCode(422).extract().as(Map.class);
+            assertThat(refusedRight).isEqualTo(refusedWrong);
+
+            List<Map<String, Object>> counted = Db.rows(db, "select * from dsr_code_failure where address_index = ?",
+                    addressIndex(first));
+            assertThat(counted).hasSize(1);
+            assertThat(((Number) counted.get(0).get("failures")).intValue()).isGreaterThanOrEqualTo(10);
+            assertThat(Db.rows(db, "select * from dsr_code_failure").toString()).doesNotContain(address).doesNotContain(other);
+        }
+
+        @Test
+        void theLockEndsWithTheDay() {
+            String address = email();
+            String first = fileFor("ACCESS", address);
+            for (int round = 0; round < 2; round++) {
+                as(operator()).body(emailCode(null)).post(path(first)).then().statusCode(202);
+                String wrong = wrongFor(codeSentTo(address));
+                for (int i = 0; i < 5; i++) {
+                    as(operator()).body(emailCode(wrong)).post(path(first)).then().statusCode(422);
+                }
+            }
+            assertThat(Db.update(db, "update dsr_code_failure set day = day - 1 where address_index = ?",
+                    addressIndex(first))).isEqualTo(1);
+            as(operator()).body(emailCode(null)).post(path(first)).then().statusCode(202);
+            as(operator()).body(emailCode(codeSentTo(address))).post(path(first)).then().statusCode(200)
+                    .body("status", equalTo("VERIFIED"));
         }
 
         @Test
