@@ -117,7 +117,7 @@ public final class Bench {
         long now = Instant.now().getEpochSecond();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + UUID.randomUUID() + "\",\"azp\":\"" + clientId + "\","
-                + "\"preferred_username\":\"service-account-" + clientId + "\",\"groups\":[\"" + role + "\"],\"iat\":" + now
+                + "\"aud\":\"audit-service\",\"preferred_username\":\"service-account-" + clientId + "\",\"groups\":[\"" + role + "\"],\"iat\":" + now
                 + ",\"exp\":" + (now + 4 * 3600) + "}").getBytes(StandardCharsets.UTF_8));
         Signature signer = Signature.getInstance("SHA256withRSA");
         signer.initSign(key);

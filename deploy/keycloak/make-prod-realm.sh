@@ -4,7 +4,8 @@
 #   - no client secrets: Keycloak makes them; you regenerate and copy each into its Secret <client>-oidc;
 #   - no password grant on operator-console, and its redirect URIs set to your console;
 #   - HTTPS required for every request (sslRequired=all).
-# Roles, clients and role mappings stay as in the dev realm, so the two cannot drift apart.
+# Roles, clients, role mappings and audience mappers (each client's tokens name in aud exactly the services it
+# calls; every service checks its own name there) stay as in the dev realm, so the two cannot drift apart.
 #
 #   deploy/keycloak/make-prod-realm.sh https://privacy.example.com/console > privacy-gate-realm-prod.json
 #

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Sets up Vault for Privacy Gate: the transit engine and its four keys (with rotation), one policy per
-# service (policies/*.hcl) and one Kubernetes auth role per service, bound to that service's
-# ServiceAccount in its namespace. Safe to run again: what exists is left as it is, settings are rewritten.
+# Sets up Vault for Privacy Gate: the transit engine and each service's own transit keys (with rotation), one
+# policy per service (policies/*.hcl) that reaches only that service's keys, and one Kubernetes auth role per
+# service, bound to that service's ServiceAccount in its namespace. No key is shared between services: a
+# service that is compromised cannot unwrap another's data keys or compute another's blind indexes.
+# Safe to run again: what exists is left as it is, settings are rewritten.
 #
 # Run it with a Vault token that may manage sys/mounts, sys/auth, sys/policies, transit/ and
 # auth/kubernetes/ (not the services' tokens):
@@ -13,9 +15,10 @@
 #   KUBERNETES_HOST          when set, also writes auth/kubernetes/config with it (the API server URL as
 #                            Vault reaches it); with KUBERNETES_CA_CERT_FILE for its CA. Leave it unset if
 #                            your Kubernetes auth method is configured already (one per cluster).
-#   SUBJECT_KEK_ROTATION     auto-rotation period of subject-kek (default 2160h = 90 days, the rotation
+#   SUBJECT_KEK_ROTATION     auto-rotation period of the <service>-subject-kek keys (default 2160h = 90 days, the rotation
 #                            window stated in erasure receipts: privacy-gate.consent.erasure.key-rotation-window)
-#   OTHER_KEYS_ROTATION      auto-rotation period of blind-index, signing-keys, checkpoint-signing (default 8760h)
+#   OTHER_KEYS_ROTATION      auto-rotation period of the blind-index, signing-keys and checkpoint-signing keys
+#                            (default 8760h)
 #   DRY_RUN=1                print the vault commands instead of running them (needs no Vault)
 set -euo pipefail
 
@@ -39,14 +42,18 @@ if ! exists read sys/mounts/transit; then
   vault secrets enable -path=transit transit
 fi
 
-# 2. The transit keys. One per purpose of use (DESIGN §3); never exportable, never deletable.
-#    name                type          auto-rotation
-transit_keys=(
-  "subject-kek        aes256-gcm96  $subject_kek_rotation"
-  "blind-index        aes256-gcm96  $other_rotation"
-  "signing-keys       aes256-gcm96  $other_rotation"
-  "checkpoint-signing ed25519       $other_rotation"
-)
+# 2. The transit keys: each service has its own, one per purpose of use (DESIGN §3), named <service>-<purpose>
+#    (the services are configured with these names: PRIVACY_GATE_KEYS_VAULT_* in deploy/base/<service>/config.env).
+#    Never exportable, never deletable.
+transit_keys=()
+for service in "${services[@]}"; do
+  #              name                       type          auto-rotation
+  transit_keys+=("$service-subject-kek    aes256-gcm96  $subject_kek_rotation")
+  transit_keys+=("$service-blind-index    aes256-gcm96  $other_rotation")
+  transit_keys+=("$service-signing-keys   aes256-gcm96  $other_rotation")
+done
+# Only audit-service signs checkpoints.
+transit_keys+=("audit-service-checkpoint-signing ed25519 $other_rotation")
 for line in "${transit_keys[@]}"; do
   read -r name type rotation <<<"$line"
   if ! exists read "transit/keys/$name"; then
@@ -58,7 +65,7 @@ done
 # services have rewrapped live data keys (deploy/README.md, "Key rotation"): that is what makes old
 # backups unreadable after an erasure. This script never raises it.
 
-# 3. One policy per service, from policies/<service>.hcl.
+# 3. One policy per service, from policies/<service>.hcl: its own keys only.
 for service in "${services[@]}"; do
   vault policy write "privacy-gate-$service" "$here/policies/$service.hcl"
 done

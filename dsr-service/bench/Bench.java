@@ -148,7 +148,7 @@ public final class Bench {
         String groups = String.join(",", roles.stream().map(r -> "\"" + r + "\"").toList());
         String payload = b64("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + UUID.nameUUIDFromBytes(user.getBytes(StandardCharsets.UTF_8))
                 + "\",\"preferred_username\":\"" + user + "\"" + (client == null ? "" : ",\"azp\":\"" + client + "\"")
-                + ",\"groups\":[" + groups + "],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}");
+                + ",\"aud\":[\"consent-service\",\"ingestion-service\",\"dsr-service\",\"audit-service\"],\"groups\":[" + groups + "],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}");
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(key);

@@ -121,7 +121,7 @@ public final class Bench {
         String user = serviceAccount ? "service-account-" + name : name;
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + UUID.nameUUIDFromBytes(name.getBytes())
-                + "\",\"azp\":\"" + name + "\",\"preferred_username\":\"" + user + "\",\"groups\":[\""
+                + "\",\"azp\":\"" + name + "\",\"aud\":[\"consent-service\",\"ingestion-service\",\"dsr-service\",\"audit-service\"],\"preferred_username\":\"" + user + "\",\"groups\":[\""
                 + String.join("\",\"", roles) + "\"],\"iat\":" + now + ",\"exp\":" + (now + 4 * 3600) + "}")
                 .getBytes(StandardCharsets.UTF_8));
         Signature signer = Signature.getInstance("SHA256withRSA");

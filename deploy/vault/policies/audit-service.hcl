@@ -1,60 +1,62 @@
-# Vault policy privacy-gate-audit-service: the transit paths audit-service uses, and nothing else.
-# Bound to the Kubernetes auth role audit-service (deploy/vault/setup.sh). No create, delete, export,
-# configuration or rotation of keys: those belong to the operator's own Vault token.
+# Vault policy privacy-gate-audit-service: the transit paths audit-service uses, on its own keys only
+# (audit-service-<purpose>), and nothing else. Bound to the Kubernetes auth role audit-service
+# (deploy/vault/setup.sh). No key of another service is named here (issue 18): a compromised service cannot
+# unwrap another's data keys nor compute another's blind indexes. No create, delete, export, configuration or
+# rotation of keys: those belong to the operator's own Vault token.
 
-# subject-kek: wraps each data subject's data key (DEK).
-path "transit/encrypt/subject-kek" {
+# audit-service-subject-kek: wraps each data subject's data key (DEK).
+path "transit/encrypt/audit-service-subject-kek" {
   capabilities = ["update"]
 }
-path "transit/decrypt/subject-kek" {
+path "transit/decrypt/audit-service-subject-kek" {
   capabilities = ["update"]
 }
 # Rewrap after a rotation (the key never leaves Vault in the clear).
-path "transit/rewrap/subject-kek" {
+path "transit/rewrap/audit-service-subject-kek" {
   capabilities = ["update"]
 }
 # The key's metadata (latest version), never its material: transit keys are not exportable.
-path "transit/keys/subject-kek" {
+path "transit/keys/audit-service-subject-kek" {
   capabilities = ["read"]
 }
 
-# blind-index: wraps the HMAC key of the blind index.
-path "transit/encrypt/blind-index" {
+# audit-service-blind-index: wraps the HMAC key of the blind index.
+path "transit/encrypt/audit-service-blind-index" {
   capabilities = ["update"]
 }
-path "transit/decrypt/blind-index" {
+path "transit/decrypt/audit-service-blind-index" {
   capabilities = ["update"]
 }
 # Rewrap after a rotation (the key never leaves Vault in the clear).
-path "transit/rewrap/blind-index" {
+path "transit/rewrap/audit-service-blind-index" {
   capabilities = ["update"]
 }
 # The key's metadata (latest version), never its material: transit keys are not exportable.
-path "transit/keys/blind-index" {
+path "transit/keys/audit-service-blind-index" {
   capabilities = ["read"]
 }
 
-# signing-keys: wraps signing keys the service holds itself (e.g. receipt keys).
-path "transit/encrypt/signing-keys" {
+# audit-service-signing-keys: wraps signing keys the service holds itself (e.g. receipt keys).
+path "transit/encrypt/audit-service-signing-keys" {
   capabilities = ["update"]
 }
-path "transit/decrypt/signing-keys" {
+path "transit/decrypt/audit-service-signing-keys" {
   capabilities = ["update"]
 }
 # Rewrap after a rotation (the key never leaves Vault in the clear).
-path "transit/rewrap/signing-keys" {
+path "transit/rewrap/audit-service-signing-keys" {
   capabilities = ["update"]
 }
 # The key's metadata (latest version), never its material: transit keys are not exportable.
-path "transit/keys/signing-keys" {
+path "transit/keys/audit-service-signing-keys" {
   capabilities = ["read"]
 }
 
-# checkpoint-signing (ed25519): signs the audit log's checkpoints. audit-service only.
-path "transit/sign/checkpoint-signing" {
+# audit-service-checkpoint-signing (ed25519): signs the audit log's checkpoints. audit-service only.
+path "transit/sign/audit-service-checkpoint-signing" {
   capabilities = ["update"]
 }
 # Its public keys, all versions, published at /api/v1/checkpoints/keys.
-path "transit/keys/checkpoint-signing" {
+path "transit/keys/audit-service-checkpoint-signing" {
   capabilities = ["read"]
 }

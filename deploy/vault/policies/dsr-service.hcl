@@ -1,51 +1,53 @@
-# Vault policy privacy-gate-dsr-service: the transit paths dsr-service uses, and nothing else.
-# Bound to the Kubernetes auth role dsr-service (deploy/vault/setup.sh). No create, delete, export,
-# configuration or rotation of keys: those belong to the operator's own Vault token.
+# Vault policy privacy-gate-dsr-service: the transit paths dsr-service uses, on its own keys only
+# (dsr-service-<purpose>), and nothing else. Bound to the Kubernetes auth role dsr-service
+# (deploy/vault/setup.sh). No key of another service is named here (issue 18): a compromised service cannot
+# unwrap another's data keys nor compute another's blind indexes. No create, delete, export, configuration or
+# rotation of keys: those belong to the operator's own Vault token.
 
-# subject-kek: wraps each data subject's data key (DEK).
-path "transit/encrypt/subject-kek" {
+# dsr-service-subject-kek: wraps each data subject's data key (DEK).
+path "transit/encrypt/dsr-service-subject-kek" {
   capabilities = ["update"]
 }
-path "transit/decrypt/subject-kek" {
+path "transit/decrypt/dsr-service-subject-kek" {
   capabilities = ["update"]
 }
 # Rewrap after a rotation (the key never leaves Vault in the clear).
-path "transit/rewrap/subject-kek" {
+path "transit/rewrap/dsr-service-subject-kek" {
   capabilities = ["update"]
 }
 # The key's metadata (latest version), never its material: transit keys are not exportable.
-path "transit/keys/subject-kek" {
+path "transit/keys/dsr-service-subject-kek" {
   capabilities = ["read"]
 }
 
-# blind-index: wraps the HMAC key of the blind index.
-path "transit/encrypt/blind-index" {
+# dsr-service-blind-index: wraps the HMAC key of the blind index.
+path "transit/encrypt/dsr-service-blind-index" {
   capabilities = ["update"]
 }
-path "transit/decrypt/blind-index" {
+path "transit/decrypt/dsr-service-blind-index" {
   capabilities = ["update"]
 }
 # Rewrap after a rotation (the key never leaves Vault in the clear).
-path "transit/rewrap/blind-index" {
+path "transit/rewrap/dsr-service-blind-index" {
   capabilities = ["update"]
 }
 # The key's metadata (latest version), never its material: transit keys are not exportable.
-path "transit/keys/blind-index" {
+path "transit/keys/dsr-service-blind-index" {
   capabilities = ["read"]
 }
 
-# signing-keys: wraps signing keys the service holds itself (e.g. receipt keys).
-path "transit/encrypt/signing-keys" {
+# dsr-service-signing-keys: wraps signing keys the service holds itself (e.g. receipt keys).
+path "transit/encrypt/dsr-service-signing-keys" {
   capabilities = ["update"]
 }
-path "transit/decrypt/signing-keys" {
+path "transit/decrypt/dsr-service-signing-keys" {
   capabilities = ["update"]
 }
 # Rewrap after a rotation (the key never leaves Vault in the clear).
-path "transit/rewrap/signing-keys" {
+path "transit/rewrap/dsr-service-signing-keys" {
   capabilities = ["update"]
 }
 # The key's metadata (latest version), never its material: transit keys are not exportable.
-path "transit/keys/signing-keys" {
+path "transit/keys/dsr-service-signing-keys" {
   capabilities = ["read"]
 }

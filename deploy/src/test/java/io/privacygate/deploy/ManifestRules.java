@@ -39,6 +39,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,9 +91,17 @@ final class ManifestRules {
 
     private static final Pattern DIGEST = Pattern.compile(".+@sha256:[0-9a-f]{64}");
     private static final Pattern IMMUTABLE_TAG = Pattern.compile(".+:v?\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.]+)?");
-    /** Environment variables that hold secrets: never a literal value, always a secretKeyRef. */
-    private static final Pattern SECRET_ENV = Pattern.compile(".*(_SECRET|_PASSWORD|_MASTER_KEY|_VERIFY_TOKEN|_CLIENT_SECRET)$");
+    /**
+     * Environment variables that hold secrets: never a literal value, always a secretKeyRef. Also in a property's own
+     * dotted name (e.g. {@code privacy-gate.outbox.destinations.<name>.signing-secret}).
+     */
+    private static final Pattern SECRET_ENV = Pattern.compile("(?i).*[-_.](SECRET|PASSWORD|MASTER[-_]KEY|VERIFY[-_]TOKEN)$");
     private static final Set<String> PSS_MODES = Set.of("enforce", "audit", "warn");
+    private static final String OUTBOX_DESTINATION = "PRIVACY_GATE_OUTBOX_DESTINATIONS_";
+    /** The outbox destinations outside the suite that the manifests wire (dsr-service's notifications, audit's alerts). */
+    static final Map<String, String> EXTERNAL_RECEIVERS = Map.of("dsr-service", "dsr-notifications", "audit-service", "incident-desk");
+    /** The transit keys every service wraps with (DESIGN §3), as KeysConfig's env names end. */
+    static final List<String> VAULT_WRAPPING_KEYS = List.of("SUBJECT_KEK", "BLIND_INDEX", "SIGNING_KEYS");
 
     private final Manifests manifests;
     private final Environment environment;
@@ -413,6 +422,7 @@ final class ManifestRules {
                 failLine(what + " does not set PRIVACY_GATE_OUTBOX_DESTINATIONS_AUDIT_BATCH_FIELD=events");
             }
         }
+        checkOutboxDestinations(name, env, what);
         if (name.equals("ingestion-service")) {
             for (String key : List.of("PRIVACY_GATE_PLATFORMS_META_APP_SECRET", "PRIVACY_GATE_PLATFORMS_META_VERIFY_TOKEN",
                     "PRIVACY_GATE_PLATFORMS_LINKEDIN_CLIENT_SECRET", "PRIVACY_GATE_PLATFORMS_X_CONSUMER_SECRET")) {
@@ -447,6 +457,7 @@ final class ManifestRules {
         if (!name.equals(literal(env, "QUARKUS_VAULT_AUTHENTICATION_KUBERNETES_ROLE"))) {
             failLine(what + " does not use the Vault Kubernetes auth role " + name);
         }
+        checkOwnTransitKeys(name, env, what);
         // Kubernetes auth needs a service account token: a projected one for the audience "vault".
         String tokenPath = literal(env, "QUARKUS_VAULT_AUTHENTICATION_KUBERNETES_JWT_TOKEN_PATH");
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
@@ -461,6 +472,60 @@ final class ManifestRules {
         if (!tokenMounted) {
             failLine(what + " has no projected service account token for the audience \"vault\" at " + tokenPath);
         }
+    }
+
+    /**
+     * Issue 18: the suite's tokens never leave the suite. A destination that gets the service's bearer token
+     * ({@code auth=suite-token}) is one of the four services at its in-cluster address; the suite's own destinations
+     * set here (audit events, consent changes) say so. Any other destination is signed (Standard Webhooks, the
+     * default); its signing secret, like every secret, comes from a Secret ({@link #SECRET_ENV}).
+     */
+    private void checkOutboxDestinations(String name, Map<String, EnvVar> env, String what) {
+        String receiver = EXTERNAL_RECEIVERS.get(name);
+        if (receiver != null && secretRef(env, "privacy-gate.outbox.destinations." + receiver + ".signing-secret") == null) {
+            failLine(what + " does not read the signing secret of its external receiver " + receiver + " from a Secret");
+        }
+        for (String suiteOwn : List.of("AUDIT", "INGESTION")) {
+            if (literal(env, OUTBOX_DESTINATION + suiteOwn + "_URL") != null
+                    && !"suite-token".equals(literal(env, OUTBOX_DESTINATION + suiteOwn + "_AUTH"))) {
+                failLine(what + " does not set " + OUTBOX_DESTINATION + suiteOwn + "_AUTH=suite-token for the suite's own destination");
+            }
+        }
+        env.forEach((key, var) -> {
+            if (key.startsWith(OUTBOX_DESTINATION) && key.endsWith("_AUTH") && "suite-token".equals(var.getValue())) {
+                String destination = key.substring(OUTBOX_DESTINATION.length(), key.length() - "_AUTH".length());
+                String url = literal(env, OUTBOX_DESTINATION + destination + "_URL");
+                boolean insideTheSuite = url != null && SERVICES.entrySet().stream()
+                        .anyMatch(service -> url.startsWith("http://" + service.getKey() + ":" + service.getValue() + "/"));
+                if (!insideTheSuite) {
+                    failLine(what + " sends its bearer token to the outbox destination " + destination + " at " + url
+                            + ", which is not one of the suite's services");
+                }
+            }
+        });
+    }
+
+    /**
+     * Issue 18: no transit key is shared between services. Each service names its own {@code <service>-<purpose>}
+     * key for every purpose it wraps with (audit-service also for checkpoints), and no key of another service.
+     */
+    private void checkOwnTransitKeys(String name, Map<String, EnvVar> env, String what) {
+        List<String> purposes = new ArrayList<>(VAULT_WRAPPING_KEYS);
+        if (name.equals("audit-service")) {
+            purposes.add("CHECKPOINT_SIGNING");
+        }
+        for (String purpose : purposes) {
+            String key = "PRIVACY_GATE_KEYS_VAULT_" + purpose;
+            String expected = name + "-" + purpose.toLowerCase(Locale.ROOT).replace('_', '-');
+            if (!expected.equals(literal(env, key))) {
+                failLine(what + " does not use its own transit key " + expected + " (" + key + "=" + literal(env, key) + ")");
+            }
+        }
+        env.forEach((key, var) -> {
+            if (key.startsWith("PRIVACY_GATE_KEYS_VAULT_") && var.getValue() != null && !var.getValue().startsWith(name + "-")) {
+                failLine(what + " names the transit key " + var.getValue() + " (" + key + "), which is not its own");
+            }
+        });
     }
 
     /** The container's environment as the kubelet builds it: envFrom ConfigMaps first, then env. */

@@ -170,6 +170,35 @@ class ManifestRulesCatchViolationsTest {
         }
 
         @Test
+        void aServiceUsingAnotherServicesTransitKeyIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "shared-transit-key")
+                    .edit("config/dsr-service.env", e -> e + "PRIVACY_GATE_KEYS_VAULT_SUBJECT_KEK=consent-service-subject-kek\n");
+
+            assertThat(violations(copy, Environment.PROD))
+                    .anyMatch(v -> v.startsWith("Deployment dsr-service") && v.contains("does not use its own transit key dsr-service-subject-kek"))
+                    .anyMatch(v -> v.startsWith("Deployment dsr-service")
+                            && v.contains("names the transit key consent-service-subject-kek (PRIVACY_GATE_KEYS_VAULT_SUBJECT_KEK), which is not its own"));
+        }
+
+        @Test
+        void theSuiteTokenSentOutsideTheSuiteIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "token-leaves-suite")
+                    .edit("config/dsr-service.env", e -> e + "PRIVACY_GATE_OUTBOX_DESTINATIONS_AUDIT_URL=https://siem.example.net/hooks\n");
+
+            assertThat(violations(copy, Environment.PROD)).anyMatch(v -> v.startsWith("Deployment dsr-service")
+                    && v.contains("sends its bearer token to the outbox destination AUDIT at https://siem.example.net/hooks"));
+        }
+
+        @Test
+        void aSuiteDestinationWithoutTheSuiteTokenIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "suite-destination-signed")
+                    .edit("config/consent-service.env", e -> e + "PRIVACY_GATE_OUTBOX_DESTINATIONS_INGESTION_AUTH=signed\n");
+
+            assertThat(violations(copy, Environment.PROD)).anyMatch(v -> v.startsWith("Deployment consent-service")
+                    && v.contains("does not set PRIVACY_GATE_OUTBOX_DESTINATIONS_INGESTION_AUTH=suite-token"));
+        }
+
+        @Test
         void oneReplicaWithoutAnAutoscalerIsReported() {
             BrokenCopy copy = BrokenCopy.of("overlays/prod", "one-replica")
                     .edit("kustomization.yaml", k -> k.replace("  - name: dsr-service\n    count: 2", "  - name: dsr-service\n    count: 1"))

@@ -13,7 +13,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** keycloak/make-prod-realm.sh: the production realm has no demo users, no client secrets, no password grant. */
+/**
+ * keycloak/make-prod-realm.sh: the production realm has no demo users, no client secrets, no password grant, and the
+ * dev realm's roles and audience mappers.
+ */
 class ProdRealmTest {
 
     @Test
@@ -44,6 +47,12 @@ class ProdRealmTest {
             assertThat((List<String>) c.get("redirectUris")).containsExactly("https://privacy.example.com/console/*");
         });
         assertThat(realm.get("roles")).isEqualTo(new KubernetesSerialization().unmarshal(DevRealm.text(), Map.class).get("roles"));
+        // Issue 18: the same audiences as the dev realm, so that prod tokens too are good only where they are meant to go.
+        for (Map<String, Object> devClient : RealmAudienceTest.clients(DevRealm.text())) {
+            assertThat(clients).filteredOn(c -> devClient.get("clientId").equals(c.get("clientId"))).singleElement()
+                    .satisfies(c -> assertThat(RealmAudienceTest.accessTokenAudiences(c)).as("aud of %s", c.get("clientId"))
+                            .isEqualTo(RealmAudienceTest.accessTokenAudiences(devClient)));
+        }
     }
 
     private static boolean onPath(String command) {

@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * deploy/vault: each service's policy grants exactly the transit paths it uses, and setup.sh (run with
- * DRY_RUN=1, which prints the vault commands) creates the keys and binds each role to the ServiceAccount and
- * namespace that the prod overlay really renders.
+ * deploy/vault: each service has its own transit keys, its policy grants exactly the transit paths it uses on
+ * them and nothing of another service's, and setup.sh (run with DRY_RUN=1, which prints the vault commands)
+ * creates the keys the services are configured with and binds each role to the ServiceAccount and namespace that
+ * the prod overlay really renders.
  */
 class VaultTest {
     private static final Path VAULT = Kustomize.deployDir().resolve("vault");
@@ -55,18 +56,35 @@ class VaultTest {
     void eachServicePolicyGrantsOnlyItsTransitPaths() throws IOException {
         for (String service : ManifestRules.SERVICES.keySet()) {
             Map<String, String> expected = new LinkedHashMap<>();
-            for (String key : List.of("subject-kek", "blind-index", "signing-keys")) {
+            for (String purpose : List.of("subject-kek", "blind-index", "signing-keys")) {
+                String key = service + "-" + purpose;
                 expected.put("transit/encrypt/" + key, "update");
                 expected.put("transit/decrypt/" + key, "update");
                 expected.put("transit/rewrap/" + key, "update");
                 expected.put("transit/keys/" + key, "read");
             }
             if (service.equals("audit-service")) {
-                expected.put("transit/sign/checkpoint-signing", "update");
-                expected.put("transit/keys/checkpoint-signing", "read");
+                expected.put("transit/sign/audit-service-checkpoint-signing", "update");
+                expected.put("transit/keys/audit-service-checkpoint-signing", "read");
             }
 
             assertThat(policy(service)).as("policies/%s.hcl", service).isEqualTo(expected);
+        }
+    }
+
+    /** Issue 18: keys are not shared between services; a policy reaching another service's key is a leak. */
+    @Test
+    void noPolicyReachesAnotherServicesKeys() throws IOException {
+        for (String service : ManifestRules.SERVICES.keySet()) {
+            for (String path : policy(service).keySet()) {
+                String key = path.substring(path.lastIndexOf('/') + 1);
+                assertThat(key).as("policies/%s.hcl grants %s", service, path).startsWith(service + "-");
+                for (String other : ManifestRules.SERVICES.keySet()) {
+                    if (!other.equals(service)) {
+                        assertThat(key).as("policies/%s.hcl grants %s", service, path).doesNotStartWith(other + "-");
+                    }
+                }
+            }
         }
     }
 
@@ -78,17 +96,40 @@ class VaultTest {
     }
 
     @Test
-    void setupCreatesTheFourTransitKeysWithRotation() {
-        assertThat(dryRun()).contains(
-                "vault secrets enable -path=transit transit",
-                "vault write transit/keys/subject-kek type=aes256-gcm96",
-                "vault write transit/keys/blind-index type=aes256-gcm96",
-                "vault write transit/keys/signing-keys type=aes256-gcm96",
-                "vault write transit/keys/checkpoint-signing type=ed25519",
-                "vault write transit/keys/subject-kek/config auto_rotate_period=2160h deletion_allowed=false");
+    void setupCreatesEachServicesOwnTransitKeysWithRotation() {
+        List<String> created = new ArrayList<>();
+        for (String service : ManifestRules.SERVICES.keySet()) {
+            for (String purpose : List.of("subject-kek", "blind-index", "signing-keys")) {
+                created.add("vault write transit/keys/" + service + "-" + purpose + " type=aes256-gcm96");
+            }
+        }
+        created.add("vault write transit/keys/audit-service-checkpoint-signing type=ed25519");
+
+        assertThat(dryRun()).contains("vault secrets enable -path=transit transit");
+        assertThat(dryRun()).filteredOn(c -> c.matches("vault write transit/keys/[a-z-]+ type=.*"))
+                .containsExactlyInAnyOrderElementsOf(created);
+        for (String service : ManifestRules.SERVICES.keySet()) {
+            assertThat(dryRun()).contains("vault write transit/keys/" + service
+                    + "-subject-kek/config auto_rotate_period=2160h deletion_allowed=false");
+        }
         assertThat(dryRun()).filteredOn(c -> c.matches("vault write transit/keys/[a-z-]+/config .*"))
-                .hasSize(4)
+                .hasSize(created.size())
                 .allMatch(c -> c.contains("auto_rotate_period=") && c.contains("deletion_allowed=false"));
+    }
+
+    /** What each service is configured with (the prod render) is exactly what setup.sh creates and its policy grants. */
+    @Test
+    void eachServiceIsConfiguredWithKeysThatExistAndThatItsPolicyGrants() throws IOException {
+        for (String service : ManifestRules.SERVICES.keySet()) {
+            Map<String, String> config = configOf(service);
+            List<String> names = config.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith("PRIVACY_GATE_KEYS_VAULT_")).map(Map.Entry::getValue).toList();
+            assertThat(names).as("%s's transit key names", service).hasSize(service.equals("audit-service") ? 4 : 3);
+            for (String name : names) {
+                assertThat(dryRun()).as("setup.sh creates %s", name).anyMatch(c -> c.startsWith("vault write transit/keys/" + name + " type="));
+                assertThat(policy(service)).as("policies/%s.hcl reads %s", service, name).containsKey("transit/keys/" + name);
+            }
+        }
     }
 
     @Test
@@ -117,9 +158,13 @@ class VaultTest {
     }
 
     private static String roleOf(String service) {
+        return configOf(service).get("QUARKUS_VAULT_AUTHENTICATION_KUBERNETES_ROLE");
+    }
+
+    private static Map<String, String> configOf(String service) {
         return prod.all(ConfigMap.class).stream()
                 .filter(cm -> cm.getMetadata().getName().startsWith(service + "-config"))
-                .map(cm -> cm.getData().get("QUARKUS_VAULT_AUTHENTICATION_KUBERNETES_ROLE"))
+                .map(ConfigMap::getData)
                 .findFirst().orElseThrow();
     }
 

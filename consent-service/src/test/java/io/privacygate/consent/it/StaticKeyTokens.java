@@ -53,6 +53,7 @@ public final class StaticKeyTokens {
                 .subject(UUID.nameUUIDFromBytes(clientOrUser.getBytes()).toString())
                 .claim("preferred_username", clientOrUser)
                 .claim("groups", List.of(roles))
+                .audience("consent-service")
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(validFor)))
                 .build();

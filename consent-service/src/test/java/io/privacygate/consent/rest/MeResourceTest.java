@@ -51,6 +51,7 @@ class MeResourceTest {
                     .subject(UUID.randomUUID().toString())
                     .claim("azp", "ingestion-service")
                     .claim("realm_access", Map.of("roles", List.of("consent-reader", "offline_access")))
+                    .audience("consent-service")
                     .issuer("https://server.example.com")
                     .expiresIn(600)
                     .jws().keyId("1")

@@ -54,7 +54,7 @@ final class Fixtures {
 
     /** A service account with the participant role only: it executes requests, it does not file or read them. */
     static String executor() {
-        return TestTokens.service("dsr-service", "dsr-executor");
+        return TestTokens.serviceFor(List.of("dsr-service"), "dsr-service", "dsr-executor"); // aud names dsr-service: the role check refuses it
     }
 
     static String expired() {
