@@ -40,6 +40,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response bodyTooLarge(BodySizeLimit.TooLarge e) {
+        return respond(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
                 .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
@@ -152,6 +157,10 @@ public class ProblemMappers {
         Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 503) {
             builder.header("Retry-After", "5");
+        }
+        if (problem.status() == 413) {
+            // The rest of a body that will not be read is not waited for.
+            builder.header("Connection", "close");
         }
         return builder.build();
     }

@@ -10,8 +10,10 @@ public enum ProblemType {
     CONFLICT(409, "Conflict"),
     GONE(410, "Gone"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    URI_TOO_LONG(414, "Request target too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     UNPROCESSABLE(422, "Request cannot be processed"),
+    HEADER_FIELDS_TOO_LARGE(431, "Request header fields too large"),
     KEY_UNAVAILABLE(503, "Encryption keys unavailable"),
     DEPENDENCY_UNAVAILABLE(503, "A required service is unavailable"),
     INTERNAL(500, "Internal error");
