@@ -7,6 +7,8 @@ public enum ProblemType {
     UNAUTHORIZED(401, "Authentication required"),
     FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
     GONE(410, "Gone"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),

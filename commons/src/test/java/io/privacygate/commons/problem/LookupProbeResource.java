@@ -7,7 +7,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 /**
  * A resource that exists only in commons' tests: a lookup that hands its path value to PostgreSQL, as every
@@ -23,6 +25,7 @@ public class LookupProbeResource {
 
     @GET
     @Path("/{key}")
+    @Produces(MediaType.TEXT_PLAIN)
     public Uni<String> lookup(@PathParam("key") String key) {
         return pool.preparedQuery("select $1::text as key").execute(Tuple.of(key))
                 .map(rows -> rows.iterator().next().getString("key").isEmpty() ? "empty" : "found");
