@@ -1,5 +1,6 @@
 package io.privacygate.testing;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,26 +61,40 @@ public final class RawHttp {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
             }
             head.append("\r\n");
+            byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+            // Written while the answer is read: the server may answer (413, 414, 431) and close before all is sent.
+            Thread writer = Thread.ofVirtual().start(() -> write(out, headBytes, body, chunkSize));
             try {
-                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-                if (body != null && chunkSize > 0) {
-                    for (int offset = 0; offset < body.length; offset += chunkSize) {
-                        int length = Math.min(chunkSize, body.length - offset);
-                        out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                        out.write(body, offset, length);
-                        out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                    }
-                    out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                } else if (body != null) {
-                    out.write(body);
-                }
-                out.flush();
-            } catch (IOException refusedWhileSending) {
-                // The server may answer (413, 414, 431) and close before the request is all sent: read that answer.
+                return read(new BufferedInputStream(socket.getInputStream()));
+            } finally {
+                socket.close();
+                writer.join(TIMEOUT_MILLIS);
             }
-            return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException("No answer to " + method + " " + abbreviated(target), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(OutputStream out, byte[] head, byte[] body, int chunkSize) {
+        try {
+            out.write(head);
+            if (body != null && chunkSize > 0) {
+                for (int offset = 0; offset < body.length; offset += chunkSize) {
+                    int length = Math.min(chunkSize, body.length - offset);
+                    out.write((Integer.toHexString(length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(body, offset, length);
+                    out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                }
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            } else if (body != null) {
+                out.write(body);
+            }
+            out.flush();
+        } catch (IOException answeredEarly) {
+            // The server stopped reading: its answer says why.
         }
     }
 
