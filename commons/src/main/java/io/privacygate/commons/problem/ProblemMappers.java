@@ -12,6 +12,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -20,8 +21,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -37,6 +40,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return respond(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response bodyTooLarge(BodySizeLimit.TooLarge e) {
+        return respond(ProblemType.PAYLOAD_TOO_LARGE, e.getMessage());
     }
 
     @ServerExceptionMapper
@@ -115,7 +123,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response methodNotAllowed(NotAllowedException e) {
-        return Response.status(405).allow(e.getResponse().getAllowedMethods()).build();
+        Response problem = respond(ProblemType.METHOD_NOT_ALLOWED, "This resource does not support the method.");
+        Set<String> allowed = e.getResponse().getAllowedMethods();
+        return allowed.isEmpty() ? problem : Response.fromResponse(problem).allow(allowed).build();
+    }
+
+    @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e) {
+        return respond(ProblemType.NOT_ACCEPTABLE, "The resource cannot answer in any of the accepted media types.");
     }
 
     @ServerExceptionMapper
@@ -128,7 +143,11 @@ public class ProblemMappers {
             return respond(ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the configured limit.");
         }
         if (status < 500) {
-            return Response.status(status).build();
+            // Every refusal is a problem (RFC 9457), also those of the JAX-RS runtime that have no mapper of their own.
+            return Arrays.stream(ProblemType.values()).filter(type -> type.status() == status).findFirst()
+                    .map(type -> respond(type, "The request was refused."))
+                    .orElseGet(() -> respond(new Problem("about:blank", e.getResponse().getStatusInfo().getReasonPhrase(),
+                            status, "The request was refused.", List.of())));
         }
         return internal(e);
     }
@@ -152,6 +171,10 @@ public class ProblemMappers {
         Response.ResponseBuilder builder = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
         if (problem.status() == 503) {
             builder.header("Retry-After", "5");
+        }
+        if (problem.status() == 413) {
+            // The rest of a body that will not be read is not waited for.
+            builder.header("Connection", "close");
         }
         return builder.build();
     }

@@ -16,6 +16,10 @@ public record PageRequest(int page, int size) {
         if (s < 1 || s > MAX_SIZE) {
             throw ProblemException.invalidField("size", "must be between 1 and " + MAX_SIZE);
         }
+        // The offset is an int in every query: a page past it would wrap to a negative offset.
+        if ((long) p * s > Integer.MAX_VALUE) {
+            throw ProblemException.invalidField("page", "is beyond the last possible page for this size");
+        }
         return new PageRequest(p, s);
     }
 

@@ -92,4 +92,18 @@ class ProblemMappingTest {
         given().contentType("text/plain").body("hello").post("/probe")
                 .then().statusCode(415).contentType("application/problem+json");
     }
+
+    @Test
+    void aMethodTheResourceDoesNotSupportIsA405Problem() {
+        given().delete("/probe")
+                .then().statusCode(405).contentType("application/problem+json")
+                .body("type", equalTo("urn:privacy-gate:problem:method-not-allowed"));
+    }
+
+    @Test
+    void aMediaTypeTheResourceCannotProduceIsA406Problem() {
+        given().accept("application/json").get("/lookup/k")
+                .then().statusCode(406).contentType("application/problem+json")
+                .body("type", equalTo("urn:privacy-gate:problem:not-acceptable"));
+    }
 }

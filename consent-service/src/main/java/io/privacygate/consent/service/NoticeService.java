@@ -67,7 +67,7 @@ public class NoticeService {
         }
         return purposes.findCurrent(key).chain(current -> {
             if (current == null) {
-                return Uni.createFrom().failure(ProblemException.notFound("No purpose with key '" + key + "'."));
+                return Uni.createFrom().failure(ProblemException.notFound("No such purpose."));
             }
             String version = request.noticeVersion() == null || request.noticeVersion().isBlank()
                     ? current.noticeVersion : request.noticeVersion().trim();
@@ -100,7 +100,7 @@ public class NoticeService {
     public Uni<List<NoticeTextView>> texts(String key) {
         return purposes.findCurrent(key).chain(current -> {
             if (current == null) {
-                return Uni.createFrom().failure(ProblemException.notFound("No purpose with key '" + key + "'."));
+                return Uni.createFrom().failure(ProblemException.notFound("No such purpose."));
             }
             return notices.findByPurpose(key).map(all -> all.stream().map(NoticeService::textView).toList());
         });

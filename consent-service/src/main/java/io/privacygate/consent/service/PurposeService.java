@@ -71,7 +71,7 @@ public class PurposeService {
                 .chain(() -> purposes.findCurrent(key))
                 .chain(current -> {
                     if (current == null) {
-                        return Uni.createFrom().failure(ProblemException.notFound("No purpose with key '" + key + "'."));
+                        return Uni.createFrom().failure(ProblemException.notFound("No such purpose."));
                     }
                     if (definition.sameAs(current)) {
                         return Uni.createFrom().item(Changed.none(Purposes.view(current)));
@@ -90,7 +90,7 @@ public class PurposeService {
     public Uni<PurposeView> get(String key, Integer version) {
         Uni<Purpose> found = version == null ? purposes.findCurrent(key) : purposes.findVersion(key, version);
         return found.onItem().ifNull().failWith(() -> ProblemException.notFound(version == null
-                        ? "No purpose with key '" + key + "'." : "No version " + version + " of purpose '" + key + "'."))
+                        ? "No such purpose." : "No such version of the purpose."))
                 .map(Purposes::view);
     }
 
@@ -98,7 +98,7 @@ public class PurposeService {
     public Uni<List<PurposeView>> versions(String key) {
         return purposes.findVersions(key).map(all -> {
             if (all.isEmpty()) {
-                throw ProblemException.notFound("No purpose with key '" + key + "'.");
+                throw ProblemException.notFound("No such purpose.");
             }
             return all.stream().map(Purposes::view).toList();
         });
