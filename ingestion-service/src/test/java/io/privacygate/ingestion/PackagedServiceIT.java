@@ -1,14 +1,25 @@
 package io.privacygate.ingestion;
 
+import io.privacygate.testing.HostileInputProbe;
 import io.privacygate.testing.OpenApiContract;
 import io.privacygate.testing.PostgresTestResource;
 import io.privacygate.testing.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
+import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -26,6 +37,7 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(OidcWiremockTestResource.class)
 class PackagedServiceIT {
+    private static final Logger LOG = Logger.getLogger(PackagedServiceIT.class);
     private static final String NDJSON = "application/x-ndjson";
 
     @Test
@@ -69,5 +81,40 @@ class PackagedServiceIT {
                 .body("{\"object\":\"page\",\"entry\":[]}")
                 .post("/webhooks/meta").then().statusCode(401)
                 .contentType("application/problem+json").body("type", equalTo("urn:privacy-gate:problem:invalid-signature"));
+    }
+
+    /** Issue #18: hostile input in every documented operation never reaches a 5xx, a stack trace or an echo. */
+    @Test
+    void hostileInputGetsProblemsNeverServerErrors() {
+        HostileInputProbe.Report report = HostileInputProbe.against(URI.create(RestAssured.baseURI + ":" + RestAssured.port))
+                .callerOf("/dsr/v1/", "dsr-service")
+                .callerOf("/internal/v1/consent-changes", "consent-service")
+                .signer("/webhooks/meta", body -> Map.of("X-Hub-Signature-256",
+                        "sha256=" + HexFormat.of().formatHex(hmac("dev-only-meta-app-secret", body))))
+                .signer("/webhooks/linkedin", body -> Map.of("X-LI-Signature",
+                        "hmacsha256=" + HexFormat.of().formatHex(hmac("dev-only-linkedin-client-secret", linkedInSigned(body)))))
+                .signer("/webhooks/x", body -> Map.of("x-twitter-webhooks-signature",
+                        "sha256=" + Base64.getEncoder().encodeToString(hmac("dev-only-x-consumer-secret", body))))
+                .run();
+        LOG.info(report);
+        report.assertClean();
+    }
+
+    /** LinkedIn's documented string to sign: the body prefixed by {@code hmacsha256=}. */
+    private static byte[] linkedInSigned(byte[] body) {
+        byte[] prefix = "hmacsha256=".getBytes(StandardCharsets.UTF_8);
+        byte[] signed = Arrays.copyOf(prefix, prefix.length + body.length);
+        System.arraycopy(body, 0, signed, prefix.length, body.length);
+        return signed;
+    }
+
+    private static byte[] hmac(String secret, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

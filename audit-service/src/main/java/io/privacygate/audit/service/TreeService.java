@@ -50,7 +50,7 @@ public class TreeService {
 
     public Uni<LogEntry> entry(long index) {
         return sizeFor(index + 1).chain(size -> index >= size
-                ? Uni.createFrom().failure(ProblemException.notFound("The log has no entry " + index + "."))
+                ? Uni.createFrom().failure(ProblemException.notFound("The log has no entry at that index."))
                 : entries.find(pool, index).map(found -> found.orElseThrow(
                         () -> new IllegalStateException("Entry " + index + " is missing below the tree size"))));
     }

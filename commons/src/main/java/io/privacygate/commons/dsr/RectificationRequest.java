@@ -2,6 +2,7 @@ package io.privacygate.commons.dsr;
 
 import io.privacygate.commons.identity.Identifier;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Map;
  * Corrected data for a subject (Art. 16): identifiers to replace those of the same type, and named
  * fields (e.g. {@code name}) that each participant applies where it holds them.
  */
-public record RectificationRequest(List<@Valid Identifier> identifiers, Map<String, String> fields) {
+public record RectificationRequest(List<@NotNull @Valid Identifier> identifiers, Map<String, String> fields) {
 
     @Override
     public String toString() {

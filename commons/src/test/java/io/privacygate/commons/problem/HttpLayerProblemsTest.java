@@ -94,6 +94,14 @@ class HttpLayerProblemsTest {
         assertThat(answer.body()).contains("urn:privacy-gate:problem:payload-too-large");
     }
 
+    @Test
+    void aFormFieldPastTheFormLimitIsA413ProblemNotAServerError() {
+        given().contentType("application/x-www-form-urlencoded").body("field=" + "f".repeat(64 * 1024)).post("/probe/form")
+                .then().statusCode(413).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("urn:privacy-gate:problem:payload-too-large"))
+                .body(not(containsString("ffff")));
+    }
+
     private static RawHttp raw() {
         return RawHttp.to(URI.create("http://localhost:" + RestAssured.port));
     }

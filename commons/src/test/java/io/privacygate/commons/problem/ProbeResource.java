@@ -4,8 +4,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
@@ -22,6 +25,13 @@ public class ProbeResource {
 
     @POST
     public String accept(@Valid Probe probe) {
+        return "ok";
+    }
+
+    @POST
+    @Path("/form")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public String form(@FormParam("field") String field) {
         return "ok";
     }
 
