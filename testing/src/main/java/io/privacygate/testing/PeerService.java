@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 /**
  * Runs another Privacy Gate service for real, from its packaged jar ({@code ../<service>/target/quarkus-app},
  * built earlier in the reactor), with its own embedded PostgreSQL and its own OIDC test server. Tokens
- * signed by any {@link OidcWiremockTestResource} are valid for it, since they share the signing key.
+ * signed by any {@link OidcWiremockTestResource} are valid for it, since they share the signing key; it takes its
+ * own service-account tokens from {@link ServiceAccountTokens}, so the services it calls know who calls them.
  * <p>
  * Init args: {@code service} (e.g. {@code consent-service}) and {@code url-property} (the config key of
  * the module under test that receives the peer's base URL); every further init arg {@code config.<key>}
@@ -137,10 +138,9 @@ public class PeerService implements QuarkusTestResourceLifecycleManager {
                 "-Dquarkus.datasource.username=postgres",
                 "-Dquarkus.datasource.password=postgres",
                 "-Dquarkus.oidc.auth-server-url=" + realm,
-                "-Dquarkus.oidc-client.auth-server-url=" + realm,
-                "-Dquarkus.oidc-client.client-id=quarkus-service-app",
-                "-Dquarkus.oidc-client.credentials.secret=secret",
                 "-Dprivacy-gate.keys.local.dir=" + workDir.resolve("keys").toAbsolutePath()));
+        ServiceAccountTokens.oidcClientConfig(Path.of(service).getFileName().toString())
+                .forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(extraConfig);
         command.addAll(List.of("-jar", jar.toString()));
         return List.copyOf(command);

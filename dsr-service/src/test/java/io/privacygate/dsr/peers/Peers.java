@@ -1,6 +1,7 @@
 package io.privacygate.dsr.peers;
 
 import io.privacygate.testing.PeerService;
+import io.privacygate.testing.ServiceAccountTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
  * audit events; then consent-service; then ingestion-service, which resolves subjects in that consent-service.
  * Each peer learns the others' URLs as it starts, which is why they are started here in order rather than as
  * three independent test resources. Nothing points at a fixed port, so nothing reaches a suite running on
- * this machine.
+ * this machine. dsr-service and every peer take their tokens from {@link ServiceAccountTokens}, shaped as the
+ * realm issues them, so each service knows who calls it (audit-service takes the sender from the token).
  */
 public class Peers implements QuarkusTestResourceLifecycleManager {
     public static final String AUDIT = "audit-service";
@@ -46,6 +48,7 @@ public class Peers implements QuarkusTestResourceLifecycleManager {
                 "privacy-gate.ingestion.dsr-url", NOWHERE)));
         config.put("privacy-gate.outbox.destinations.audit.url", events);
         config.put("privacy-gate.outbox.relay-enabled", "true");
+        config.putAll(ServiceAccountTokens.oidcClientConfig("dsr-service"));
         return config;
     }
 
