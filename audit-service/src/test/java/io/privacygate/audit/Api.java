@@ -24,9 +24,12 @@ public final class Api {
         return writer("consent-service");
     }
 
-    /** The token of a service's relay: events are appended only in the name of the service that sends them. */
+    /**
+     * The token of a service's relay: events are appended only in the name of the service that sends them. Its
+     * audience names audit-service whatever the client, as a realm would for any client added as a sender.
+     */
     public static String writer(String service) {
-        return TestTokens.service(service, "audit-writer");
+        return TestTokens.serviceFor(List.of("audit-service"), service, "audit-writer");
     }
 
     public static String auditor() {

@@ -103,9 +103,13 @@ class ConsoleIT {
         waiting(Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("127.0.0.1:8083/console"));
     }
 
-    /** Signs out: Keycloak ends the session and sends the browser back to the console, which asks to sign in. */
+    /**
+     * Signs out: the console's CSRF-checked form post, then Keycloak ends the session and sends the browser back to
+     * the console, which asks to sign in. An error page (no form token of its own) links to a page with the form.
+     */
     private static void signOut() {
         driver().findElement(By.id("sign-out")).click();
+        driver().findElements(By.id("confirm-sign-out")).forEach(WebElement::click);
         waiting(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         assertThat(driver().getCurrentUrl()).startsWith(Keycloak.URL);
     }

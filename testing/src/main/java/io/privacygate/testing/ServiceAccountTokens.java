@@ -44,6 +44,9 @@ public final class ServiceAccountTokens {
 
     private static synchronized String baseUrl() {
         if (server == null) {
+            // The endpoint's threads see only system properties, not the test's configuration: name the signing key
+            // of the OIDC test server, as the test resource does for the test.
+            System.setProperty("smallrye.jwt.sign.key.location", "privateKey.jwk");
             try {
                 server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             } catch (IOException e) {

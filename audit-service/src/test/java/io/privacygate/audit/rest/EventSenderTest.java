@@ -102,7 +102,8 @@ class EventSenderTest {
     /** A realm client holding audit-writer that is not one of the suite's services. */
     @Nested
     class AsAnUnknownClient {
-        private final String token = TestTokens.service("reporting-tool", "audit-writer");
+        // meant for audit-service and holding its role: only the sender rule can refuse it
+        private final String token = TestTokens.serviceFor(List.of("audit-service"), "reporting-tool", "audit-writer");
 
         @Test
         void mayNotClaimAServicesName() {

@@ -47,9 +47,9 @@ final class Fixtures {
         return TestTokens.service("consent-service", "dsr-intake");
     }
 
-    /** A realm client holding dsr-intake that no intake allow-list names. */
+    /** A realm client that no intake allow-list names, meant for dsr-service and holding dsr-intake: only intake rights refuse it. */
     static String unlistedIntake() {
-        return TestTokens.service("crm-sync", "dsr-intake");
+        return TestTokens.serviceFor(List.of("dsr-service"), "crm-sync", "dsr-intake");
     }
 
     /** A service account with the participant role only: it executes requests, it does not file or read them. */

@@ -7,6 +7,7 @@ import io.privacygate.ingestion.webhook.LinkedInSignature;
 import io.privacygate.ingestion.webhook.MetaSignature;
 import io.privacygate.ingestion.webhook.XSignature;
 import io.privacygate.testing.LogCapture;
+import io.privacygate.testing.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -15,9 +16,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -102,5 +105,17 @@ class BadInputTest {
         meta(big).then().statusCode(413).contentType("application/problem+json")
                 .body("type", equalTo("urn:privacy-gate:problem:payload-too-large"));
         assertThat(deliveriesSinceStart()).isZero();
+    }
+
+    @Test
+    void aDeletionCallbackFormFieldPastTheFormLimitIsA413ProblemNotAServerError() {
+        // sent in chunks: RESTEasy Reactive's form parser then refuses it as the body streams in, where no exception
+        // mapper sees the refusal (it was a 500)
+        byte[] nested = ("[".repeat(10_000) + "]".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer answer = RawHttp.to(URI.create("http://localhost:" + RestAssured.port)).send("POST",
+                "/webhooks/meta/data-deletion", Map.of("Content-Type", "application/x-www-form-urlencoded"), nested, 1024);
+        assertThat(answer.status()).isEqualTo(413);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("urn:privacy-gate:problem:payload-too-large").doesNotContain("[[[[");
     }
 }
