@@ -2,6 +2,7 @@ package io.privacygate.audit.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Pattern;
 
 import java.util.Set;
 
@@ -27,6 +28,7 @@ public interface AuditConfig {
          * a signature over one log's head can never be replayed as another's.
          */
         @WithDefault("privacy-gate.local/audit-log")
+        @Pattern(regexp = "(?U)[^\\s+]+", message = "must be non-empty, without spaces or '+': it is also the key name of the note signature (c2sp.org/signed-note)")
         String origin();
 
         /**

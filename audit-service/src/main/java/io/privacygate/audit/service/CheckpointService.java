@@ -4,7 +4,11 @@ import io.privacygate.audit.config.AuditConfig;
 import io.privacygate.audit.model.Checkpoint;
 import io.privacygate.audit.model.CheckpointNote;
 import io.privacygate.audit.repository.CheckpointRepository;
+import io.privacygate.audit.tlog.NoteSignature;
+import io.privacygate.audit.tlog.SignedNote;
+import io.privacygate.audit.tlog.VerifierKey;
 import io.privacygate.commons.crypto.KeyProvider;
+import io.privacygate.commons.crypto.KeyUnavailableException;
 import io.privacygate.commons.crypto.SigningKey;
 import io.privacygate.commons.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +19,10 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signs tree heads. A checkpoint is made only when the tree has grown past the latest one, so the schedule
@@ -30,6 +37,11 @@ public class CheckpointService {
     private final CheckpointRepository checkpoints;
     private final KeyProvider keys;
     private final AuditConfig config;
+    /**
+     * Public keys by key id. A key id names one key version for good, so an entry never goes stale; the public
+     * {@code GET /checkpoint} then costs no call to Vault.
+     */
+    private final Map<String, byte[]> publicKeys = new ConcurrentHashMap<>();
 
     CheckpointService(Pool pool, TreeService tree, CheckpointRepository checkpoints, KeyProvider keys, AuditConfig config) {
         this.pool = pool;
@@ -60,8 +72,40 @@ public class CheckpointService {
                 () -> ProblemException.notFound("No checkpoint has been signed yet.")));
     }
 
-    public Uni<List<SigningKey>> keys() {
-        return keys.signingKeys();
+    /**
+     * The signing keys, each with its C2SP verifier key. The key name is the origin, as c2sp.org/tlog-checkpoint
+     * recommends for the log's own signature; the key hash then tells apart the keys of a rotation.
+     */
+    public Uni<List<PublishedKey>> keys() {
+        return keys.signingKeys().map(signing -> signing.stream()
+                .map(key -> new PublishedKey(key, new VerifierKey(config.checkpoint().origin(),
+                        Base64.getDecoder().decode(key.publicKey()))))
+                .toList());
+    }
+
+    /**
+     * The checkpoint as a C2SP signed note: its stored text and one Ed25519 signature line by the key that signed it,
+     * named after the note's own origin line.
+     */
+    public Uni<SignedNote> signedNote(Checkpoint checkpoint) {
+        String origin = CheckpointNote.parse(checkpoint.note()).origin();
+        return publicKey(checkpoint.keyId()).map(key -> SignedNote.of(checkpoint.note(),
+                NoteSignature.by(new VerifierKey(origin, key), checkpoint.signature())));
+    }
+
+    private Uni<byte[]> publicKey(String keyId) {
+        byte[] known = publicKeys.get(keyId);
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
+        return keys.signingKeys().map(signing -> {
+            signing.forEach(key -> publicKeys.put(key.keyId(), Base64.getDecoder().decode(key.publicKey())));
+            byte[] found = publicKeys.get(keyId);
+            if (found == null) {
+                throw new KeyUnavailableException("The key that signed a checkpoint is no longer published.", null);
+            }
+            return found;
+        });
     }
 
     private Uni<Checkpoint> sign(long size) {
@@ -71,6 +115,10 @@ public class CheckpointService {
             return keys.sign(note.getBytes(StandardCharsets.UTF_8))
                     .map(signature -> new Checkpoint(size, root, now, note, signature.signature(), signature.keyId()));
         });
+    }
+
+    /** A signing key as the key provider publishes it, and the same key as a note verifier. */
+    public record PublishedKey(SigningKey key, VerifierKey verifier) {
     }
 
     /** A checkpoint, and whether this call signed it. */
