@@ -2,6 +2,7 @@ package io.privacygate.audit.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 import java.util.Set;
@@ -22,6 +23,8 @@ public interface AuditConfig {
 
     Verification verification();
 
+    Tiles tiles();
+
     interface Checkpoint {
         /**
          * The first line of every checkpoint note: a name unique to this log (C2SP tlog-checkpoint), so that
@@ -37,6 +40,16 @@ public interface AuditConfig {
          */
         @WithDefault("1m")
         String interval();
+    }
+
+    interface Tiles {
+        /**
+         * Full tiles held in memory, least recently read forgotten first (8 KiB each). A full tile never changes, so
+         * one read once is served again without a query; the default holds every level-0 tile of a million entries.
+         */
+        @WithDefault("4096")
+        @Min(0)
+        int cacheSize();
     }
 
     interface Verification {

@@ -32,7 +32,8 @@ public record VerifierKey(String name, byte[] publicKey) {
 
     /** @throws IllegalArgumentException if the text is not an Ed25519 verifier key whose hash matches its key */
     public static VerifierKey parse(String vkey) {
-        String[] parts = vkey.split("\\+", -1);
+        // Three parts at the first two '+': the base64 key may hold '+' itself.
+        String[] parts = vkey.split("\\+", 3);
         if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
             throw new IllegalArgumentException("A verifier key is name+hash+key");
         }

@@ -60,6 +60,15 @@ class SignedNoteVectorsTest {
         }
 
         @Test
+        void parseAKeyWhoseBase64HoldsAPlus() {
+            byte[] key = new byte[32];
+            Arrays.fill(key, (byte) 0xfb);
+            String vkey = new VerifierKey("example.com/log", key).encoded();
+            assertThat(vkey.split("\\+", 3)[2]).contains("+");
+            assertThat(VerifierKey.parse(vkey).publicKey()).isEqualTo(key);
+        }
+
+        @Test
         void refuseTheManglingsGoRefuses() {
             // TestNewVerifier: a wrong-length key and an unknown algorithm, each with its key hash adjusted to match.
             assertThatThrownBy(() -> VerifierKey.parse("PeterNeumann+cc469956+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TWBADKEY=="))
