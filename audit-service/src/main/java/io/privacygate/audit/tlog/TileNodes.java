@@ -31,24 +31,34 @@ public final class TileNodes implements Function<NodeId, byte[]> {
      */
     @Override
     public byte[] apply(NodeId node) {
-        int level = node.level() / TilePath.HEIGHT;
+        TilePath tile = tileOf(node, treeSize);
         int below = node.level() % TilePath.HEIGHT;
-        long first = node.index() << below;
-        long index = first / TilePath.FULL_WIDTH;
-        int offset = (int) (first % TilePath.FULL_WIDTH);
-        int width = TilePath.widthIn(treeSize, level, index);
-        if (width == 0 || offset + (1 << below) > width) {
-            throw new IllegalArgumentException("Subtree " + node + " is not complete in a tree of " + treeSize);
-        }
-        TilePath tile = new TilePath(level, index, width);
+        int offset = (int) ((node.index() << below) % TilePath.FULL_WIDTH);
         byte[] hashes = read.computeIfAbsent(tile, tiles);
         if (hashes == null) {
             throw new IllegalArgumentException("Tile " + tile.path() + " is missing");
         }
-        if (hashes.length != width * MerkleHash.SIZE) {
-            throw new IllegalArgumentException("Tile " + tile.path() + " is not " + width + " hashes");
+        if (hashes.length != tile.width() * MerkleHash.SIZE) {
+            throw new IllegalArgumentException("Tile " + tile.path() + " is not " + tile.width() + " hashes");
         }
         return fold(hashes, offset, 1 << below);
+    }
+
+    /**
+     * The tile, as it is in a tree of {@code treeSize} leaves, that holds the hashes the subtree is made of.
+     *
+     * @throws IllegalArgumentException if the subtree is not complete in the tree
+     */
+    public static TilePath tileOf(NodeId node, long treeSize) {
+        int level = node.level() / TilePath.HEIGHT;
+        int below = node.level() % TilePath.HEIGHT;
+        long first = node.index() << below;
+        long index = first / TilePath.FULL_WIDTH;
+        int width = TilePath.widthIn(treeSize, level, index);
+        if (width == 0 || first % TilePath.FULL_WIDTH + (1L << below) > width) {
+            throw new IllegalArgumentException("Subtree " + node + " is not complete in a tree of " + treeSize);
+        }
+        return new TilePath(level, index, width);
     }
 
     /** MTH of the {@code count} (a power of two) hashes from {@code offset}: pairs hashed level by level. */
