@@ -5,11 +5,13 @@ import io.privacygate.audit.model.CheckpointNote;
 import io.privacygate.audit.model.MerkleHash;
 import io.privacygate.audit.model.NodeId;
 import io.privacygate.audit.model.ProofBuilder;
+import io.privacygate.audit.tlog.CosignerKey;
 import io.privacygate.audit.tlog.EntryBundle;
 import io.privacygate.audit.tlog.SignedNote;
 import io.privacygate.audit.tlog.TileNodes;
 import io.privacygate.audit.tlog.TilePath;
 import io.privacygate.audit.tlog.VerifierKey;
+import io.privacygate.audit.tlog.NoteVerifier;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -121,7 +123,7 @@ final class TileProof {
     private CheckpointNote signedHead(String name, String option) throws IOException {
         SignedNote note = SignedNote.parse(text(option));
         CheckpointNote head = CheckpointNote.parse(note.text());
-        List<VerifierKey> verified;
+        List<NoteVerifier> verified;
         try {
             verified = note.verify(keys());
         } catch (IllegalArgumentException e) {
@@ -129,26 +131,46 @@ final class TileProof {
             return head;
         }
         verified.forEach(key -> checks.check(true, "the " + name + " is signed by " + key.encoded()));
-        checks.check(verified.stream().anyMatch(key -> key.name().equals(head.origin())),
+        checks.check(verified.stream().anyMatch(key -> key instanceof VerifierKey && key.name().equals(head.origin())),
                 "the " + name + " is signed by the log's own key, named " + head.origin());
+        int quorum = quorum();
+        if (quorum > 0) {
+            long witnesses = verified.stream().filter(CosignerKey.class::isInstance).count();
+            checks.check(witnesses >= quorum, "the " + name + " is cosigned by " + witnesses + " of the listed witnesses, "
+                    + "at least " + quorum + " (c2sp.org/tlog-cosignature)");
+        }
         out.println("  " + name + ": " + head.origin() + ", " + head.treeSize() + " entries, root " + HEX.formatHex(head.rootHash()));
         return head;
     }
 
     /** One verifier key a line ({@code #} comments and blank lines skipped), or the keys document of the API. */
-    private List<VerifierKey> keys() throws IOException {
+    private List<NoteVerifier> keys() throws IOException {
         String text = text("keys");
-        List<VerifierKey> keys = new ArrayList<>();
+        List<NoteVerifier> keys = new ArrayList<>();
         if (text.stripLeading().startsWith("{")) {
-            JSON.readTree(text).path("keys").forEach(key -> keys.add(VerifierKey.parse(key.path("verifierKey").asText())));
+            JSON.readTree(text).path("keys").forEach(key -> keys.add(NoteVerifier.parse(key.path("verifierKey").asText())));
         } else {
             text.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .forEach(line -> keys.add(VerifierKey.parse(line)));
+                    .forEach(line -> keys.add(NoteVerifier.parse(line)));
         }
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("the key list holds no verifier key");
         }
         return keys;
+    }
+
+    /** {@code --quorum N}: how many listed witnesses must have cosigned; 0 (the default) asks for none. */
+    private int quorum() {
+        String value = options.getOrDefault("quorum", "0");
+        try {
+            int quorum = Integer.parseInt(value);
+            if (quorum < 0) {
+                throw new IllegalArgumentException("--quorum must be 0 or more");
+            }
+            return quorum;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--quorum is not a whole number", e);
+        }
     }
 
     private long index(long treeSize) {

@@ -51,7 +51,7 @@ public final class VerifyProof {
         System.exit(run(args, System.out));
     }
 
-    static int run(String[] args, PrintStream out) {
+    public static int run(String[] args, PrintStream out) {
         try {
             Map<String, String> files = options(args);
             VerifyProof verifier = new VerifyProof(out);

@@ -29,7 +29,7 @@ public class CheckpointResource {
     @RolesAllowed({"auditor", "dpo"})
     @Operation(summary = "The latest signed tree head")
     @APIResponse(responseCode = "200", description = "The latest checkpoint")
-    @APIResponse(responseCode = "404", description = "No checkpoint has been signed yet", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No checkpoint has been published yet", content = @Content(mediaType = "application/problem+json"))
     public Uni<CheckpointView> latestCheckpoint() {
         return checkpoints.latest().chain(this::view);
     }

@@ -43,16 +43,28 @@ public class CheckpointService {
      */
     private final Map<String, byte[]> publicKeys = new ConcurrentHashMap<>();
 
-    CheckpointService(Pool pool, TreeService tree, CheckpointRepository checkpoints, KeyProvider keys, AuditConfig config) {
+    private final WitnessService witnesses;
+
+    CheckpointService(Pool pool, TreeService tree, CheckpointRepository checkpoints, KeyProvider keys, AuditConfig config,
+                      WitnessService witnesses) {
         this.pool = pool;
         this.tree = tree;
         this.checkpoints = checkpoints;
         this.keys = keys;
         this.config = config;
+        this.witnesses = witnesses;
     }
 
-    /** The checkpoint of the current tree: a new one if the tree grew since the latest, else the latest. */
+    /**
+     * The checkpoint of the current tree: a new one if the tree grew since the latest, else the latest; either way
+     * submitted to the witnesses that have not cosigned it yet, so a witness that was down is asked again.
+     */
     public Uni<Issued> checkpoint() {
+        return issue().call(issued -> logNote(issued.checkpoint())
+                .chain(note -> witnesses.cosign(issued.checkpoint(), note)));
+    }
+
+    private Uni<Issued> issue() {
         return tree.size().chain(size -> checkpoints.latest(pool).chain(latest -> {
             if (latest.isPresent() && latest.get().treeSize() >= size) {
                 return Uni.createFrom().item(new Issued(latest.get(), false));
@@ -67,9 +79,13 @@ public class CheckpointService {
         });
     }
 
+    /**
+     * The latest published checkpoint: the latest signed one, or with witnesses configured, the latest that the quorum
+     * of them has cosigned (c2sp.org/tlog-witness), so that no one is shown a head the witnesses have not seen.
+     */
     public Uni<Checkpoint> latest() {
-        return checkpoints.latest(pool).map(found -> found.orElseThrow(
-                () -> ProblemException.notFound("No checkpoint has been signed yet.")));
+        return checkpoints.latestCosigned(pool, witnesses.quorum()).map(found -> found.orElseThrow(
+                () -> ProblemException.notFound("No checkpoint has been published yet.")));
     }
 
     /**
@@ -84,10 +100,19 @@ public class CheckpointService {
     }
 
     /**
-     * The checkpoint as a C2SP signed note: its stored text and one Ed25519 signature line by the key that signed it,
-     * named after the note's own origin line.
+     * The checkpoint as a C2SP signed note: its stored text, one Ed25519 signature line by the key that signed it,
+     * named after the note's own origin line, and the witnesses' cosignature lines.
      */
     public Uni<SignedNote> signedNote(Checkpoint checkpoint) {
+        if (witnesses.quorum() == 0) {
+            return logNote(checkpoint);
+        }
+        return logNote(checkpoint).chain(note -> checkpoints.cosignatures(pool, checkpoint.treeSize())
+                .map(lines -> note.with(lines.stream().map(NoteSignature::parse).toList())));
+    }
+
+    /** The note with the log's own signature line only, as it is submitted to witnesses. */
+    private Uni<SignedNote> logNote(Checkpoint checkpoint) {
         String origin = CheckpointNote.parse(checkpoint.note()).origin();
         return publicKey(checkpoint.keyId()).map(key -> SignedNote.of(checkpoint.note(),
                 NoteSignature.by(new VerifierKey(origin, key), checkpoint.signature())));

@@ -21,7 +21,7 @@ public record NoteSignature(String keyName, int keyHash, byte[] signature) {
     }
 
     /** @throws IllegalArgumentException if the line (without its newline) is not a signature line */
-    static NoteSignature parse(String line) {
+    public static NoteSignature parse(String line) {
         if (!line.startsWith(PREFIX)) {
             throw new IllegalArgumentException("A signature line starts with an em dash and a space");
         }
@@ -46,7 +46,7 @@ public record NoteSignature(String keyName, int keyHash, byte[] signature) {
         return PREFIX + keyName + " " + Base64.getEncoder().encodeToString(framed) + "\n";
     }
 
-    public boolean isBy(VerifierKey key) {
+    public boolean isBy(NoteVerifier key) {
         return key.name().equals(keyName) && key.keyHash() == keyHash;
     }
 

@@ -22,6 +22,13 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
         }
     }
 
+    /** This note with more signature lines, e.g. witnesses' cosignatures; a line it has already is not added twice. */
+    public SignedNote with(List<NoteSignature> more) {
+        List<NoteSignature> all = new ArrayList<>(signatures);
+        more.stream().filter(signature -> !all.contains(signature)).forEach(all::add);
+        return new SignedNote(text, all);
+    }
+
     /** @throws IllegalArgumentException if the bytes are not a signed note */
     public static SignedNote parse(String note) {
         // The text is separated from the signatures by the last empty line (c2sp.org/signed-note, "Format").
@@ -59,10 +66,10 @@ public record SignedNote(String text, List<NoteSignature> signatures) {
      *
      * @throws IllegalArgumentException if the note is rejected
      */
-    public List<VerifierKey> verify(List<VerifierKey> trusted) {
-        List<VerifierKey> verified = new ArrayList<>();
+    public List<NoteVerifier> verify(List<? extends NoteVerifier> trusted) {
+        List<NoteVerifier> verified = new ArrayList<>();
         for (NoteSignature signature : signatures) {
-            for (VerifierKey key : trusted) {
+            for (NoteVerifier key : trusted) {
                 if (signature.isBy(key)) {
                     if (!key.verifies(textBytes(), signature.signature())) {
                         throw new IllegalArgumentException("The signature by " + key.name() + " does not verify");

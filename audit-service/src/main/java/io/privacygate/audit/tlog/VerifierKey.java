@@ -14,7 +14,7 @@ import java.util.HexFormat;
  * The key hash is the first four bytes of SHA-256(name ‖ 0x0A ‖ 0x01 ‖ public key), so one key under two
  * names, or for two signature types, never shares an identity.
  */
-public record VerifierKey(String name, byte[] publicKey) {
+public record VerifierKey(String name, byte[] publicKey) implements NoteVerifier {
     /** Signature type 0x01: Ed25519 over the note text (c2sp.org/signed-note, "Signature types"). */
     static final byte ED25519 = 0x01;
     private static final int KEY_BYTES = 32;
@@ -32,6 +32,21 @@ public record VerifierKey(String name, byte[] publicKey) {
 
     /** @throws IllegalArgumentException if the text is not an Ed25519 verifier key whose hash matches its key */
     public static VerifierKey parse(String vkey) {
+        Decoded decoded = decode(vkey, ED25519);
+        return decoded.checked(new VerifierKey(decoded.name(), decoded.key()));
+    }
+
+    /** The parts of a vkey of the given signature type, the key hash not yet checked. */
+    record Decoded(String name, int keyHash, byte[] key) {
+        <K extends NoteVerifier> K checked(K parsed) {
+            if (parsed.keyHash() != keyHash) {
+                throw new IllegalArgumentException("A verifier key's hash does not match its name and key");
+            }
+            return parsed;
+        }
+    }
+
+    static Decoded decode(String vkey, byte type) {
         // Three parts at the first two '+': the base64 key may hold '+' itself.
         String[] parts = vkey.split("\\+", 3);
         if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
@@ -43,14 +58,10 @@ public record VerifierKey(String name, byte[] publicKey) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("A verifier key's key is not base64", e);
         }
-        if (typed.length != 1 + KEY_BYTES || typed[0] != ED25519) {
-            throw new IllegalArgumentException("Only Ed25519 verifier keys (type 0x01, 32 bytes) are supported");
+        if (typed.length != 1 + KEY_BYTES || typed[0] != type) {
+            throw new IllegalArgumentException("Only Ed25519 keys (32 bytes) of signature type " + type + " are supported here");
         }
-        VerifierKey key = new VerifierKey(parts[0], Arrays.copyOfRange(typed, 1, typed.length));
-        if (key.keyHash() != Integer.parseUnsignedInt(parts[1], 16)) {
-            throw new IllegalArgumentException("A verifier key's hash does not match its name and key");
-        }
-        return key;
+        return new Decoded(parts[0], Integer.parseUnsignedInt(parts[1], 16), Arrays.copyOfRange(typed, 1, typed.length));
     }
 
     /** Key names MUST be non-empty and MUST NOT contain Unicode spaces or '+' (c2sp.org/signed-note). */
@@ -60,12 +71,17 @@ public record VerifierKey(String name, byte[] publicKey) {
     }
 
     /** SHA-256(key name ‖ 0x0A ‖ 0x01 ‖ 32-byte public key)[:4], big-endian. */
+    @Override
     public int keyHash() {
+        return keyHash(name, ED25519, publicKey);
+    }
+
+    static int keyHash(String name, byte type, byte[] publicKey) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(name.getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) '\n');
-            sha256.update(ED25519);
+            sha256.update(type);
             byte[] digest = sha256.digest(publicKey);
             return ((digest[0] & 0xff) << 24) | ((digest[1] & 0xff) << 16) | ((digest[2] & 0xff) << 8) | (digest[3] & 0xff);
         } catch (NoSuchAlgorithmException e) {
@@ -74,13 +90,19 @@ public record VerifierKey(String name, byte[] publicKey) {
     }
 
     /** The standard text form, as the Go {@code note} package and witnesses read it. */
+    @Override
     public String encoded() {
-        byte[] typed = new byte[1 + KEY_BYTES];
-        typed[0] = ED25519;
-        System.arraycopy(publicKey, 0, typed, 1, KEY_BYTES);
-        return name + "+" + HEX.toHexDigits(keyHash()) + "+" + Base64.getEncoder().encodeToString(typed);
+        return encoded(name, keyHash(), ED25519, publicKey);
     }
 
+    static String encoded(String name, int keyHash, byte type, byte[] publicKey) {
+        byte[] typed = new byte[1 + publicKey.length];
+        typed[0] = type;
+        System.arraycopy(publicKey, 0, typed, 1, publicKey.length);
+        return name + "+" + HEX.toHexDigits(keyHash) + "+" + Base64.getEncoder().encodeToString(typed);
+    }
+
+    @Override
     public boolean verifies(byte[] text, byte[] signature) {
         return Ed25519.verifies(Ed25519.publicKey(publicKey), text, signature);
     }
