@@ -7,11 +7,10 @@ import io.privacygate.audit.repository.CheckpointRepository;
 import io.privacygate.audit.tlog.CosignerKey;
 import io.privacygate.audit.tlog.NoteSignature;
 import io.privacygate.audit.tlog.SignedNote;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
@@ -29,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * checkpoint, never per event. A witness that fails is logged and asked again with the next checkpoint.
  */
 @ApplicationScoped
+@Startup // made at start, so that a malformed witness key or an impossible quorum stops the start, not the first checkpoint
 public class WitnessService {
     private static final Logger LOG = Logger.getLogger(WitnessService.class);
 
@@ -54,11 +54,6 @@ public class WitnessService {
             throw new IllegalStateException("privacy-gate.audit.witness-policy.quorum is larger than the number of witnesses");
         }
         this.quorum = witnesses.isEmpty() ? 0 : config.witnessPolicy().quorum();
-    }
-
-    /** Fails the start on a malformed witness key or an impossible quorum, rather than at the first checkpoint. */
-    void check(@Observes StartupEvent start) {
-        LOG.debugf("%d witnesses, quorum %d", witnesses.size(), quorum);
     }
 
     /** How many witnesses must have cosigned a checkpoint before it is published; 0 without witnesses. */
