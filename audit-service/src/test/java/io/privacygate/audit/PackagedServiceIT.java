@@ -43,7 +43,7 @@ class PackagedServiceIT {
     @Test
     void servesACompleteOpenApiDocument() {
         String document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
-        OpenApiContract.assertComplete(document, "/api/v1/checkpoints/keys");
+        OpenApiContract.assertComplete(document, "/api/v1/checkpoints/keys", "/checkpoint", "/tile/");
     }
 
     @Test

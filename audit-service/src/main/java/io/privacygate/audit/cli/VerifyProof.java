@@ -23,10 +23,14 @@ import java.util.Map;
 /**
  * The offline verifier: checks, without any Privacy Gate service, that an entry is in the log a signed
  * checkpoint commits to, or that one checkpoint's log is a prefix of another's. Inputs are the JSON
- * documents the audit API serves, saved to files. Exit status: 0 valid, 1 not valid, 2 unusable input.
+ * documents the audit API serves, or the signed note and tiles (c2sp.org/tlog-tiles), saved to files.
+ * Exit status: 0 valid, 1 not valid, 2 unusable input.
  * <pre>
- * VerifyProof inclusion   --checkpoint c.json --keys keys.json --entry e.json --proof p.json
- * VerifyProof consistency --old c1.json --new c2.json --keys keys.json --proof p.json
+ * VerifyProof inclusion    --checkpoint c.json --keys keys.json --entry e.json --proof p.json
+ * VerifyProof consistency  --old c1.json --new c2.json --keys keys.json --proof p.json
+ * VerifyProof note         --checkpoint checkpoint.txt --keys keys.txt
+ * VerifyProof tiles        --checkpoint checkpoint.txt --keys keys.txt --tiles DIR --index N [--old checkpoint-then.txt]
+ * VerifyProof tiles-needed --checkpoint checkpoint.txt --index N [--old checkpoint-then.txt]
  * </pre>
  */
 public final class VerifyProof {
@@ -47,15 +51,22 @@ public final class VerifyProof {
         System.exit(run(args, System.out));
     }
 
-    static int run(String[] args, PrintStream out) {
+    public static int run(String[] args, PrintStream out) {
         try {
-            Map<String, Path> files = options(args);
+            Map<String, String> files = options(args);
             VerifyProof verifier = new VerifyProof(out);
+            TileProof tiles = new TileProof(files, verifier::check, out);
             switch (args[0]) {
                 case "inclusion" -> verifier.inclusion(read(files, "checkpoint"), read(files, "keys"),
                         read(files, "entry"), read(files, "proof"));
                 case "consistency" -> verifier.consistency(read(files, "old"), read(files, "new"),
                         read(files, "keys"), read(files, "proof"));
+                case "note" -> tiles.note();
+                case "tiles" -> tiles.inclusion();
+                case "tiles-needed" -> {
+                    tiles.needed();
+                    return VALID;
+                }
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             }
             out.println(verifier.valid ? "VALID" : "NOT VALID");
@@ -64,6 +75,9 @@ public final class VerifyProof {
             out.println("Cannot verify: " + e.getMessage());
             out.println("Usage: VerifyProof inclusion --checkpoint FILE --keys FILE --entry FILE --proof FILE");
             out.println("       VerifyProof consistency --old FILE --new FILE --keys FILE --proof FILE");
+            out.println("       VerifyProof note --checkpoint FILE --keys FILE");
+            out.println("       VerifyProof tiles --checkpoint FILE --keys FILE --tiles DIR --index N [--old FILE]");
+            out.println("       VerifyProof tiles-needed --checkpoint FILE --index N [--old FILE]");
             return UNUSABLE;
         }
     }
@@ -123,7 +137,7 @@ public final class VerifyProof {
                 .findFirst().orElse(null);
     }
 
-    private void check(boolean passed, String claim) {
+    void check(boolean passed, String claim) {
         out.println((passed ? "  ok    " : "  FAIL  ") + claim);
         valid &= passed;
     }
@@ -150,25 +164,22 @@ public final class VerifyProof {
         return value.longValue();
     }
 
-    private static Map<String, Path> options(String[] args) {
+    private static Map<String, String> options(String[] args) {
         if (args.length == 0 || args.length % 2 == 0) {
-            throw new IllegalArgumentException("a command and pairs of --option FILE are expected");
+            throw new IllegalArgumentException("a command and pairs of --option VALUE are expected");
         }
-        Map<String, Path> files = new HashMap<>();
+        Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("expected an option, got " + args[i]);
             }
-            files.put(args[i].substring(2), Path.of(args[i + 1]));
+            options.put(args[i].substring(2), args[i + 1]);
         }
-        return files;
+        return options;
     }
 
-    private static JsonNode read(Map<String, Path> files, String option) throws IOException {
-        Path file = files.get(option);
-        if (file == null) {
-            throw new IllegalArgumentException("--" + option + " is required");
-        }
+    private static JsonNode read(Map<String, String> files, String option) throws IOException {
+        Path file = TileProof.file(files, option);
         JsonNode json = JSON.readTree(Files.readAllBytes(file));
         if (json == null || !json.isObject()) {
             throw new IllegalArgumentException(file + " does not hold a JSON object");

@@ -2,7 +2,12 @@ package io.privacygate.audit.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 /** audit-service settings. */
@@ -21,12 +26,23 @@ public interface AuditConfig {
 
     Verification verification();
 
+    Tiles tiles();
+
+    /**
+     * The witnesses that cosign checkpoints (c2sp.org/tlog-witness), by name; none by default, and then every
+     * checkpoint is published as soon as it is signed.
+     */
+    Map<String, Witness> witnesses();
+
+    WitnessPolicy witnessPolicy();
+
     interface Checkpoint {
         /**
          * The first line of every checkpoint note: a name unique to this log (C2SP tlog-checkpoint), so that
          * a signature over one log's head can never be replayed as another's.
          */
         @WithDefault("privacy-gate.local/audit-log")
+        @Pattern(regexp = "(?U)[^\\s+]+", message = "must be non-empty, without spaces or '+': it is also the key name of the note signature (c2sp.org/signed-note)")
         String origin();
 
         /**
@@ -35,6 +51,38 @@ public interface AuditConfig {
          */
         @WithDefault("1m")
         String interval();
+    }
+
+    interface Witness {
+        /** The witness's submission prefix; {@code /add-checkpoint} is appended. */
+        URI url();
+
+        /** Its cosigner key as a vkey of signature type 0x04 (c2sp.org/tlog-cosignature): name+hash+base64. */
+        String key();
+    }
+
+    interface WitnessPolicy {
+        /**
+         * How many of the configured witnesses must have cosigned a checkpoint before it is published ("1 of 2"); at
+         * most the number of witnesses. Ignored when there are none.
+         */
+        @WithDefault("1")
+        @Min(1)
+        int quorum();
+
+        /** How long one submission to a witness may take. */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
+    interface Tiles {
+        /**
+         * Full tiles held in memory, least recently read forgotten first (8 KiB each). A full tile never changes, so
+         * one read once is served again without a query; the default holds every level-0 tile of a million entries.
+         */
+        @WithDefault("4096")
+        @Min(0)
+        int cacheSize();
     }
 
     interface Verification {

@@ -24,6 +24,36 @@ public class CheckpointRepository {
                 .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(checkpoint(rows.iterator().next())));
     }
 
+    /** The latest checkpoint that at least {@code quorum} witnesses have cosigned (any checkpoint for 0). */
+    public Uni<Optional<Checkpoint>> latestCosigned(SqlClient client, int quorum) {
+        return client.preparedQuery("select " + COLUMNS + """
+                         from signed_checkpoint c
+                        where $1 = 0 or (select count(*) from checkpoint_cosignature w where w.tree_size = c.tree_size) >= $1
+                        order by tree_size desc limit 1""")
+                .execute(Tuple.of(quorum))
+                .map(rows -> rows.rowCount() == 0 ? Optional.empty() : Optional.of(checkpoint(rows.iterator().next())));
+    }
+
+    /** The witnesses' signature lines of one checkpoint, by witness name. */
+    public Uni<List<String>> cosignatures(SqlClient client, long treeSize) {
+        return client.preparedQuery("select signature_line from checkpoint_cosignature where tree_size = $1 order by witness")
+                .execute(Tuple.of(treeSize))
+                .map(rows -> {
+                    List<String> lines = new ArrayList<>(rows.rowCount());
+                    rows.forEach(row -> lines.add(row.getString("signature_line")));
+                    return lines;
+                });
+    }
+
+    /** Stores or replaces a witness's cosignature of a checkpoint (a later one from the same witness is as good). */
+    public Uni<Void> insertCosignature(SqlClient client, long treeSize, String witness, String signatureLine) {
+        return client.preparedQuery("""
+                        insert into checkpoint_cosignature (tree_size, witness, signature_line) values ($1, $2, $3)
+                        on conflict (tree_size, witness) do update set signature_line = excluded.signature_line""")
+                .execute(Tuple.of(treeSize, witness, signatureLine))
+                .replaceWithVoid();
+    }
+
     /** Every checkpoint, smallest tree first. */
     public Uni<List<Checkpoint>> all(SqlClient client) {
         return client.preparedQuery("select " + COLUMNS + " from signed_checkpoint order by tree_size").execute()

@@ -101,6 +101,17 @@ public class LogEntryRepository {
                 });
     }
 
+    /** The leaf hashes of {@code [from, to)}, by index; a missing row is simply absent. */
+    public Uni<List<byte[]>> leafHashes(SqlClient client, long from, long to) {
+        return client.preparedQuery("select leaf_hash from log_entry where idx >= $1 and idx < $2 order by idx")
+                .execute(Tuple.of(from, to))
+                .map(rows -> {
+                    List<byte[]> hashes = new ArrayList<>(rows.rowCount());
+                    rows.forEach(row -> hashes.add(row.getBuffer("leaf_hash").getBytes()));
+                    return hashes;
+                });
+    }
+
     /** The leaves of {@code [from, to)}, by index; a missing row is simply absent. */
     public Uni<List<LogEntry>> leaves(SqlClient client, long from, long to) {
         return client.preparedQuery("select idx, leaf_data from log_entry where idx >= $1 and idx < $2 order by idx")

@@ -1,6 +1,8 @@
 package io.privacygate.audit.rest;
 
+import io.privacygate.audit.model.Checkpoint;
 import io.privacygate.audit.rest.Views.CheckpointView;
+import io.privacygate.audit.rest.Views.KeyView;
 import io.privacygate.audit.rest.Views.KeysView;
 import io.privacygate.audit.service.CheckpointService;
 import io.smallrye.mutiny.Uni;
@@ -27,9 +29,9 @@ public class CheckpointResource {
     @RolesAllowed({"auditor", "dpo"})
     @Operation(summary = "The latest signed tree head")
     @APIResponse(responseCode = "200", description = "The latest checkpoint")
-    @APIResponse(responseCode = "404", description = "No checkpoint has been signed yet", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No checkpoint has been published yet", content = @Content(mediaType = "application/problem+json"))
     public Uni<CheckpointView> latestCheckpoint() {
-        return checkpoints.latest().map(CheckpointView::of);
+        return checkpoints.latest().chain(this::view);
     }
 
     /**
@@ -43,17 +45,22 @@ public class CheckpointResource {
     @APIResponse(responseCode = "200", description = "The latest checkpoint: the tree has not grown")
     @APIResponse(responseCode = "503", description = "The signing key is unavailable; retry", content = @Content(mediaType = "application/problem+json"))
     public Uni<RestResponse<CheckpointView>> signCheckpoint() {
-        return checkpoints.checkpoint().map(issued -> issued.created()
-                ? RestResponse.status(RestResponse.Status.CREATED, CheckpointView.of(issued.checkpoint()))
-                : RestResponse.ok(CheckpointView.of(issued.checkpoint())));
+        return checkpoints.checkpoint().chain(issued -> view(issued.checkpoint()).map(view -> issued.created()
+                ? RestResponse.status(RestResponse.Status.CREATED, view)
+                : RestResponse.ok(view)));
     }
 
     @GET
     @Path("keys")
     @PermitAll
-    @Operation(summary = "The Ed25519 public keys (raw 32 bytes, base64) that sign checkpoints")
+    @Operation(summary = "The Ed25519 public keys that sign checkpoints: raw 32 bytes (base64) and C2SP verifier key")
     @APIResponse(responseCode = "200", description = "The keys")
+    @APIResponse(responseCode = "503", description = "The signing key is unavailable; retry", content = @Content(mediaType = "application/problem+json"))
     public Uni<KeysView> checkpointKeys() {
-        return checkpoints.keys().map(KeysView::new);
+        return checkpoints.keys().map(keys -> new KeysView(keys.stream().map(KeyView::of).toList()));
+    }
+
+    private Uni<CheckpointView> view(Checkpoint checkpoint) {
+        return checkpoints.signedNote(checkpoint).map(signed -> CheckpointView.of(checkpoint, signed));
     }
 }

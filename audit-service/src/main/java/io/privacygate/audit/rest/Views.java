@@ -1,9 +1,11 @@
 package io.privacygate.audit.rest;
 
 import io.privacygate.audit.model.Checkpoint;
+import io.privacygate.audit.model.CheckpointNote;
 import io.privacygate.audit.model.LogEntry;
+import io.privacygate.audit.service.CheckpointService.PublishedKey;
+import io.privacygate.audit.tlog.SignedNote;
 import io.privacygate.commons.audit.AuditEvent;
-import io.privacygate.commons.crypto.SigningKey;
 
 import java.time.Instant;
 import java.util.Base64;
@@ -39,14 +41,29 @@ final class Views {
         }
     }
 
-    record CheckpointView(long treeSize, String rootHash, Instant timestamp, String note, String signature, String keyId) {
-        static CheckpointView of(Checkpoint checkpoint) {
-            return new CheckpointView(checkpoint.treeSize(), HEX.formatHex(checkpoint.rootHash()), checkpoint.timestamp(),
-                    checkpoint.note(), Base64.getEncoder().encodeToString(checkpoint.signature()), checkpoint.keyId());
+    /**
+     * The JSON form of a checkpoint for existing clients, read from the same signed note that {@code GET /checkpoint}
+     * serves: size and root from its text, {@code signature} the log's Ed25519 signature of its signature line.
+     */
+    record CheckpointView(long treeSize, String rootHash, Instant timestamp, String note, String signature, String keyId,
+                          String signedNote) {
+        static CheckpointView of(Checkpoint checkpoint, SignedNote signed) {
+            CheckpointNote head = CheckpointNote.parse(signed.text());
+            return new CheckpointView(head.treeSize(), HEX.formatHex(head.rootHash()), checkpoint.timestamp(), signed.text(),
+                    Base64.getEncoder().encodeToString(signed.signatures().get(0).signature()), checkpoint.keyId(),
+                    signed.format());
         }
     }
 
-    record KeysView(List<SigningKey> keys) {
+    /** A checkpoint key: the provider's id and raw key, and the C2SP verifier key ({@code name+hash+base64}). */
+    record KeyView(String keyId, String algorithm, String publicKey, String verifierKey) {
+        static KeyView of(PublishedKey published) {
+            return new KeyView(published.key().keyId(), published.key().algorithm(), published.key().publicKey(),
+                    published.verifier().encoded());
+        }
+    }
+
+    record KeysView(List<KeyView> keys) {
     }
 
     record InclusionProofView(long leafIndex, long treeSize, List<String> hashes) {

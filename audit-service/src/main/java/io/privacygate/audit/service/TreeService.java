@@ -43,7 +43,7 @@ public class TreeService {
     }
 
     /** A size of at least {@code wanted} if the log has one, else the current size (below {@code wanted}). */
-    private Uni<Long> sizeFor(long wanted) {
+    Uni<Long> sizeFor(long wanted) {
         long known = knownSize.get();
         return wanted <= known ? Uni.createFrom().item(known) : size();
     }
