@@ -1,10 +1,13 @@
 package io.privacygate.e2e;
 
+import io.privacygate.testing.Witness;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,6 +27,20 @@ public class Suite implements BeforeAllCallback {
     /** The SMTP server the suite's mail goes to; it lives as long as the test run. */
     private static final MailSink MAIL = new MailSink();
 
+    /** The audit log's origin line, its checkpoints' key name (audit-service's privacy-gate.audit.checkpoint.origin). */
+    static final String LOG_ORIGIN = "privacy-gate.local/audit-log";
+
+    /**
+     * Two independent witnesses (testing's Witness, c2sp.org/tlog-witness) that audit-service asks to cosign every
+     * checkpoint, publishing those that 1 of 2 cosigned (issue #24); they live as long as the test run.
+     */
+    private static final List<Witness> WITNESSES = List.of(
+            Witness.start("witness-1.e2e", LOG_ORIGIN), Witness.start("witness-2.e2e", LOG_ORIGIN));
+
+    static List<Witness> witnesses() {
+        return WITNESSES;
+    }
+
     /** The mail the suite has sent: one-time codes, notifications. */
     public static MailSink mail() {
         return MAIL;
@@ -33,6 +50,10 @@ public class Suite implements BeforeAllCallback {
     static final class Running implements ExtensionContext.Store.CloseableResource {
         Running() {
             run("up", 15);
+            // The log's key exists once audit-service has run: only now can the witnesses know it.
+            String logKey = RestAssured.get("http://127.0.0.1:8084/api/v1/checkpoints/keys").then().statusCode(200)
+                    .extract().path("keys[0].verifierKey");
+            WITNESSES.forEach(witness -> witness.trust(logKey));
         }
 
         /** {@code -Dprivacy-gate.keep-running=true} leaves the suite up after the run, to iterate on a test. */
@@ -42,6 +63,7 @@ public class Suite implements BeforeAllCallback {
                 run("down", 2);
             }
             MAIL.close();
+            WITNESSES.forEach(Witness::close);
         }
     }
 
@@ -54,6 +76,12 @@ public class Suite implements BeforeAllCallback {
         builder.environment().remove("PRIVACY_GATE_PLATFORMS_META_GRAPH_URL");
         builder.environment().put("PRIVACY_GATE_SMTP_HOST", "127.0.0.1");
         builder.environment().put("PRIVACY_GATE_SMTP_PORT", String.valueOf(MAIL.port()));
+        for (int i = 0; i < WITNESSES.size(); i++) {
+            String witness = "PRIVACY_GATE_AUDIT_WITNESSES_W" + (i + 1);
+            builder.environment().put(witness + "_URL", WITNESSES.get(i).url().toString());
+            builder.environment().put(witness + "_KEY", WITNESSES.get(i).verifierKey());
+        }
+        builder.environment().put("PRIVACY_GATE_AUDIT_WITNESS_POLICY_QUORUM", "1");
         return builder;
     }
 

@@ -2,9 +2,11 @@ package io.privacygate.ingestion;
 
 import io.privacygate.testing.PeerService;
 import io.privacygate.testing.PostgresTestResource;
+import io.privacygate.testing.ServiceAccountTokens;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +35,7 @@ public class IngestionTestProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.ofEntries(Map.entry("privacy-gate.platforms.meta.app-secret", META_SECRET),
+        Map<String, String> config = new HashMap<>(Map.ofEntries(Map.entry("privacy-gate.platforms.meta.app-secret", META_SECRET),
                 Map.entry("privacy-gate.platforms.meta.verify-token", META_VERIFY_TOKEN),
                 Map.entry("privacy-gate.platforms.linkedin.client-secret", LINKEDIN_SECRET),
                 Map.entry("privacy-gate.platforms.x.consumer-secret", X_SECRET),
@@ -41,6 +43,9 @@ public class IngestionTestProfile implements QuarkusTestProfile {
                 // the scheduled purges run every second, so that tests see them
                 Map.entry("privacy-gate.ingestion.retention.every", "1s"),
                 Map.entry("privacy-gate.ingestion.inbox.housekeeping-every", "1s"),
-                Map.entry("privacy-gate.ingestion.deletion-callbacks.every", "1s"));
+                Map.entry("privacy-gate.ingestion.deletion-callbacks.every", "1s")));
+        // The peers know their callers by the token's azp and aud, as the realm issues them.
+        config.putAll(ServiceAccountTokens.oidcClientConfig("ingestion-service"));
+        return config;
     }
 }

@@ -1,12 +1,10 @@
 package io.privacygate.ingestion;
 
 import io.privacygate.testing.PeerService;
-import io.privacygate.testing.ServiceAccountTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -30,10 +28,7 @@ public class OptionalDsrPeer implements QuarkusTestResourceLifecycleManager {
         }
         peer = new PeerService();
         peer.init(Map.of("service", "dsr-service", "url-property", URL_PROPERTY));
-        Map<String, String> config = new HashMap<>(peer.start());
-        // dsr-service's intake knows callers by their token's azp: ingestion-service must call it with its own.
-        config.putAll(ServiceAccountTokens.oidcClientConfig("ingestion-service"));
-        return config;
+        return peer.start();
     }
 
     @Override
