@@ -51,7 +51,7 @@ class WitnessIT {
 
     /** key hash (4) ‖ timestamp (u64) ‖ Ed25519 over "cosignature/v1\ntime <timestamp>\n" ‖ the note's text. */
     private static boolean cosignatureValid(String witnessVkey, String text, String base64) throws GeneralSecurityException {
-        String[] vkey = witnessVkey.split("\\+");
+        String[] vkey = witnessVkey.split("\\+", 3); // the base64 may hold "+" too
         byte[] typedKey = Base64.getDecoder().decode(vkey[2]);
         ByteBuffer signature = ByteBuffer.wrap(Base64.getDecoder().decode(base64));
         if (signature.getInt() != Integer.parseUnsignedInt(vkey[1], 16)) {
