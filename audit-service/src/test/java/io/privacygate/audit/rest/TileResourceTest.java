@@ -1,5 +1,6 @@
 package io.privacygate.audit.rest;
 
+import io.agroal.api.AgroalDataSource;
 import io.privacygate.audit.model.CheckpointNote;
 import io.privacygate.audit.model.ProofBuilder;
 import io.privacygate.audit.model.ReferenceMerkle;
@@ -11,12 +12,22 @@ import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -33,6 +44,7 @@ import static io.privacygate.audit.Api.dpo;
 import static io.privacygate.audit.Api.event;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -41,6 +53,8 @@ import static org.hamcrest.Matchers.startsWith;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(OidcWiremockTestResource.class)
 class TileResourceTest {
+    @Inject
+    AgroalDataSource dataSource;
     private static final String NOT_FOUND = "urn:privacy-gate:problem:not-found";
     private static final HexFormat HEX = HexFormat.of();
 
@@ -94,6 +108,32 @@ class TileResourceTest {
             assertThat(Arrays.copyOfRange(hashes, 0, 32)).isEqualTo(leafHash(0));
             assertThat(Arrays.copyOfRange(hashes, 255 * 32, 256 * 32)).isEqualTo(leafHash(255));
             assertThat(tile("0/000").asByteArray()).isEqualTo(hashes);
+        }
+
+        @Test
+        void aFullTileOnceBuiltIsServedWithoutReadingTheDatabase() throws Exception {
+            signedAtLeast(600);
+            byte[] built = tile("0/000").asByteArray();
+            HttpClient http = HttpClient.newHttpClient();
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(false);
+                try (Statement lock = connection.createStatement()) {
+                    // every table a tile or an entry is read from: any read of them now waits for this transaction
+                    lock.execute("lock table tree_head, log_entry, merkle_node in access exclusive mode");
+                }
+                HttpResponse<byte[]> full = http.send(get("/tile/0/000").build(), HttpResponse.BodyHandlers.ofByteArray());
+                assertThat(full.statusCode()).isEqualTo(200);
+                assertThat(full.body()).isEqualTo(built);
+                // the contrast: an entry is read from the database, so it waits
+                HttpRequest entry = get("/api/v1/entries/0").header("Authorization", "Bearer " + auditor()).build();
+                assertThatThrownBy(() -> http.send(entry, HttpResponse.BodyHandlers.ofString()))
+                        .isInstanceOf(HttpTimeoutException.class);
+                connection.rollback();
+            }
+        }
+
+        private static HttpRequest.Builder get(String path) {
+            return HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path)).timeout(Duration.ofSeconds(2));
         }
 
         @Test
