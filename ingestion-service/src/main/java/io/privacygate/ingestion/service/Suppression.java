@@ -48,26 +48,27 @@ public class Suppression {
     /** The blind indexes of each event's platform ids, in the events' order. */
     public <T> Uni<Map<T, List<PlatformId>>> platformIds(Map<T, SocialEvent> events) {
         Map<T, List<PlatformId>> result = new LinkedHashMap<>();
-        List<Uni<Void>> lookups = new ArrayList<>();
+        List<T> owners = new ArrayList<>();
+        List<Uni<PlatformId>> lookups = new ArrayList<>();
         events.forEach((key, event) -> {
-            List<PlatformId> ids = new ArrayList<>();
-            result.put(key, ids);
-            for (Identifier identifier : event.identifiers()) {
-                if (PLATFORM_IDS.contains(identifier.type())) {
-                    lookups.add(indexOf(identifier).invoke(id -> {
-                        if (id != null) {
-                            synchronized (ids) {
-                                ids.add(id);
-                            }
-                        }
-                    }).replaceWithVoid());
-                }
-            }
+            result.put(key, new ArrayList<>());
+            event.identifiers().stream().filter(identifier -> PLATFORM_IDS.contains(identifier.type())).forEach(identifier -> {
+                owners.add(key);
+                lookups.add(indexOf(identifier));
+            });
         });
         if (lookups.isEmpty()) {
             return Uni.createFrom().item(result);
         }
-        return Uni.join().all(lookups).andFailFast().replaceWith(result);
+        // joined in the order given, so the i-th index belongs to the i-th owner
+        return Uni.join().all(lookups).andFailFast().map(indexes -> {
+            for (int i = 0; i < indexes.size(); i++) {
+                if (indexes.get(i) != null) {
+                    result.get(owners.get(i)).add(indexes.get(i));
+                }
+            }
+            return result;
+        });
     }
 
     /** When each of these platform ids was erased, for those on the list. */
