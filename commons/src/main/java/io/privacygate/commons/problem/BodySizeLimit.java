@@ -50,7 +50,7 @@ public class BodySizeLimit {
 
     /** The body, failing with a 413 problem on the read that passes the limit. */
     InputStream counted(InputStream body) {
-        return new Counted(body, limit(), tooLarge());
+        return new Counted(body, limit());
     }
 
     private long limit() {
@@ -58,19 +58,21 @@ public class BodySizeLimit {
     }
 
     private String tooLarge() {
-        return "The request body exceeds the limit of " + limit() + " bytes.";
+        return tooLarge(limit());
+    }
+
+    private static String tooLarge(long limit) {
+        return "The request body exceeds the limit of " + limit + " bytes.";
     }
 
     /** Counts the bytes read and fails the read that passes the limit. */
     private static final class Counted extends FilterInputStream {
         private final long limit;
-        private final String detail;
         private long read;
 
-        Counted(InputStream in, long limit, String detail) {
+        Counted(InputStream in, long limit) {
             super(in);
             this.limit = limit;
-            this.detail = detail;
         }
 
         @Override
@@ -101,7 +103,7 @@ public class BodySizeLimit {
         private void count(long n) throws TooLarge {
             read += n;
             if (read > limit) {
-                throw new TooLarge(detail);
+                throw new TooLarge(tooLarge(limit));
             }
         }
     }
