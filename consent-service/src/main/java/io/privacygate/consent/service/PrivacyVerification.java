@@ -1,5 +1,6 @@
 package io.privacygate.consent.service;
 
+import io.privacygate.commons.crypto.OneTimeCodes;
 import io.privacygate.commons.crypto.BlindIndex;
 import io.privacygate.commons.crypto.PseudonymKeys;
 import io.privacygate.commons.identity.Identifier;

@@ -1,5 +1,6 @@
 package io.privacygate.consent.service;
 
+import io.privacygate.commons.crypto.OneTimeCodes;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

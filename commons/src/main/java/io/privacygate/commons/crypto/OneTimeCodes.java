@@ -1,4 +1,4 @@
-package io.privacygate.consent.service;
+package io.privacygate.commons.crypto;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -50,7 +50,7 @@ public final class OneTimeCodes {
     }
 
     /** People copy codes with spaces or dashes; only the digits count. */
-    static String normalize(String code) {
+    public static String normalize(String code) {
         return code == null ? "" : code.replaceAll("[\\s-]", "");
     }
 }
