@@ -18,31 +18,17 @@ import java.util.HexFormat;
  */
 @ApplicationScoped
 public class BlindIndex {
-    private static final String KEY_NAME = "blind-index";
-    private final KeyProvider provider;
-    private final ManagedKeyStore store;
-    private volatile SecretKeySpec key;
+    private final ManagedKey<SecretKeySpec> key;
 
     BlindIndex(KeyProvider provider, ManagedKeyStore store) {
-        this.provider = provider;
-        this.store = store;
+        this.key = ManagedKey.secret("blind-index", WrappingKey.BLIND_INDEX, provider, store,
+                secret -> new SecretKeySpec(secret, "HmacSHA256"));
     }
 
     /** @param field the request field, named in the error if the value does not normalise */
     public Uni<String> of(Identifier identifier, String field) {
         String normalized = IdentifierNormalizer.normalize(identifier.type(), identifier.value(), field);
-        return key().map(k -> hmac(k, identifier.type().wireName() + ":" + normalized));
-    }
-
-    private Uni<SecretKeySpec> key() {
-        SecretKeySpec loaded = key;
-        if (loaded != null) {
-            return Uni.createFrom().item(loaded);
-        }
-        return store.getOrCreate(KEY_NAME, () -> provider.wrap(WrappingKey.BLIND_INDEX, AesGcm.newKey())
-                        .map(wrapped -> new ManagedKeyStore.StoredKey(wrapped, null)))
-                .chain(stored -> provider.unwrap(WrappingKey.BLIND_INDEX, stored.wrappedKey()))
-                .map(bytes -> key = new SecretKeySpec(bytes, "HmacSHA256"));
+        return key.get().map(k -> hmac(k, identifier.type().wireName() + ":" + normalized));
     }
 
     private static String hmac(SecretKeySpec key, String input) {

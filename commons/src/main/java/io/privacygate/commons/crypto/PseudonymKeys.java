@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class PseudonymKeys {
     private final KeyProvider provider;
     private final ManagedKeyStore store;
-    private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
+    private final Map<String, ManagedKey<byte[]>> keys = new ConcurrentHashMap<>();
 
     PseudonymKeys(KeyProvider provider, ManagedKeyStore store) {
         this.provider = provider;
@@ -24,13 +24,8 @@ public class PseudonymKeys {
 
     /** @param name the key's name in the {@code managed_key} table, e.g. {@code consent-ip-pseudonym} */
     public Uni<byte[]> key(String name) {
-        byte[] key = loaded.get(name);
-        if (key != null) {
-            return Uni.createFrom().item(key);
-        }
-        return store.getOrCreate(name, () -> provider.wrap(WrappingKey.BLIND_INDEX, AesGcm.newKey())
-                        .map(wrapped -> new ManagedKeyStore.StoredKey(wrapped, null)))
-                .chain(stored -> provider.unwrap(WrappingKey.BLIND_INDEX, stored.wrappedKey()))
-                .invoke(unwrapped -> loaded.put(name, unwrapped));
+        return keys.computeIfAbsent(name,
+                        n -> ManagedKey.secret(n, WrappingKey.BLIND_INDEX, provider, store, secret -> secret))
+                .get();
     }
 }
