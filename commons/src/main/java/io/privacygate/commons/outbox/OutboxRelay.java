@@ -1,5 +1,6 @@
 package io.privacygate.commons.outbox;
 
+import io.privacygate.commons.retry.Backoff;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -17,14 +18,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /**
@@ -168,21 +167,13 @@ public class OutboxRelay {
 
     private Uni<Void> reschedule(List<Claimed> messages, String reason) {
         List<Tuple> updates = messages.stream()
-                .map(m -> Tuple.of(backoff(m.attempts(), config.initialBackoff(), config.maxBackoff()).toMillis() / 1000.0,
+                .map(m -> Tuple.of(Backoff.exponential(m.attempts(), config.initialBackoff(), config.maxBackoff()).toMillis() / 1000.0,
                         reason, m.id()))
                 .toList();
         return pool.preparedQuery("""
                         update outbox_message set next_attempt_at = now() + make_interval(secs => $1), last_error = $2
                         where id = $3""")
                 .executeBatch(updates).replaceWithVoid();
-    }
-
-    /** Exponential backoff with ±20% jitter, so that replicas retrying a recovered peer do not stampede it. */
-    static Duration backoff(int attempts, Duration initial, Duration max) {
-        long base = initial.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
-        long capped = Math.min(base, max.toMillis());
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis((long) (capped * jitter));
     }
 
     private static UUID[] ids(List<Claimed> messages) {
