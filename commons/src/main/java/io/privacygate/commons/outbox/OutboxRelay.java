@@ -1,5 +1,6 @@
 package io.privacygate.commons.outbox;
 
+import io.privacygate.commons.oidc.ServiceAccountTokens;
 import io.privacygate.commons.retry.Backoff;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -38,10 +39,10 @@ public class OutboxRelay {
 
     private final Pool pool;
     private final OutboxConfig config;
-    private final ServiceTokens tokens;
+    private final ServiceAccountTokens tokens;
     private final WebClient http;
 
-    OutboxRelay(Pool pool, OutboxConfig config, ServiceTokens tokens, Vertx vertx) {
+    OutboxRelay(Pool pool, OutboxConfig config, ServiceAccountTokens tokens, Vertx vertx) {
         this.pool = pool;
         this.config = config;
         this.tokens = tokens;
