@@ -1,6 +1,5 @@
 package io.privacygate.commons.crypto;
 
-import io.privacygate.commons.security.SecurityFailures;
 import io.smallrye.mutiny.Uni;
 
 import java.util.List;
@@ -8,9 +7,9 @@ import java.util.List;
 /** Counts every key-provider failure for breach monitoring, whichever provider is configured. */
 final class FailureCountingKeyProvider implements KeyProvider {
     private final KeyProvider delegate;
-    private final SecurityFailures failures;
+    private final CryptoFailures failures;
 
-    FailureCountingKeyProvider(KeyProvider delegate, SecurityFailures failures) {
+    FailureCountingKeyProvider(KeyProvider delegate, CryptoFailures failures) {
         this.delegate = delegate;
         this.failures = failures;
     }

@@ -1,6 +1,5 @@
 package io.privacygate.commons.crypto;
 
-import io.privacygate.commons.security.SecurityFailures;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.vault.VaultTransitSecretReactiveEngine;
@@ -33,7 +32,7 @@ public class KeyProviderProducer {
     KeyProvider keyProvider(KeysConfig config, ManagedKeyStore store,
                             Instance<VaultTransitSecretReactiveEngine> transit,
                             @ConfigProperty(name = "quarkus.application.name") String service,
-                            SecurityFailures failures) {
+                            CryptoFailures failures) {
         KeyProvider configured = switch (config.provider()) {
             case VAULT -> new VaultKeyProvider(transit.get(), config.vault());
             case LOCAL -> new LocalKeyProvider(localKeyring(config.local(), service),

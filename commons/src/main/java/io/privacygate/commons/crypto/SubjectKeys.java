@@ -2,7 +2,6 @@ package io.privacygate.commons.crypto;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.privacygate.commons.security.SecurityFailures;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -28,13 +27,13 @@ public class SubjectKeys {
     /** Calls in flight at once to the key provider (Vault Transit is a remote service). */
     private static final int KEY_PROVIDER_CONCURRENCY = 16;
     private final KeyProvider provider;
-    private final SecurityFailures failures;
+    private final CryptoFailures failures;
     private final Cache<UUID, byte[]> unwrapped = Caffeine.newBuilder()
             .maximumSize(10_000)
             .expireAfterWrite(Duration.ofSeconds(60))
             .build();
 
-    SubjectKeys(KeyProvider provider, SecurityFailures failures) {
+    SubjectKeys(KeyProvider provider, CryptoFailures failures) {
         this.provider = provider;
         this.failures = failures;
     }

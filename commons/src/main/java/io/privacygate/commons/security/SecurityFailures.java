@@ -1,5 +1,6 @@
 package io.privacygate.commons.security;
 
+import io.privacygate.commons.crypto.CryptoFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashMap;
@@ -13,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * remote address stays in memory until then and is reported only as a keyed pseudonym.
  */
 @ApplicationScoped
-public class SecurityFailures {
+public class SecurityFailures implements CryptoFailures {
     /** Distinct (action, source, status) tallies kept per interval; beyond it a flood counts under one source. */
     static final int MAX_TALLIES = 10_000;
     static final String OVERFLOW = "overflow";
@@ -33,10 +34,12 @@ public class SecurityFailures {
         count(new Tally(SecurityAction.ACCESS_DENIED, remoteAddress, status));
     }
 
+    @Override
     public void decryptionFailed() {
         count(new Tally(SecurityAction.DECRYPTION_FAILED, null, 0));
     }
 
+    @Override
     public void keyUnavailable() {
         count(new Tally(SecurityAction.KEY_UNAVAILABLE, null, 0));
     }
