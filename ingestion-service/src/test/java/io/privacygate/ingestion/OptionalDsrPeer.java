@@ -1,10 +1,9 @@
 package io.privacygate.ingestion;
 
+import io.privacygate.testing.PackagedJars;
 import io.privacygate.testing.PeerService;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 /**
@@ -13,17 +12,12 @@ import java.util.Map;
  * dsr-service after this module, so there the jar is missing and the tests that need it are skipped.
  */
 public class OptionalDsrPeer implements QuarkusTestResourceLifecycleManager {
-    public static final String JAR = "../dsr-service/target/quarkus-app/quarkus-run.jar";
     private static final String URL_PROPERTY = "privacy-gate.ingestion.dsr-url";
     private PeerService peer;
 
-    public static boolean available() {
-        return Files.exists(Path.of(JAR));
-    }
-
     @Override
     public Map<String, String> start() {
-        if (!available()) {
+        if (!PackagedJars.isBuilt("dsr-service")) {
             return Map.of(URL_PROPERTY, "http://127.0.0.1:9");
         }
         peer = new PeerService();

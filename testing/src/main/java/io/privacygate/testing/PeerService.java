@@ -6,19 +6,15 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Runs another Privacy Gate service for real, from its packaged jar ({@code ../<service>/target/quarkus-app},
@@ -66,7 +62,7 @@ public class PeerService implements QuarkusTestResourceLifecycleManager {
             oidc = new OidcWiremockTestResource();
             String oidcUrl = oidc.start().get("keycloak.url");
             workDir = Files.createDirectories(Path.of("target", "peers", service));
-            port = freePort();
+            port = PackagedJars.freePort();
             command = command(oidcUrl);
             process = launch(command);
             RUNNING.put(service, this);
@@ -123,8 +119,8 @@ public class PeerService implements QuarkusTestResourceLifecycleManager {
         return "http://127.0.0.1:" + port;
     }
 
-    private List<String> command(String oidcUrl) throws IOException {
-        Path jar = copyOfPackagedApp().resolve("quarkus-run.jar");
+    private List<String> command(String oidcUrl) {
+        Path jar = PackagedJars.copy(service, workDir.resolve("app")).resolve("quarkus-run.jar");
         String jdbc = database.getJdbcUrl("postgres", "postgres").replaceFirst("\\?.*$", "");
         String realm = oidcUrl + "/realms/quarkus/";
         List<String> command = new ArrayList<>(List.of(
@@ -144,29 +140,6 @@ public class PeerService implements QuarkusTestResourceLifecycleManager {
         command.addAll(extraConfig);
         command.addAll(List.of("-jar", jar.toString()));
         return List.copyOf(command);
-    }
-
-    /**
-     * The peer runs from a copy of its {@code quarkus-app}: a module rebuilt while its tests run elsewhere would
-     * otherwise swap jars under a running peer, which then hangs on a class it can no longer load.
-     */
-    private Path copyOfPackagedApp() throws IOException {
-        Path packaged = Path.of("..", service, "target", "quarkus-app").toAbsolutePath().normalize();
-        if (!Files.exists(packaged.resolve("quarkus-run.jar"))) {
-            throw new IllegalStateException(packaged + " has no quarkus-run.jar: build " + service + " first (the reactor does)");
-        }
-        Path copy = workDir.resolve("app");
-        if (Files.exists(copy)) {
-            try (Stream<Path> stale = Files.walk(copy)) {
-                stale.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
-        try (Stream<Path> files = Files.walk(packaged)) {
-            for (Path source : (Iterable<Path>) files::iterator) {
-                Files.copy(source, copy.resolve(packaged.relativize(source).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-        return copy;
     }
 
     private Process launch(List<String> command) throws IOException {
@@ -212,12 +185,6 @@ public class PeerService implements QuarkusTestResourceLifecycleManager {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

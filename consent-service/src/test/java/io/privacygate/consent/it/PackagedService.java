@@ -1,21 +1,19 @@
 package io.privacygate.consent.it;
 
+import io.privacygate.testing.PackagedJars;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * consent-service as it ships: {@code target/quarkus-app/quarkus-run.jar} in the prod profile, started as
@@ -46,12 +44,9 @@ public final class PackagedService implements AutoCloseable {
      */
     public static PackagedService start(String name, Path moduleDir, Map<String, String> config, List<String> jvmOptions)
             throws IOException {
-        Path app = moduleDir.resolve("target/quarkus-app");
-        if (!Files.exists(app.resolve("quarkus-run.jar"))) {
-            throw new IllegalStateException("Build the service first: " + app.resolve("quarkus-run.jar") + " is missing");
-        }
-        Path jar = copy(app, moduleDir.resolve("target/" + name + "-app")).resolve("quarkus-run.jar");
-        int port = freePort();
+        Path jar = PackagedJars.copy(moduleDir.getFileName().toString(), moduleDir.resolve("target/" + name + "-app"))
+                .resolve("quarkus-run.jar");
+        int port = PackagedJars.freePort();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
@@ -105,28 +100,6 @@ public final class PackagedService implements AutoCloseable {
         if (!process.waitFor(15, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             process.waitFor(5, TimeUnit.SECONDS);
-        }
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        if (Files.exists(to)) {
-            try (Stream<Path> old = Files.walk(to)) {
-                for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(path);
-                }
-            }
-        }
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Files.copy(source, to.resolve(from.relativize(source).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-        return to;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

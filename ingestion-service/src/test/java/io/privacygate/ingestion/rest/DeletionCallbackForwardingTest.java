@@ -3,14 +3,13 @@ package io.privacygate.ingestion.rest;
 import io.agroal.api.AgroalDataSource;
 import io.privacygate.ingestion.Db;
 import io.privacygate.ingestion.IngestionTestProfile;
-import io.privacygate.ingestion.OptionalDsrPeer;
+import io.privacygate.testing.EnabledIfPackaged;
 import io.privacygate.testing.PeerService;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 import java.time.Duration;
 
@@ -27,14 +26,10 @@ import static org.hamcrest.Matchers.hasItem;
  */
 @QuarkusTest
 @TestProfile(IngestionTestProfile.class)
-@EnabledIf("dsrServiceIsBuilt")
+@EnabledIfPackaged("dsr-service")
 class DeletionCallbackForwardingTest {
     @Inject
     AgroalDataSource dataSource;
-
-    static boolean dsrServiceIsBuilt() {
-        return OptionalDsrPeer.available();
-    }
 
     private static String callback(String userId) {
         String signed = MetaDataDeletionResourceTest.signedRequest(IngestionTestProfile.META_SECRET, userId);

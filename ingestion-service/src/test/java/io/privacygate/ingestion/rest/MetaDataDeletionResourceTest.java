@@ -4,13 +4,13 @@ import io.agroal.api.AgroalDataSource;
 import io.privacygate.ingestion.Db;
 import io.privacygate.ingestion.IngestionTestProfile;
 import io.privacygate.ingestion.webhook.MetaSignedRequest;
+import io.privacygate.testing.DisabledIfPackaged;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIf;
 
 import java.time.Duration;
 
@@ -64,7 +64,7 @@ class MetaDataDeletionResourceTest {
     }
 
     @Test
-    @DisabledIf("io.privacygate.ingestion.OptionalDsrPeer#available")
+    @DisabledIfPackaged("dsr-service")
     void whileDsrServiceCannotBeReachedTheRequestWaits() {
         String code = RestAssured.given().formParam("signed_request", signedRequest(IngestionTestProfile.META_SECRET, platformId()))
                 .post("/webhooks/meta/data-deletion").then().statusCode(200).extract().path("confirmation_code");
