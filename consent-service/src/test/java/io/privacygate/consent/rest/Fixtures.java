@@ -1,9 +1,8 @@
 package io.privacygate.consent.rest;
 
+import io.privacygate.testing.Callers;
 import io.privacygate.testing.TestTokens;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,28 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-
 /** Tokens for each role, and the few calls most tests start from. Every name is unique, so tests share one app. */
-final class Fixtures {
+final class Fixtures extends Callers {
 
     private Fixtures() {
-    }
-
-    static String dpo() {
-        return TestTokens.user("dpo");
-    }
-
-    static String operator() {
-        return TestTokens.user("privacy-operator");
-    }
-
-    static String auditor() {
-        return TestTokens.user("auditor");
-    }
-
-    static String crmAgent() {
-        return TestTokens.user("crm-agent");
     }
 
     static String reader() {
@@ -51,20 +32,8 @@ final class Fixtures {
         return TestTokens.expired("dpo", "consent-reader", "consent-writer", "dsr-executor");
     }
 
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
-    static RequestSpecification anonymous() {
-        return given().contentType(ContentType.JSON);
-    }
-
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static String email() {
-        return "someone." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
     static Map<String, Object> consentPurpose(String key, String noticeVersion) {

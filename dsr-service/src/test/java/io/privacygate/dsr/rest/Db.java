@@ -1,54 +1,17 @@
 package io.privacygate.dsr.rest;
 
+import io.privacygate.testing.Sql;
+
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Plain SQL against dsr-service's database, to assert on what was stored, and to age rows for time-based rules. */
-final class Db {
+final class Db extends Sql {
 
     private Db() {
-    }
-
-    static List<Map<String, Object>> rows(DataSource db, String sql, Object... params) {
-        try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, params);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            try (ResultSet result = statement.executeQuery()) {
-                ResultSetMetaData meta = result.getMetaData();
-                while (result.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int c = 1; c <= meta.getColumnCount(); c++) {
-                        row.put(meta.getColumnLabel(c), result.getObject(c));
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static long count(DataSource db, String sql, Object... params) {
-        return ((Number) rows(db, sql, params).get(0).values().iterator().next()).longValue();
-    }
-
-    static int update(DataSource db, String sql, Object... params) {
-        try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            bind(statement, params);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /**
@@ -96,11 +59,5 @@ final class Db {
 
     static UUID uuid(String id) {
         return UUID.fromString(id);
-    }
-
-    private static void bind(PreparedStatement statement, Object[] params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            statement.setObject(i + 1, params[i]);
-        }
     }
 }

@@ -1,9 +1,8 @@
 package io.privacygate.dsr.rest;
 
+import io.privacygate.testing.Callers;
 import io.privacygate.testing.TestTokens;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -12,29 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
-
 /** Tokens for each role and the calls most tests start from. Every identifier is unique, so tests share one app. */
-final class Fixtures {
+final class Fixtures extends Callers {
     static final String REQUESTS = "/api/v1/requests";
 
     private Fixtures() {
-    }
-
-    static String dpo() {
-        return TestTokens.user("dpo");
-    }
-
-    static String operator() {
-        return TestTokens.user("privacy-operator");
-    }
-
-    static String auditor() {
-        return TestTokens.user("auditor");
-    }
-
-    static String crmAgent() {
-        return TestTokens.user("crm-agent");
     }
 
     /** ingestion-service's account, filing erasures for Meta's deletion callback. */
@@ -59,18 +40,6 @@ final class Fixtures {
 
     static String expired() {
         return TestTokens.expired("dpo", "privacy-operator", "dsr-intake");
-    }
-
-    static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
-    static RequestSpecification anonymous() {
-        return given().contentType(ContentType.JSON);
-    }
-
-    static String email() {
-        return "someone." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
     }
 
     static List<Map<String, Object>> identifiers(String... emails) {
