@@ -1,23 +1,18 @@
+import io.privacygate.testing.bench.BenchHost;
+import io.privacygate.testing.bench.BenchKeys;
+import io.privacygate.testing.bench.BenchTokens;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
-import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,22 +55,22 @@ public final class Bench {
     private final Path dir;
     private final Map<String, String> tokens = new HashMap<>();
 
-    private Bench(String url, Path dir, PrivateKey key) throws Exception {
+    private Bench(String url, Path dir, BenchTokens signer) {
         this.url = url;
         this.dir = dir;
         for (String role : List.of("auditor", "dpo")) {
-            tokens.put(role, token(key, role, "bench"));
+            tokens.put(role, token(signer, role, "bench"));
         }
         // Each service appends only in its own name (azp), so every sender has a token of its own.
         for (String sender : SENDERS) {
-            tokens.put(WRITER + sender, token(key, "audit-writer", sender));
+            tokens.put(WRITER + sender, token(signer, "audit-writer", sender));
         }
     }
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[1]);
         if (args[0].equals("keys")) {
-            keys(dir);
+            BenchKeys.write(dir, "master.key");
             return;
         }
         if (args[0].equals("ratio")) {
@@ -88,11 +83,10 @@ public final class Bench {
         for (int i = interleaved ? 4 : 3; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), Integer.parseInt(args[i + 1]));
         }
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(
-                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(Files.readString(dir.resolve("private.key")).strip())));
-        Bench bench = new Bench(args[2], dir, key);
+        BenchTokens signer = new BenchTokens(BenchKeys.privateKey(dir), ISSUER);
+        Bench bench = new Bench(args[2], dir, signer);
         if (interleaved) {
-            interleaved(bench, new Bench(args[3], dir, key), options, dir);
+            interleaved(bench, new Bench(args[3], dir, signer), options, dir);
         } else if (args[0].equals("appends")) {
             bench.appendsOnly(options);
         } else {
@@ -100,29 +94,9 @@ public final class Bench {
         }
     }
 
-    private static void keys(Path dir) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        Files.writeString(dir.resolve("public.key"), Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
-        Files.writeString(dir.resolve("private.key"), Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-        byte[] master = new byte[32];
-        new SecureRandom().nextBytes(master);
-        Files.writeString(dir.resolve("master.key"), "1:" + Base64.getEncoder().encodeToString(master));
-    }
-
-    /** An RS256 token shaped like Keycloak's service-account tokens, valid for four hours, with the role in {@code groups}. */
-    private static String token(PrivateKey key, String role, String clientId) throws Exception {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        long now = Instant.now().getEpochSecond();
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + UUID.randomUUID() + "\",\"azp\":\"" + clientId + "\","
-                + "\"aud\":\"audit-service\",\"preferred_username\":\"service-account-" + clientId + "\",\"groups\":[\"" + role + "\"],\"iat\":" + now
-                + ",\"exp\":" + (now + 4 * 3600) + "}").getBytes(StandardCharsets.UTF_8));
-        Signature signer = Signature.getInstance("SHA256withRSA");
-        signer.initSign(key);
-        signer.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + payload + "." + b64.encodeToString(signer.sign());
+    /** A service-account token for audit-service, valid for four hours, with the role in {@code groups}. */
+    private static String token(BenchTokens signer, String role, String clientId) {
+        return signer.token("service-account-" + clientId, clientId, List.of("audit-service"), List.of(role), Duration.ofHours(4));
     }
 
     private void run(Map<String, Integer> options) throws Exception {
@@ -245,7 +219,7 @@ public final class Bench {
                 }
             }
             System.out.printf(Locale.ROOT, "  round %d of %d: rules off %,.0f/s, rules on %,.0f/s (ratio %.2f; load %s)%n", round + 1,
-                    rounds, perRound / secondsOff[round], perRound / secondsOn[round], secondsOff[round] / secondsOn[round], loadAverage());
+                    rounds, perRound / secondsOff[round], perRound / secondsOn[round], secondsOff[round] / secondsOn[round], BenchHost.loadAverage());
         }
         double busy = on.metric("privacygate_audit_detection_chunk_seconds_sum") - busyBefore;
         double alerts = on.metric("privacygate_audit_alerts_raised_total");
@@ -258,15 +232,6 @@ public final class Bench {
             ratios.append(String.format(Locale.ROOT, "%.4f%n", secondsOff[round] / secondsOn[round]));
         }
         Files.writeString(dir.resolve("rounds.txt"), ratios.toString());
-    }
-
-    /** The machine's load average over the last minute, as /proc/loadavg has it (the machine is shared). */
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "?";
-        }
     }
 
     /** Seconds until detection has evaluated every entry; polls its lag after a round has surely run. */
@@ -310,7 +275,7 @@ public final class Bench {
             row(table, "median ratio of " + each.length + " rounds", String.format(Locale.ROOT, "%.2f (%.2f to %.2f)", median,
                     each[0], each[each.length - 1]), ">= 0.8", median >= 0.8);
         }
-        table.append(String.format(Locale.ROOT, "%-34s %-22s%n", "load average at the end", loadAverage()));
+        table.append(String.format(Locale.ROOT, "%-34s %-22s%n", "load average at the end", BenchHost.loadAverage()));
         table.append(String.format(Locale.ROOT, "%-34s %-22s%n", "detection busy evaluating (s)", on[4]));
         table.append(String.format(Locale.ROOT, "%-34s %-22s%n", "detection caught up after (s)", on[2]));
         table.append(String.format(Locale.ROOT, "%-34s %-22s%n", "alerts raised", on[3]));
@@ -473,7 +438,6 @@ public final class Bench {
         return path.toString();
     }
 
-    /** p50 and p99 in milliseconds of {@code count} sequential GETs, after a warm-up long enough for the JIT. */
     /** p50 and p99 of {@code count} sequential GETs after 1,000 warm-up calls, with the role's token (none if null). */
     private double[] latencies(int count, java.util.function.Supplier<String> paths, String role) throws Exception {
         for (int i = 0; i < 1000; i++) {

@@ -1,7 +1,8 @@
+import io.privacygate.testing.bench.BenchKeys;
+import io.privacygate.testing.bench.BenchTokens;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,13 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,9 +18,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +28,6 @@ import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import com.sun.net.httpserver.HttpServer;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -45,9 +36,9 @@ import javax.crypto.spec.SecretKeySpec;
  * Keycloak, and the measured requests. Tokens are real RS256 JWTs; the services check them against the
  * static public key, as a production deployment checks Keycloak's.
  * <pre>
- *   java Bench.java keys &lt;out&gt;
- *   java Bench.java tokens &lt;out&gt; &lt;port&gt;
- *   java -cp &lt;jdbc&gt; Bench.java run &lt;out&gt; &lt;consent&gt; &lt;ingestion&gt; &lt;dsr&gt; &lt;ingestion jdbc url&gt; [--erase N] [--export N]
+ *   java -cp &lt;testing&gt; Bench.java keys &lt;out&gt;
+ *   java -cp &lt;testing&gt; Bench.java tokens &lt;out&gt; &lt;port&gt;
+ *   java -cp &lt;testing&gt; Bench.java run &lt;out&gt; &lt;consent&gt; &lt;ingestion&gt; &lt;dsr&gt; &lt;ingestion jdbc url&gt; [--erase N] [--export N]
  * </pre>
  */
 public final class Bench {
@@ -76,91 +67,12 @@ public final class Bench {
     }
 
     static void keys(Path out) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        Files.writeString(out.resolve("private.key"), Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-        Files.writeString(out.resolve("public.key"), Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
-        SecureRandom random = new SecureRandom();
-        for (String service : CLIENT_ROLES.keySet()) {
-            byte[] master = new byte[32];
-            random.nextBytes(master);
-            Files.writeString(out.resolve("master-" + service + ".key"), "1:" + Base64.getEncoder().encodeToString(master));
-        }
+        BenchKeys.write(out, CLIENT_ROLES.keySet().stream().map(service -> "master-" + service + ".key").toArray(String[]::new));
     }
 
     /** The OAuth 2.0 token endpoint of the client-credentials grant, for the four service accounts. */
     static void tokens(Path out, int port) throws Exception {
-        PrivateKey key = privateKey(out);
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        server.createContext("/token", exchange -> {
-            String client = clientId(exchange.getRequestHeaders().getFirst("Authorization"),
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            byte[] body;
-            int status;
-            if (client == null || !CLIENT_ROLES.containsKey(client)) {
-                status = 401;
-                body = "{\"error\":\"invalid_client\"}".getBytes(StandardCharsets.UTF_8);
-            } else {
-                status = 200;
-                body = ("{\"access_token\":\"" + jwt(key, "service-account-" + client, client, CLIENT_ROLES.get(client))
-                        + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}").getBytes(StandardCharsets.UTF_8);
-            }
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream response = exchange.getResponseBody()) {
-                response.write(body);
-            }
-        });
-        server.start();
-        System.out.println("Token endpoint ready on port " + port);
-    }
-
-    /** client_secret_basic, or client_id and client_secret in the form; the secret is {@code <client>-secret}. */
-    static String clientId(String authorization, String form) {
-        String id = null;
-        String secret = null;
-        if (authorization != null && authorization.startsWith("Basic ")) {
-            String[] pair = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8).split(":", 2);
-            id = java.net.URLDecoder.decode(pair[0], StandardCharsets.UTF_8);
-            secret = pair.length > 1 ? java.net.URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : null;
-        }
-        for (String field : form.split("&")) {
-            String[] kv = field.split("=", 2);
-            if (kv.length == 2 && kv[0].equals("client_id")) {
-                id = java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
-            }
-            if (kv.length == 2 && kv[0].equals("client_secret")) {
-                secret = java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
-            }
-        }
-        return id != null && (id + "-secret").equals(secret) ? id : null;
-    }
-
-    static PrivateKey privateKey(Path out) throws Exception {
-        byte[] der = Base64.getDecoder().decode(Files.readString(out.resolve("private.key")).trim());
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-    }
-
-    static String jwt(PrivateKey key, String user, String client, List<String> roles) {
-        long now = Instant.now().getEpochSecond();
-        String header = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"bench\"}");
-        String groups = String.join(",", roles.stream().map(r -> "\"" + r + "\"").toList());
-        String payload = b64("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + UUID.nameUUIDFromBytes(user.getBytes(StandardCharsets.UTF_8))
-                + "\",\"preferred_username\":\"" + user + "\"" + (client == null ? "" : ",\"azp\":\"" + client + "\"")
-                + ",\"aud\":[\"consent-service\",\"ingestion-service\",\"dsr-service\",\"audit-service\"],\"groups\":[" + groups + "],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}");
-        try {
-            Signature rsa = Signature.getInstance("SHA256withRSA");
-            rsa.initSign(key);
-            rsa.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-            return header + "." + payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String b64(String json) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+        new BenchTokens(BenchKeys.privateKey(out), ISSUER).serve(port, CLIENT_ROLES);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -183,8 +95,8 @@ public final class Bench {
                 export = Integer.parseInt(args[i + 1]);
             }
         }
-        PrivateKey key = privateKey(out);
-        String dpo = jwt(key, "bench-dpo", null, List.of("dpo"));
+        BenchTokens tokens = new BenchTokens(BenchKeys.privateKey(out), ISSUER);
+        String dpo = tokens.token("bench-dpo", null, BenchTokens.SUITE, List.of("dpo"), Duration.ofHours(1));
         ensurePurpose(consent, dpo);
         List<Figure> figures = new ArrayList<>();
         try (Connection db = DriverManager.getConnection(ingestionJdbc, "postgres", "postgres")) {
@@ -199,7 +111,7 @@ public final class Bench {
 
             System.out.println("==> Export (ACCESS): filing, verification, fan-out, package, COMPLETED");
             figures.add(measure("export (Art. 15)", "ACCESS", forExport, export, dsr, dpo, GOAL_EXPORT, db));
-            String executor = jwt(key, "service-account-dsr-service", "dsr-service", CLIENT_ROLES.get("dsr-service"));
+            String executor = tokens.serviceAccount("dsr-service", CLIENT_ROLES.get("dsr-service"));
             Instant alone = Instant.now();
             expect(call("GET", ingestion + "/dsr/v1/subjects/" + forExport.subjectId(), executor, null), 200);
             System.out.printf(Locale.ROOT, "    (for comparison, ingestion-service's export of that subject alone, called directly: %,d ms)%n",

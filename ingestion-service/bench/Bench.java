@@ -1,10 +1,9 @@
-import com.sun.net.httpserver.HttpServer;
+import io.privacygate.testing.bench.BenchHost;
+import io.privacygate.testing.bench.BenchKeys;
+import io.privacygate.testing.bench.BenchTokens;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,13 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.PrivateKey;
 import java.security.SecureRandom;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -27,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -39,14 +31,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.UUID;
 
 /**
  * The ingestion-service benchmark driver (JDK and the PostgreSQL driver only; run by bench/run).
  * <pre>
- * java Bench.java keys DIR                           RSA key pair, master keys, a Meta app secret
- * java Bench.java tokens DIR PORT                    a stand-in for Keycloak's token endpoint (client credentials)
- * java Bench.java load DIR CONSENT INGESTION JDBC    seed, warm up, measure the ceiling and the deliveries
+ * java -cp TESTING Bench.java keys DIR                           RSA key pair, master keys, a Meta app secret
+ * java -cp TESTING Bench.java tokens DIR PORT                    a stand-in for Keycloak's token endpoint (client credentials)
+ * java -cp TESTING Bench.java load DIR CONSENT INGESTION JDBC    seed, warm up, measure the ceiling and the deliveries
  *   --subjects N (10000) --deliveries N (100000) --clients N (32) --ceiling N (30000) --warmup N (5000)
  * </pre>
  * Tokens are RS256, signed with the key whose public half the services are configured with
@@ -64,12 +55,12 @@ public final class Bench {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    private final PrivateKey key;
+    private final BenchTokens tokens;
     private final String appSecret;
     private final StringBuilder report = new StringBuilder();
 
-    private Bench(PrivateKey key, String appSecret) {
-        this.key = key;
+    private Bench(BenchTokens tokens, String appSecret) {
+        this.tokens = tokens;
         this.appSecret = appSecret;
     }
 
@@ -77,7 +68,7 @@ public final class Bench {
         Path dir = Path.of(args[1]);
         switch (args[0]) {
             case "keys" -> keys(dir);
-            case "tokens" -> bench(dir).serveTokens(Integer.parseInt(args[2]));
+            case "tokens" -> bench(dir).tokens.serve(Integer.parseInt(args[2]), CLIENT_ROLES);
             case "load" -> {
                 Map<String, Integer> options = new HashMap<>(Map.of("subjects", 10_000, "deliveries", 100_000,
                         "clients", 32, "ceiling", 30_000, "warmup", 5_000));
@@ -92,86 +83,22 @@ public final class Bench {
     }
 
     private static Bench bench(Path dir) throws Exception {
-        PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(
-                new PKCS8EncodedKeySpec(Base64.getDecoder().decode(Files.readString(dir.resolve("private.key")).strip())));
-        return new Bench(key, Files.readString(dir.resolve("meta-app-secret")).strip());
+        return new Bench(new BenchTokens(BenchKeys.privateKey(dir), ISSUER), Files.readString(dir.resolve("meta-app-secret")).strip());
     }
 
     private static void keys(Path dir) throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        Files.writeString(dir.resolve("public.key"), Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
-        Files.writeString(dir.resolve("private.key"), Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
-        SecureRandom random = new SecureRandom();
-        for (String name : List.of("consent-master.key", "ingestion-master.key")) {
-            byte[] master = new byte[32];
-            random.nextBytes(master);
-            Files.writeString(dir.resolve(name), "1:" + Base64.getEncoder().encodeToString(master));
-        }
+        BenchKeys.write(dir, "consent-master.key", "ingestion-master.key");
         byte[] secret = new byte[24];
-        random.nextBytes(secret);
+        new SecureRandom().nextBytes(secret);
         Files.writeString(dir.resolve("meta-app-secret"), HexFormat.of().formatHex(secret));
-    }
-
-    /** An RS256 token like Keycloak's: roles in {@code groups}; service accounts named {@code service-account-<client>}. */
-    String token(String name, List<String> roles, boolean serviceAccount) throws Exception {
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        long now = Instant.now().getEpochSecond();
-        String user = serviceAccount ? "service-account-" + name : name;
-        String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + UUID.nameUUIDFromBytes(name.getBytes())
-                + "\",\"azp\":\"" + name + "\",\"aud\":[\"consent-service\",\"ingestion-service\",\"dsr-service\",\"audit-service\"],\"preferred_username\":\"" + user + "\",\"groups\":[\""
-                + String.join("\",\"", roles) + "\"],\"iat\":" + now + ",\"exp\":" + (now + 4 * 3600) + "}")
-                .getBytes(StandardCharsets.UTF_8));
-        Signature signer = Signature.getInstance("SHA256withRSA");
-        signer.initSign(key);
-        signer.update((header + "." + payload).getBytes(StandardCharsets.US_ASCII));
-        return header + "." + payload + "." + b64.encodeToString(signer.sign());
-    }
-
-    /** Client credentials as Keycloak answers them; the client is named by HTTP Basic or by the form. */
-    private void serveTokens(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        Pattern formClient = Pattern.compile("(?:^|&)client_id=([^&]+)");
-        server.createContext("/token", exchange -> {
-            String client = null;
-            String basic = exchange.getRequestHeaders().getFirst("Authorization");
-            if (basic != null && basic.startsWith("Basic ")) {
-                String pair = new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8);
-                client = pair.substring(0, pair.indexOf(':'));
-            } else {
-                Matcher matcher = formClient.matcher(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-                client = matcher.find() ? matcher.group(1) : null;
-            }
-            List<String> roles = client == null ? null : CLIENT_ROLES.get(client);
-            byte[] body;
-            int status;
-            try {
-                status = roles == null ? 401 : 200;
-                body = (roles == null ? "{\"error\":\"invalid_client\"}"
-                        : "{\"access_token\":\"" + token(client, roles, true) + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")
-                        .getBytes(StandardCharsets.UTF_8);
-            } catch (Exception e) {
-                status = 500;
-                body = "{}".getBytes(StandardCharsets.UTF_8);
-            }
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(status, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        System.out.println("Token endpoint ready on port " + port);
     }
 
     private int load(Path dir, String consentUrl, String ingestionUrl, String jdbcUrl, Map<String, Integer> options) throws Exception {
         int subjects = options.get("subjects");
         int deliveries = options.get("deliveries");
         int clients = options.get("clients");
-        String dpo = token("bench-dpo", List.of("dpo"), false);
-        String writer = token("ingestion-service", CLIENT_ROLES.get("ingestion-service"), true);
+        String dpo = tokens.token("bench-dpo", "bench-dpo", BenchTokens.SUITE, List.of("dpo"), Duration.ofHours(4));
+        String writer = tokens.serviceAccount("ingestion-service", CLIENT_ROLES.get("ingestion-service"));
 
         System.out.printf(Locale.ROOT, "==> Seeding %,d subjects with consent to %s%n", subjects, PURPOSE);
         call(consentUrl + "/api/v1/purposes", dpo, purposeJson(), 201, 409);
@@ -207,10 +134,10 @@ public final class Bench {
             long before = count(db, "select count(*) from interaction");
             Sampler sampler = new Sampler(db, before);
             Thread sampling = Thread.ofPlatform().daemon().start(sampler);
-            String loadBefore = loadAverage();
+            String loadBefore = BenchHost.loadAverage();
             Result acked = fire(deliveries, clients, i -> delivery(ingestionUrl, loadBodies.get(i)));
             long ackedAtEnd = sampler.latest.get();
-            String loadAtLastAck = loadAverage();
+            String loadAtLastAck = BenchHost.loadAverage();
             long expected = before + acked.ok();
             boolean drained = sampler.awaitAtLeast(expected, Duration.ofMinutes(20));
             sampling.interrupt();
@@ -240,7 +167,7 @@ public final class Bench {
             row("acknowledged but lost", String.valueOf(lost), "0  " + verdict(lost == 0 && drained));
             row("  stored / denied / skipped / still waiting", stored + " / " + denied + " / " + skipped + " / " + waiting, "");
             row("load average (1/5/15 min), load start", loadBefore, "");
-            row("  at the last ack / when drained", loadAtLastAck + " / " + loadAverage(), "");
+            row("  at the last ack / when drained", loadAtLastAck + " / " + BenchHost.loadAverage(), "");
             System.out.print(report);
             Files.writeString(dir.resolve("report.txt"), report.toString());
             return lost == 0 && drained && acked.failed() == 0 ? 0 : 2;
@@ -248,15 +175,6 @@ public final class Bench {
     }
 
     /** The machine is shared: every figure goes with the load it was measured under. */
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
     private void row(String measure, String measured, String goal) {
         report.append(String.format(Locale.ROOT, "%-44s %-28s %s%n", measure, measured, goal));
     }

@@ -9,34 +9,55 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Keeps a PostgreSQL server from the embedded binaries running for {@code bin/privacy-gate up}, with its data
- * in a folder that survives restarts, and creates the named databases if they do not exist yet.
- * Usage: {@code EmbeddedPostgresMain <data dir> <port> <database>...}. Stops the server on SIGTERM.
+ * Keeps a PostgreSQL server from the embedded binaries running on {@code <port>}, and creates the
+ * named databases if they do not exist yet: for {@code bin/privacy-gate up}, whose data survives restarts, and for the
+ * benchmarks ({@code --fresh}: the data folder is deleted when the server stops, so each run starts from none). Stops the server on SIGTERM.
+ * <p>
+ * Usage: {@code EmbeddedPostgresMain [--fresh] [--set <name>=<value>]... <data dir> <port> <database>...}; each
+ * {@code --set} is a server setting on top of the durable ones below (a benchmark sizes its buffers and WAL).
  */
 public final class EmbeddedPostgresMain {
     private EmbeddedPostgresMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: EmbeddedPostgresMain <data dir> <port> <database>...");
-            System.exit(2);
+        boolean fresh = false;
+        Map<String, String> settings = new LinkedHashMap<>();
+        int next = 0;
+        while (next < args.length && args[next].startsWith("--")) {
+            if (args[next].equals("--fresh")) {
+                fresh = true;
+                next++;
+            } else if (args[next].equals("--set") && next + 1 < args.length && args[next + 1].contains("=")) {
+                String[] setting = args[next + 1].split("=", 2);
+                settings.put(setting[0], setting[1]);
+                next += 2;
+            } else {
+                usage();
+            }
         }
-        Path dataDir = Files.createDirectories(Path.of(args[0]).toAbsolutePath());
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        if (args.length - next < 2) {
+            usage();
+        }
+        Path dataDir = Files.createDirectories(Path.of(args[next]).toAbsolutePath());
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
-                .setCleanDataDirectory(false)
-                .setPort(Integer.parseInt(args[1]))
-                // The embedded defaults favour test speed over durability; a running suite keeps what it acknowledged.
+                .setCleanDataDirectory(fresh)
+                .setPort(Integer.parseInt(args[next + 1]))
+                // The embedded defaults favour test speed over durability; a running suite keeps what it acknowledged,
+                // and a benchmark's figures say what a real deployment would do.
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .start();
+                .setServerConfig("full_page_writes", "on");
+        settings.forEach(builder::setServerConfig);
+        EmbeddedPostgres postgres = builder.start();
         try (Connection connection = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres")) {
-            for (int i = 2; i < args.length; i++) {
+            for (int i = next + 2; i < args.length; i++) {
                 createIfMissing(connection, args[i]);
             }
         }
@@ -51,6 +72,11 @@ public final class EmbeddedPostgresMain {
             stopped.countDown();
         }));
         stopped.await();
+    }
+
+    private static void usage() {
+        System.err.println("usage: EmbeddedPostgresMain [--fresh] [--set <name>=<value>]... <data dir> <port> <database>...");
+        System.exit(2);
     }
 
     private static void createIfMissing(Connection connection, String database) throws Exception {

@@ -1,0 +1,13 @@
+package io.privacygate.testing.bench;
+
+import io.privacygate.testing.PackagedJars;
+
+/** Prints a TCP port that is free on 127.0.0.1 right now, for the benchmark scripts. */
+public final class FreePort {
+    private FreePort() {
+    }
+
+    public static void main(String[] args) {
+        System.out.println(PackagedJars.freePort());
+    }
+}
