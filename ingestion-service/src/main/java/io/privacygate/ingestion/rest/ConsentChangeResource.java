@@ -1,6 +1,7 @@
 package io.privacygate.ingestion.rest;
 
 import io.privacygate.commons.audit.Actors;
+import io.privacygate.commons.security.Roles;
 import io.privacygate.ingestion.service.ConsentChangeService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

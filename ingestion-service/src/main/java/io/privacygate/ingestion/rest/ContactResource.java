@@ -1,6 +1,7 @@
 package io.privacygate.ingestion.rest;
 
 import io.privacygate.commons.audit.Actors;
+import io.privacygate.commons.security.Roles;
 import io.privacygate.commons.web.Page;
 import io.privacygate.commons.web.PageRequest;
 import io.privacygate.ingestion.service.ContactService;

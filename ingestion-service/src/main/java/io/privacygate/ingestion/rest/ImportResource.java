@@ -2,6 +2,7 @@ package io.privacygate.ingestion.rest;
 
 import io.privacygate.commons.audit.Actors;
 import io.privacygate.commons.problem.ProblemException;
+import io.privacygate.commons.security.Roles;
 import io.privacygate.ingestion.service.ImportService;
 import io.privacygate.ingestion.webhook.Platform;
 import io.quarkus.security.identity.SecurityIdentity;
