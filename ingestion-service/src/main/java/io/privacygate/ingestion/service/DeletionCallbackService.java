@@ -1,6 +1,7 @@
 package io.privacygate.ingestion.service;
 
 import io.privacygate.commons.problem.ProblemException;
+import io.privacygate.commons.retry.Backoff;
 import io.privacygate.ingestion.client.DsrClient;
 import io.privacygate.ingestion.config.IngestionConfig;
 import io.privacygate.ingestion.config.PlatformsConfig;
@@ -161,8 +162,8 @@ public class DeletionCallbackService {
     private Uni<Void> backOff(String code) {
         return Panache.withTransaction(() -> requests.findById(code).invoke(request -> {
             request.attempts++;
-            long base = config.deletionCallbacks().initialBackoff().toMillis() << Math.min(request.attempts - 1, 20);
-            request.nextAttemptAt = Instant.now().plusMillis(Math.min(base, config.deletionCallbacks().maxBackoff().toMillis()));
+            request.nextAttemptAt = Instant.now().plus(Backoff.exponential(request.attempts,
+                    config.deletionCallbacks().initialBackoff(), config.deletionCallbacks().maxBackoff()));
         })).replaceWithVoid();
     }
 

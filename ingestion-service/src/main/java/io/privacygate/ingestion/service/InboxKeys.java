@@ -1,7 +1,7 @@
 package io.privacygate.ingestion.service;
 
-import io.privacygate.commons.crypto.AesGcm;
 import io.privacygate.commons.crypto.KeyProvider;
+import io.privacygate.commons.crypto.ManagedKey;
 import io.privacygate.commons.crypto.ManagedKeyStore;
 import io.privacygate.commons.crypto.WrappingKey;
 import io.smallrye.mutiny.Uni;
@@ -18,23 +18,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class InboxKeys {
     static final String KEY_NAME = "ingestion-inbox";
-    private final KeyProvider provider;
-    private final ManagedKeyStore store;
-    private volatile InboxCipher cipher;
+    private final ManagedKey<InboxCipher> key;
 
     InboxKeys(KeyProvider provider, ManagedKeyStore store) {
-        this.provider = provider;
-        this.store = store;
+        this.key = ManagedKey.secret(KEY_NAME, WrappingKey.SUBJECT_KEK, provider, store, InboxCipher::new);
     }
 
     public Uni<InboxCipher> cipher() {
-        InboxCipher loaded = cipher;
-        if (loaded != null) {
-            return Uni.createFrom().item(loaded);
-        }
-        return store.getOrCreate(KEY_NAME, () -> provider.wrap(WrappingKey.SUBJECT_KEK, AesGcm.newKey())
-                        .map(wrapped -> new ManagedKeyStore.StoredKey(wrapped, null)))
-                .chain(stored -> provider.unwrap(WrappingKey.SUBJECT_KEK, stored.wrappedKey()))
-                .map(key -> cipher = new InboxCipher(key));
+        return key.get();
     }
 }

@@ -1,5 +1,6 @@
 package io.privacygate.ingestion.service;
 
+import io.privacygate.commons.retry.Backoff;
 import io.privacygate.ingestion.client.ConsentClient;
 import io.privacygate.ingestion.client.ConsentDtos;
 import io.privacygate.ingestion.client.GraphClient;
@@ -25,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One round of the inbox: claim due deliveries, parse them, drop events seen before, fetch leads' answers,
@@ -234,8 +234,6 @@ public class InboxProcessor {
     }
 
     private Duration backoff(int attempts) {
-        long base = config.initialBackoff().toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
-        long capped = Math.min(base, config.maxBackoff().toMillis());
-        return Duration.ofMillis((long) (capped * (0.8 + ThreadLocalRandom.current().nextDouble() * 0.4)));
+        return Backoff.exponential(attempts, config.initialBackoff(), config.maxBackoff());
     }
 }
