@@ -1,7 +1,7 @@
 package io.privacygate.ingestion.job;
 
 import io.privacygate.ingestion.config.IngestionConfig;
-import io.privacygate.ingestion.service.InboxProcessor;
+import io.privacygate.ingestion.service.inbox.InboxProcessor;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;

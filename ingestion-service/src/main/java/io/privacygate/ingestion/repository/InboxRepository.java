@@ -1,6 +1,7 @@
 package io.privacygate.ingestion.repository;
 
-import io.privacygate.ingestion.webhook.Platform;
+import io.privacygate.ingestion.model.ClaimedDelivery;
+import io.privacygate.ingestion.model.Platform;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;

@@ -9,7 +9,7 @@ import io.privacygate.commons.dsr.RectificationResult;
 import io.privacygate.commons.dsr.RestrictionRequest;
 import io.privacygate.commons.dsr.RestrictionState;
 import io.privacygate.commons.security.Roles;
-import io.privacygate.ingestion.service.DsrParticipantService;
+import io.privacygate.ingestion.service.crm.DsrParticipantService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
