@@ -7,10 +7,12 @@ import io.privacygate.commons.problem.ProblemType;
 import io.privacygate.ingestion.api.ImportView;
 import io.privacygate.ingestion.config.IngestionConfig;
 import io.privacygate.ingestion.model.ImportJob;
+import io.privacygate.ingestion.model.SocialEvent;
 import io.privacygate.ingestion.repository.ImportJobRepository;
 import io.privacygate.ingestion.repository.InboxRepository;
 import io.privacygate.ingestion.service.IngestionAudit;
 import io.privacygate.ingestion.service.inbox.InboxKeys;
+import io.privacygate.ingestion.service.inbox.InboxPayloads;
 import io.privacygate.ingestion.service.webhook.Payloads;
 import io.privacygate.ingestion.model.Platform;
 import io.privacygate.ingestion.service.webhook.UnsupportedPayloadException;
@@ -30,22 +32,24 @@ import java.nio.charset.StandardCharsets;
 /**
  * Bulk imports of platform exports: JSON lines, each a payload in the platform's own shape (what its
  * webhook delivers; for Meta also a lead as the Graph API returns it). Every line is checked before
- * anything is stored, so a bad line rejects the whole import; then each line enters the inbox and goes
- * through exactly the rules of a webhook delivery.
+ * anything is stored, so a bad line rejects the whole import; then the events of each line, parsed by that check,
+ * enter the inbox and go through exactly the rules of a webhook delivery.
  */
 @ApplicationScoped
 public class ImportService {
     private final Payloads payloads;
     private final InboxKeys keys;
+    private final InboxPayloads stored;
     private final InboxRepository inbox;
     private final ImportJobRepository jobs;
     private final IngestionAudit audit;
     private final IngestionConfig.Imports config;
 
-    ImportService(Payloads payloads, InboxKeys keys, InboxRepository inbox, ImportJobRepository jobs,
+    ImportService(Payloads payloads, InboxKeys keys, InboxPayloads stored, InboxRepository inbox, ImportJobRepository jobs,
                   IngestionAudit audit, IngestionConfig config) {
         this.payloads = payloads;
         this.keys = keys;
+        this.stored = stored;
         this.inbox = inbox;
         this.jobs = jobs;
         this.audit = audit;
@@ -55,8 +59,8 @@ public class ImportService {
     /** @param gpc the records were collected from browsers that sent {@code Sec-GPC: 1} */
     @WithTransaction
     public Uni<ImportView> start(Platform platform, byte[] body, boolean gpc, String actor) {
-        List<byte[]> lines = checkedLines(platform, body);
         Instant now = Instant.now();
+        List<Line> lines = checkedLines(platform, body, now);
         ImportJob job = new ImportJob();
         job.id = UUID.randomUUID();
         job.platform = platform.name();
@@ -68,7 +72,8 @@ public class ImportService {
                 .chain(() -> Multi.createFrom().iterable(lines)
                         .onItem().transformToUniAndConcatenate(line -> {
                             UUID id = UUID.randomUUID();
-                            return inbox.insertImported(id, platform, cipher.digest(line), cipher.seal(id, line), job.id, gpc, now);
+                            return inbox.insertImported(id, platform, cipher.digest(line.bytes()), cipher.seal(id, stored.write(line.events())),
+                                    job.id, gpc, now);
                         })
                         .collect().asList())
                 .chain(inserted -> {
@@ -90,9 +95,13 @@ public class ImportService {
         });
     }
 
-    /** Splits the body into non-blank lines and checks each; the error names the line, never its content. */
-    private List<byte[]> checkedLines(Platform platform, byte[] body) {
-        List<byte[]> lines = new ArrayList<>();
+    /** A line as sent (its digest recognises a line already waiting) and its events, parsed once. */
+    private record Line(byte[] bytes, List<SocialEvent> events) {
+    }
+
+    /** Splits the body into non-blank lines and parses each; the error names the line, never its content. */
+    private List<Line> checkedLines(Platform platform, byte[] body, Instant receivedAt) {
+        List<Line> lines = new ArrayList<>();
         int start = 0;
         int number = 0;
         for (int i = 0; i <= body.length; i++) {
@@ -107,8 +116,7 @@ public class ImportService {
                 if (lines.size() == config.maxLines()) {
                     throw ProblemException.invalidField("body", "holds more than " + config.maxLines() + " lines");
                 }
-                check(platform, line, number);
-                lines.add(line);
+                lines.add(new Line(line, parse(platform, line, number, receivedAt)));
             }
         }
         if (lines.isEmpty()) {
@@ -117,10 +125,10 @@ public class ImportService {
         return lines;
     }
 
-    private void check(Platform platform, byte[] line, int number) {
+    private List<SocialEvent> parse(Platform platform, byte[] line, int number, Instant receivedAt) {
         String where = "line " + number;
         try {
-            payloads.parse(platform, line, Instant.now());
+            return payloads.parse(platform, line, receivedAt);
         } catch (JsonProcessingException e) {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "A line is not valid JSON.",
                     List.of(new Problem.FieldError(where, "is not valid JSON")), null);

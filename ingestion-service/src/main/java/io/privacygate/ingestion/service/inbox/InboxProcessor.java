@@ -13,7 +13,6 @@ import io.privacygate.ingestion.service.IngestionMetrics;
 import io.privacygate.ingestion.service.crm.Suppression;
 import io.privacygate.ingestion.service.inbox.Outcome.Candidate;
 import io.privacygate.ingestion.service.webhook.LeadForms;
-import io.privacygate.ingestion.service.webhook.Payloads;
 import io.privacygate.ingestion.model.SocialEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -31,7 +30,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One round of the inbox: claim due deliveries, parse them, drop events seen before, fetch leads' answers,
+ * One round of the inbox: claim due deliveries, open their events, drop events seen before, fetch leads' answers,
  * drop events about people erased here, resolve each person, ask consent-service for every decision in batches, then hand everything to
  * {@link EventStore}, which stores it in one transaction and removes the deliveries.
  * <p>
@@ -47,7 +46,7 @@ public class InboxProcessor {
     private final InboxRepository inbox;
     private final ProcessedEventRepository processed;
     private final InboxKeys keys;
-    private final Payloads payloads;
+    private final InboxPayloads stored;
     private final ConsentClient consent;
     private final GraphClient graph;
     private final PurposeMapping purposes;
@@ -56,13 +55,13 @@ public class InboxProcessor {
     private final IngestionMetrics metrics;
     private final IngestionConfig.Inbox config;
 
-    InboxProcessor(InboxRepository inbox, ProcessedEventRepository processed, InboxKeys keys, Payloads payloads,
+    InboxProcessor(InboxRepository inbox, ProcessedEventRepository processed, InboxKeys keys, InboxPayloads stored,
                    ConsentClient consent, GraphClient graph, PurposeMapping purposes, EventStore store,
                    Suppression suppression, IngestionMetrics metrics, IngestionConfig config) {
         this.inbox = inbox;
         this.processed = processed;
         this.keys = keys;
-        this.payloads = payloads;
+        this.stored = stored;
         this.consent = consent;
         this.graph = graph;
         this.purposes = purposes;
@@ -86,13 +85,12 @@ public class InboxProcessor {
         ProcessingRound round = new ProcessingRound(claimed, purposes);
         for (ClaimedDelivery delivery : claimed) {
             try {
-                List<SocialEvent> events = payloads.parse(delivery.platform(),
-                        cipher.open(delivery.id(), delivery.sealedPayload()), delivery.receivedAt());
+                List<SocialEvent> events = stored.read(cipher.open(delivery.id(), delivery.sealedPayload()));
                 for (SocialEvent event : events) {
                     round.add(new Candidate(delivery, event, cipher.digest(event.dedupeKey())));
                 }
             } catch (Exception unreadable) {
-                // Checked when it was acknowledged; a delivery unreadable now cannot become readable later.
+                // Parsed and checked when it was acknowledged; a row unreadable now cannot become readable later.
                 round.unreadable.add(delivery.id());
             }
         }

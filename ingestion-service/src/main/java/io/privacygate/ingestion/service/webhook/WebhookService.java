@@ -10,6 +10,7 @@ import io.privacygate.ingestion.service.IngestionAudit;
 import io.privacygate.ingestion.service.IngestionMetrics;
 import io.privacygate.ingestion.service.crm.Suppression;
 import io.privacygate.ingestion.service.inbox.InboxKeys;
+import io.privacygate.ingestion.service.inbox.InboxPayloads;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.ForbiddenException;
 import io.smallrye.mutiny.Uni;
@@ -24,26 +25,28 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Acknowledges platform deliveries: verify the signature over the raw bytes, then (only then) check that
- * the body is a payload this service understands, drop it if it is only about people erased here
- * ({@link Suppression}), then seal it into the inbox. The platform gets its 200
- * once the row is committed; processing happens later, in the inbox worker.
+ * Acknowledges platform deliveries: verify the signature over the raw bytes, then (only then) parse the body into
+ * its events, once: a body this service does not understand is refused; a delivery only about people erased here
+ * is dropped ({@link Suppression}); otherwise its events are sealed into the inbox. The platform gets its 200 once
+ * the row is committed; the inbox worker processes the events later without parsing the body again.
  */
 @ApplicationScoped
 public class WebhookService {
     private final PlatformsConfig platforms;
     private final Payloads payloads;
     private final InboxKeys keys;
+    private final InboxPayloads stored;
     private final InboxRepository inbox;
     private final IngestionMetrics metrics;
     private final Suppression suppression;
     private final IngestionAudit audit;
 
-    WebhookService(PlatformsConfig platforms, Payloads payloads, InboxKeys keys, InboxRepository inbox,
+    WebhookService(PlatformsConfig platforms, Payloads payloads, InboxKeys keys, InboxPayloads stored, InboxRepository inbox,
                    IngestionMetrics metrics, Suppression suppression, IngestionAudit audit) {
         this.platforms = platforms;
         this.payloads = payloads;
         this.keys = keys;
+        this.stored = stored;
         this.inbox = inbox;
         this.metrics = metrics;
         this.suppression = suppression;
@@ -62,7 +65,7 @@ public class WebhookService {
         List<SocialEvent> events = payloads.parse(platform, body, receivedAt);
         return aboutErasedPeopleOnly(events).chain(suppressed -> suppressed
                 ? Panache.withTransaction(() -> audit.deliverySuppressed(platform.wireName(), events.size())).replaceWith(false)
-                : store(platform, body, receivedAt));
+                : store(platform, body, events, receivedAt));
     }
 
     /** Acknowledged and dropped when every event is suppressed; a mixed delivery is sorted out in processing. */
@@ -79,10 +82,11 @@ public class WebhookService {
                         .allMatch(e -> Suppression.suppressed(byIndex.get(e.getKey()), e.getValue(), erasures))));
     }
 
-    private Uni<Boolean> store(Platform platform, byte[] body, Instant receivedAt) {
+    /** A body already waiting is recognised by its digest, over the bytes as the platform sent them. */
+    private Uni<Boolean> store(Platform platform, byte[] body, List<SocialEvent> events, Instant receivedAt) {
         return keys.cipher().chain(cipher -> {
             UUID id = UUID.randomUUID();
-            return inbox.insert(id, platform, cipher.digest(body), cipher.seal(id, body), receivedAt)
+            return inbox.insert(id, platform, cipher.digest(body), cipher.seal(id, stored.write(events)), receivedAt)
                     .invoke(fresh -> metrics.acknowledged(platform, fresh));
         });
     }
