@@ -1,8 +1,8 @@
 package io.privacygate.ingestion;
 
-import io.privacygate.ingestion.webhook.LinkedInSignature;
-import io.privacygate.ingestion.webhook.MetaSignature;
-import io.privacygate.ingestion.webhook.XSignature;
+import io.privacygate.ingestion.service.webhook.LinkedInSignature;
+import io.privacygate.ingestion.service.webhook.MetaSignature;
+import io.privacygate.ingestion.service.webhook.XSignature;
 import io.privacygate.testing.PeerService;
 import io.privacygate.testing.TestTokens;
 import io.restassured.http.ContentType;

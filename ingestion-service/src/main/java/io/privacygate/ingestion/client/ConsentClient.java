@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.privacygate.commons.identity.Identifier;
 import io.privacygate.commons.identity.IdentifierNormalizer;
-import io.privacygate.commons.outbox.ServiceTokens;
 import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.ingestion.config.IngestionConfig;
 import io.smallrye.mutiny.Uni;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
 /**
  * The calls to consent-service, with this service's client-credentials token. Failures are sorted into
@@ -39,13 +37,11 @@ public class ConsentClient {
     public static final int MAX_BATCH = 500;
 
     private final ConsentApi api;
-    private final ServiceTokens tokens;
     private final Cache<String, UUID> subjects;
     private final Cache<String, Optional<ConsentDtos.PurposeDefinition>> purposes;
 
-    ConsentClient(@RestClient ConsentApi api, ServiceTokens tokens, IngestionConfig config) {
+    ConsentClient(@RestClient ConsentApi api, IngestionConfig config) {
         this.api = api;
-        this.tokens = tokens;
         this.subjects = Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(config.caches().subjectTtl()).build();
         this.purposes = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(config.caches().purposeTtl()).build();
     }
@@ -88,7 +84,7 @@ public class ConsentClient {
             List<Map.Entry<String, List<Identifier>>> chunk = pending.subList(from, Math.min(pending.size(), from + MAX_BATCH));
             ConsentDtos.BatchResolveRequest request = new ConsentDtos.BatchResolveRequest(
                     chunk.stream().map(e -> new ConsentDtos.ResolveRequest(e.getValue())).toList());
-            calls.add(authorized(auth -> api.resolveAll(auth, request))
+            calls.add(api.resolveAll(request)
                     .invoke(answer -> {
                         List<ConsentDtos.ResolveResult> results = answer == null ? null : answer.results();
                         if (results == null || results.size() != chunk.size()) {
@@ -132,7 +128,7 @@ public class ConsentClient {
         List<Uni<List<ConsentDtos.Decision>>> calls = new ArrayList<>();
         for (int from = 0; from < queries.size(); from += MAX_BATCH) {
             List<ConsentDtos.DecisionQuery> chunk = queries.subList(from, Math.min(queries.size(), from + MAX_BATCH));
-            calls.add(authorized(auth -> api.decideAll(auth, gpc ? "1" : null, new ConsentDtos.BatchDecisionRequest(chunk)))
+            calls.add(api.decideAll(gpc ? "1" : null, new ConsentDtos.BatchDecisionRequest(chunk))
                     .map(ConsentDtos.BatchDecisions::decisions)
                     .invoke(answers -> {
                         if (answers == null || answers.size() != chunk.size()) {
@@ -146,7 +142,7 @@ public class ConsentClient {
     }
 
     public Uni<ConsentDtos.Decision> decide(ConsentDtos.DecisionQuery query) {
-        return authorized(auth -> api.decide(auth, query))
+        return api.decide(query)
                 .onFailure().transform(ConsentClient::unavailable);
     }
 
@@ -156,7 +152,7 @@ public class ConsentClient {
         if (known != null) {
             return Uni.createFrom().item(known);
         }
-        return authorized(auth -> api.purpose(auth, key))
+        return api.purpose(key)
                 .map(Optional::of)
                 .onFailure(e -> Failures.status(e) == 404).recoverWithItem(Optional.empty())
                 .onFailure().transform(ConsentClient::unavailable)
@@ -166,12 +162,6 @@ public class ConsentClient {
     /** After an erasure here, the next event of this person resolves afresh. */
     public void forgetSubject(UUID subjectId) {
         subjects.asMap().values().removeIf(subjectId::equals);
-    }
-
-    private <T> Uni<T> authorized(Function<String, Uni<T>> call) {
-        return tokens.accessToken()
-                .onFailure().transform(ConsentClient::unavailable)
-                .chain(token -> call.apply("Bearer " + token));
     }
 
     private static Throwable unavailable(Throwable failure) {

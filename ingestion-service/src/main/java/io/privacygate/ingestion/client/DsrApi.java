@@ -3,6 +3,7 @@ package io.privacygate.ingestion.client;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.privacygate.commons.identity.Identifier;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -15,24 +16,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** dsr-service's intake (DESIGN §4): opening a request and recording how the person was verified. */
+/**
+ * dsr-service's intake (DESIGN §4): opening a request and recording how the person was verified. Under
+ * {@code quarkus.rest-client.dsr.*}, with this service's own client-credentials token.
+ */
 @RegisterRestClient(configKey = "dsr")
+@OidcClientFilter
 @Path("/api/v1/requests")
 public interface DsrApi {
 
     @POST
-    Uni<RequestView> open(@HeaderParam("Authorization") String authorization,
-                          @HeaderParam("Idempotency-Key") String idempotencyKey, OpenRequest request);
+    Uni<RequestView> open(@HeaderParam("Idempotency-Key") String idempotencyKey, OpenRequest request);
 
     @POST
     @Path("/{id}/verification")
-    Uni<RequestView> verify(@HeaderParam("Authorization") String authorization,
-                            @HeaderParam("Idempotency-Key") String idempotencyKey,
-                            @PathParam("id") UUID id, Verification verification);
+    Uni<RequestView> verify(@HeaderParam("Idempotency-Key") String idempotencyKey, @PathParam("id") UUID id, Verification verification);
 
     @GET
     @Path("/{id}")
-    Uni<RequestView> get(@HeaderParam("Authorization") String authorization, @PathParam("id") UUID id);
+    Uni<RequestView> get(@PathParam("id") UUID id);
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record OpenRequest(String type, List<Identifier> identifiers, String channel, String details, Instant receivedAt) {

@@ -2,7 +2,6 @@ package io.privacygate.ingestion.client;
 
 import io.privacygate.commons.identity.Identifier;
 import io.privacygate.commons.identity.IdentifierType;
-import io.privacygate.commons.outbox.ServiceTokens;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -19,29 +18,26 @@ import java.util.UUID;
 public class DsrClient {
     static final String CHANNEL = "meta-data-deletion";
     private final DsrApi api;
-    private final ServiceTokens tokens;
 
-    DsrClient(@RestClient DsrApi api, ServiceTokens tokens) {
+    DsrClient(@RestClient DsrApi api) {
         this.api = api;
-        this.tokens = tokens;
     }
 
     public Uni<DsrApi.RequestView> openErasure(String confirmationCode, String facebookUserId, Instant receivedAt) {
         DsrApi.OpenRequest request = new DsrApi.OpenRequest("ERASURE",
                 List.of(new Identifier(IdentifierType.FACEBOOK, facebookUserId)), CHANNEL,
                 "Meta data deletion callback, confirmation code " + confirmationCode, receivedAt);
-        return tokens.accessToken().chain(token -> api.open("Bearer " + token, confirmationCode, request));
+        return api.open(confirmationCode, request);
     }
 
     /** The person was verified by Meta's signature over the callback. */
     public Uni<DsrApi.RequestView> verifyByPlatform(String confirmationCode, UUID requestId) {
         DsrApi.Verification verification = new DsrApi.Verification("PLATFORM_SIGNED",
                 "Meta signed_request, HMAC-SHA256 under the app secret, verified on receipt");
-        return tokens.accessToken().chain(token -> api.verify("Bearer " + token, confirmationCode + ":verification",
-                requestId, verification));
+        return api.verify(confirmationCode + ":verification", requestId, verification);
     }
 
     public Uni<DsrApi.RequestView> status(UUID requestId) {
-        return tokens.accessToken().chain(token -> api.get("Bearer " + token, requestId));
+        return api.get(requestId);
     }
 }

@@ -1,6 +1,6 @@
 package io.privacygate.ingestion.job;
 
-import io.privacygate.ingestion.service.DeletionCallbackService;
+import io.privacygate.ingestion.service.deletion.DeletionCallbackService;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

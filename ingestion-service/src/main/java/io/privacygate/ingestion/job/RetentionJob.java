@@ -1,6 +1,6 @@
 package io.privacygate.ingestion.job;
 
-import io.privacygate.ingestion.service.RetentionService;
+import io.privacygate.ingestion.service.crm.RetentionService;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

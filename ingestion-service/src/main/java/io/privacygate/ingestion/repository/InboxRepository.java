@@ -1,6 +1,7 @@
 package io.privacygate.ingestion.repository;
 
-import io.privacygate.ingestion.webhook.Platform;
+import io.privacygate.ingestion.model.ClaimedDelivery;
+import io.privacygate.ingestion.model.Platform;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
@@ -41,11 +42,8 @@ public class InboxRepository {
 
     /**
      * Reserves due deliveries for one round; replicas and chains skip each other's rows. The due rows are
-     * locked once, in a materialized CTE, and updated by primary key. Written as {@code where id in (select
-     * ... limit ... for update skip locked)} the locking subquery may be planned as the inner side of a
-     * nested loop and run again for every row of the inbox: in the benchmark, with ~90,000 rows waiting and
-     * the table's statistics still those of the warm-up, one claim ran for over ten minutes, holding the
-     * rows the other chains' rounds were deleting, and processing stopped.
+     * locked once, in a materialized CTE, and updated by primary key: a locking subquery in {@code where id in
+     * (...)} may be planned to run again for every row of the inbox (docs/decisions/0030).
      */
     public Uni<List<ClaimedDelivery>> claim(int size, Duration lease) {
         return pool.preparedQuery("""

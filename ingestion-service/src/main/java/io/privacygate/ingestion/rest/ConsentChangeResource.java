@@ -1,26 +1,24 @@
 package io.privacygate.ingestion.rest;
 
 import io.privacygate.commons.audit.Actors;
-import io.privacygate.ingestion.service.ConsentChangeService;
+import io.privacygate.commons.security.Roles;
+import io.privacygate.ingestion.api.ConsentChange;
+import io.privacygate.ingestion.api.ConsentChangeApplied;
+import io.privacygate.ingestion.service.crm.ConsentChangeService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-import java.time.Instant;
-import java.util.UUID;
 
 /** consent-service tells this service about consent changes here (its outbox retries until answered 2xx). */
 @Path("/internal/v1/consent-changes")
@@ -34,12 +32,6 @@ public class ConsentChangeResource {
         this.identity = identity;
     }
 
-    /** The shape consent-service sends: {@code {"eventId","subjectId","purpose","state","occurredAt"}}. */
-    public record ConsentChange(@NotNull UUID eventId, @NotNull UUID subjectId,
-                                @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}", message = "is not a purpose key") String purpose,
-                                @NotNull ConsentChangeService.State state, @NotNull Instant occurredAt) {
-    }
-
     @POST
     @Operation(summary = "Hear a consent change from consent-service; a withdrawal stops processing and deletes data held only on that consent",
             description = "WITHDRAWN or DENIED deletes the purpose's interactions and contact fields held on CONSENT; data held on "
@@ -49,7 +41,7 @@ public class ConsentChangeResource {
             "purpose":"social-engagement","state":"WITHDRAWN","occurredAt":"2026-12-01T09:30:00Z"}""")))
     @APIResponse(responseCode = "200", description = "Applied, or already known (a repeat or an older change)")
     @APIResponse(responseCode = "400", description = "A field is missing or invalid; nothing changed")
-    public Uni<ConsentChangeService.Applied> receiveConsentChange(@Valid @NotNull ConsentChange change) {
+    public Uni<ConsentChangeApplied> receiveConsentChange(@Valid @NotNull ConsentChange change) {
         return changes.apply(change.eventId(), change.subjectId(), change.purpose(), change.state(), change.occurredAt(),
                 Actors.of(identity));
     }

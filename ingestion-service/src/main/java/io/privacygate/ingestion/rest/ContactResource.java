@@ -1,9 +1,12 @@
 package io.privacygate.ingestion.rest;
 
 import io.privacygate.commons.audit.Actors;
+import io.privacygate.commons.security.Roles;
 import io.privacygate.commons.web.Page;
 import io.privacygate.commons.web.PageRequest;
-import io.privacygate.ingestion.service.ContactService;
+import io.privacygate.ingestion.api.ContactView;
+import io.privacygate.ingestion.api.InteractionView;
+import io.privacygate.ingestion.service.crm.ContactService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,7 +43,7 @@ public class ContactResource {
             + "also for a subject restricted here); the refusal is audited")
     @APIResponse(responseCode = "404", description = "No data is held for this subject, or none for this purpose")
     @APIResponse(responseCode = "503", description = "consent-service or the key provider is unavailable; nothing is shown. Retry")
-    public Uni<ContactService.ContactView> getContact(@PathParam("subjectId") UUID subjectId,
+    public Uni<ContactView> getContact(@PathParam("subjectId") UUID subjectId,
                                                       @Parameter(description = "The purpose of this access: only data collected for it is shown, and consent-service must permit it",
             required = true, example = "social-engagement") @HeaderParam(PURPOSE) String purpose) {
         return contacts.contact(subjectId, purpose, Actors.of(identity));
@@ -57,7 +60,7 @@ public class ContactResource {
             + "also for a subject restricted here); the refusal is audited")
     @APIResponse(responseCode = "404", description = "No data is held for this subject")
     @APIResponse(responseCode = "503", description = "consent-service or the key provider is unavailable; nothing is shown. Retry")
-    public Uni<Page<ContactService.InteractionView>> listInteractions(@PathParam("subjectId") UUID subjectId,
+    public Uni<Page<InteractionView>> listInteractions(@PathParam("subjectId") UUID subjectId,
                                                                        @Parameter(description = "The purpose of this access: only data collected for it is shown, and consent-service must permit it",
             required = true, example = "social-engagement") @HeaderParam(PURPOSE) String purpose,
                                                                        @Parameter(description = "Page number, from 0", example = "0") @QueryParam("page") Integer page,

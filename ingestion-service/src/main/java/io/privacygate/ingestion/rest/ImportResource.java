@@ -2,8 +2,10 @@ package io.privacygate.ingestion.rest;
 
 import io.privacygate.commons.audit.Actors;
 import io.privacygate.commons.problem.ProblemException;
-import io.privacygate.ingestion.service.ImportService;
-import io.privacygate.ingestion.webhook.Platform;
+import io.privacygate.commons.security.Roles;
+import io.privacygate.ingestion.api.ImportView;
+import io.privacygate.ingestion.service.imports.ImportService;
+import io.privacygate.ingestion.model.Platform;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -59,7 +61,7 @@ public class ImportResource {
                             """)))
     @APIResponse(responseCode = "202", description = "Accepted: the lines wait in the inbox",
             headers = @Header(name = "Location", description = "The import's progress", schema = @Schema(type = SchemaType.STRING)),
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportService.ImportView.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ImportView.class)))
     @APIResponse(responseCode = "400", description = "platform is missing or unknown, the body is empty or too long, or a line is "
             + "not valid JSON or not a supported shape (named in the problem); nothing was stored")
     @APIResponse(responseCode = "413", description = "The body exceeds the configured limit; nothing was stored")
@@ -79,7 +81,7 @@ public class ImportResource {
     @Operation(summary = "An import's progress: lines, accepted, processed, stored, denied, skipped, duplicates and status")
     @APIResponse(responseCode = "200", description = "The progress")
     @APIResponse(responseCode = "404", description = "No import has this id")
-    public Uni<ImportService.ImportView> get(@PathParam("id") UUID id) {
+    public Uni<ImportView> get(@PathParam("id") UUID id) {
         return imports.get(id);
     }
 

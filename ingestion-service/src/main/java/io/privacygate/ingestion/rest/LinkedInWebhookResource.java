@@ -3,8 +3,9 @@ package io.privacygate.ingestion.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.privacygate.commons.problem.Problem;
 import io.privacygate.commons.problem.ProblemException;
-import io.privacygate.ingestion.service.WebhookService;
-import io.privacygate.ingestion.webhook.Platform;
+import io.privacygate.ingestion.api.ChallengeAnswer;
+import io.privacygate.ingestion.service.webhook.WebhookService;
+import io.privacygate.ingestion.model.Platform;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -34,11 +35,6 @@ public class LinkedInWebhookResource {
 
     LinkedInWebhookResource(WebhookService webhooks) {
         this.webhooks = webhooks;
-    }
-
-    @Schema(description = "LinkedIn's challenge answered: the code, and the hex HMAC-SHA256 of it under the client secret")
-    public record ChallengeAnswer(@Schema(example = "890e4665-4dfe-4ab1-b689-ed553bceeed4") String challengeCode,
-                                  @Schema(example = "5f2b0c9d1e3a4b6c8d7e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e") String challengeResponse) {
     }
 
     @GET

@@ -1,8 +1,9 @@
 package io.privacygate.ingestion.rest;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.privacygate.commons.problem.Problem;
-import io.privacygate.ingestion.service.DeletionCallbackService;
+import io.privacygate.ingestion.api.DataDeletionAnswer;
+import io.privacygate.ingestion.api.DataDeletionStatus;
+import io.privacygate.ingestion.service.deletion.DeletionCallbackService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -33,12 +34,6 @@ public class MetaDataDeletionResource {
         this.callbacks = callbacks;
     }
 
-    /** What Meta expects back, in its field names. */
-    @Schema(description = "Where the person can follow their deletion request, and its confirmation code")
-    public record Answer(@Schema(example = "https://crm.example.org/webhooks/meta/data-deletion/4f9c2a7e1b3d5f60a8c9e7d6b5a41302") String url,
-                         @Schema(example = "4f9c2a7e1b3d5f60a8c9e7d6b5a41302") @JsonProperty("confirmation_code") String confirmationCode) {
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
@@ -54,9 +49,9 @@ public class MetaDataDeletionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, example = WebhookProblems.INVALID_SIGNATURE_EXAMPLE))
     @APIResponse(responseCode = "415", description = "The body is not application/x-www-form-urlencoded")
     @APIResponse(responseCode = "503", description = "The inbox key is unavailable; nothing was stored. Meta retries")
-    public Uni<Answer> receiveMetaDataDeletion(@Parameter(description = "<base64url signature>.<base64url payload>, as Meta sends it")
+    public Uni<DataDeletionAnswer> receiveMetaDataDeletion(@Parameter(description = "<base64url signature>.<base64url payload>, as Meta sends it")
                                                @FormParam("signed_request") String signedRequest) {
-        return callbacks.receive(signedRequest).map(c -> new Answer(c.url(), c.confirmationCode()));
+        return callbacks.receive(signedRequest).map(c -> new DataDeletionAnswer(c.url(), c.confirmationCode()));
     }
 
     @GET
@@ -65,10 +60,10 @@ public class MetaDataDeletionResource {
     @Operation(summary = "The status of a data deletion request, by its confirmation code: received, in-progress, completed or rejected",
             description = "JSON for Accept: application/json, else a small HTML page for the person. Shows the status only.")
     @APIResponse(responseCode = "200", description = "The status", content = {
-            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeletionCallbackService.Status.class)),
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataDeletionStatus.class)),
             @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No deletion request has this confirmation code")
-    public Uni<DeletionCallbackService.Status> getDataDeletionStatus(@Parameter(description = "The confirmation code from the callback's answer",
+    public Uni<DataDeletionStatus> getDataDeletionStatus(@Parameter(description = "The confirmation code from the callback's answer",
             example = "4f9c2a7e1b3d5f60a8c9e7d6b5a41302") @PathParam("code") String code) {
         return callbacks.status(code);
     }
@@ -82,7 +77,7 @@ public class MetaDataDeletionResource {
     }
 
     /** The code is hex and the status one of a few words: nothing here needs escaping beyond them. */
-    private static String page(DeletionCallbackService.Status status) {
+    private static String page(DataDeletionStatus status) {
         return """
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>Data deletion request</title></head>

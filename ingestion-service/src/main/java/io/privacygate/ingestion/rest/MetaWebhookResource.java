@@ -2,8 +2,8 @@ package io.privacygate.ingestion.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.privacygate.commons.problem.Problem;
-import io.privacygate.ingestion.service.WebhookService;
-import io.privacygate.ingestion.webhook.Platform;
+import io.privacygate.ingestion.service.webhook.WebhookService;
+import io.privacygate.ingestion.model.Platform;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;

@@ -1,9 +1,9 @@
 package io.privacygate.ingestion.rest;
 
 import io.privacygate.commons.problem.Problem;
-import io.privacygate.ingestion.service.InvalidSignatureException;
-import io.privacygate.ingestion.service.SignatureRejections;
-import io.privacygate.ingestion.service.PurposeNotPermittedException;
+import io.privacygate.ingestion.service.webhook.InvalidSignatureException;
+import io.privacygate.ingestion.service.webhook.SignatureRejections;
+import io.privacygate.ingestion.service.crm.PurposeNotPermittedException;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;

@@ -1,11 +1,11 @@
 package io.privacygate.ingestion.rest;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.privacygate.commons.problem.Problem;
 import io.privacygate.commons.problem.ProblemException;
-import io.privacygate.ingestion.service.WebhookService;
-import io.privacygate.ingestion.webhook.Platform;
+import io.privacygate.ingestion.api.CrcAnswer;
+import io.privacygate.ingestion.service.webhook.WebhookService;
+import io.privacygate.ingestion.model.Platform;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -38,10 +38,6 @@ public class XWebhookResource {
 
     XWebhookResource(WebhookService webhooks) {
         this.webhooks = webhooks;
-    }
-
-    @Schema(description = "X's CRC answered: sha256= and the base64 HMAC-SHA256 of crc_token under the consumer secret")
-    public record CrcAnswer(@Schema(example = "sha256=x0mYd8hz2goCTfcNAaMqENy2BFgJJfJOb4PdvTffpwg=") @JsonProperty("response_token") String responseToken) {
     }
 
     @GET

@@ -6,6 +6,7 @@ import io.privacygate.commons.audit.AuditOutcome;
 import io.privacygate.commons.audit.AuditTrail;
 import io.privacygate.commons.gdpr.LegalBasis;
 import io.privacygate.ingestion.repository.AuditOutboxRepository;
+import io.privacygate.ingestion.service.crm.Suppression;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

@@ -1,7 +1,7 @@
 package io.privacygate.ingestion.service;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.privacygate.ingestion.webhook.Platform;
+import io.privacygate.ingestion.model.Platform;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.privacygate.ingestion.rest;
 import io.agroal.api.AgroalDataSource;
 import io.privacygate.ingestion.Db;
 import io.privacygate.ingestion.IngestionTestProfile;
-import io.privacygate.ingestion.webhook.MetaSignedRequest;
+import io.privacygate.ingestion.service.webhook.MetaSignedRequest;
 import io.privacygate.testing.DisabledIfPackaged;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

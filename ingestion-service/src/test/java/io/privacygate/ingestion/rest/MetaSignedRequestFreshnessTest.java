@@ -3,7 +3,7 @@ package io.privacygate.ingestion.rest;
 import io.agroal.api.AgroalDataSource;
 import io.privacygate.ingestion.Db;
 import io.privacygate.ingestion.IngestionTestProfile;
-import io.privacygate.ingestion.webhook.Hmac;
+import io.privacygate.ingestion.service.webhook.Hmac;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;

@@ -1,0 +1,17 @@
+package io.privacygate.ingestion.model;
+
+import java.util.Locale;
+
+/** Who delivers: each platform signs its own way and has its own payload shapes. */
+public enum Platform {
+    META, LINKEDIN, X;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException for an unknown name */
+    public static Platform fromWire(String name) {
+        return valueOf(name.trim().toUpperCase(Locale.ROOT));
+    }
+}

@@ -1,0 +1,84 @@
+package io.privacygate.ingestion.service.webhook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.privacygate.commons.identity.Identifier;
+
+import io.privacygate.ingestion.model.Channel;
+import io.privacygate.ingestion.model.EventKind;
+import io.privacygate.ingestion.model.Field;
+import io.privacygate.ingestion.model.Platform;
+import io.privacygate.ingestion.model.SocialEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * LinkedIn's organization social action notifications,
+ * {@code {"type":"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS","notifications":[...]}}, deduplicated by
+ * {@code notificationId}. Members' {@code COMMENT}s become comments, {@code SHARE_MENTION}s mentions and
+ * {@code SHARE}s posts, with the text LinkedIn decorates them with. Likes, edits, deletions, the
+ * organization's own comments and actions by organizations rather than members are left out.
+ */
+public class LinkedInPayloadParser implements PayloadParser {
+    static final String TYPE = "ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS";
+    private static final String MEMBER = "urn:li:person:";
+
+    @Override
+    public Platform platform() {
+        return Platform.LINKEDIN;
+    }
+
+    @Override
+    public List<SocialEvent> parse(JsonNode root, Instant receivedAt) {
+        Json.requireObject(root, "");
+        if (!TYPE.equals(Json.text(root, "type"))) {
+            throw new UnsupportedPayloadException("type", "is not a supported notification type (" + TYPE + ")");
+        }
+        JsonNode notifications = Json.array(root, "notifications", "");
+        if (notifications == null) {
+            throw new UnsupportedPayloadException("notifications", "is required");
+        }
+        List<SocialEvent> events = new ArrayList<>();
+        for (int i = 0; i < notifications.size(); i++) {
+            JsonNode notification = notifications.get(i);
+            Json.requireObject(notification, "notifications[" + i + "]");
+            notification(notification, "notifications[" + i + "].", receivedAt, events);
+        }
+        return events;
+    }
+
+    private static void notification(JsonNode notification, String path, Instant receivedAt, List<SocialEvent> events) {
+        String id = Json.required(notification, "notificationId", path);
+        String action = Json.text(notification, "action");
+        JsonNode activity = notification.path("decoratedGeneratedActivity");
+        EventKind kind;
+        JsonNode content;
+        if ("COMMENT".equals(action)) {
+            kind = EventKind.COMMENT;
+            content = activity.path("comment");
+        } else if ("SHARE_MENTION".equals(action)) {
+            kind = EventKind.MENTION;
+            content = activity.path("share");
+        } else if ("SHARE".equals(action)) {
+            kind = EventKind.POST;
+            content = activity.path("share");
+        } else {
+            return;
+        }
+        String actor = Json.text(notification, "actor");
+        if (actor == null) {
+            actor = Json.text(content, "owner");
+        }
+        if (actor == null || !actor.startsWith(MEMBER)) {
+            return;
+        }
+        Map<Field, String> fields = new EnumMap<>(Field.class);
+        Json.putIfPresent(fields, Field.TEXT, Json.text(content, "text"));
+        Map<String, String> context = Json.context(notification, "sourcePost", "generatedActivity", "organizationalEntity");
+        events.add(new SocialEvent(Platform.LINKEDIN, Channel.LINKEDIN, kind, id,
+                Json.epoch(notification, "lastModifiedAt", receivedAt),
+                List.of(new Identifier(Channel.LINKEDIN.identifierType(), actor)), fields, Map.of(), context, null));
+    }
+}

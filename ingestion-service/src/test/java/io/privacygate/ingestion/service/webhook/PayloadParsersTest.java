@@ -1,0 +1,198 @@
+package io.privacygate.ingestion.service.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.privacygate.commons.identity.Identifier;
+import io.privacygate.commons.identity.IdentifierType;
+import io.privacygate.ingestion.TestPayloads;
+import io.privacygate.ingestion.model.Channel;
+import io.privacygate.ingestion.model.EventKind;
+import io.privacygate.ingestion.model.Field;
+import io.privacygate.ingestion.model.Platform;
+import io.privacygate.ingestion.model.SocialEvent;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PayloadParsersTest {
+    private static final Instant RECEIVED = Instant.parse("2026-04-06T00:00:00Z");
+    private final Payloads payloads = new Payloads(new ObjectMapper(), Duration.ofMinutes(5));
+
+    private List<SocialEvent> parse(Platform platform, String file) throws JsonProcessingException {
+        return payloads.parse(platform, TestPayloads.bytes(file), RECEIVED);
+    }
+
+    private List<SocialEvent> parse(Platform platform, byte[] body) throws JsonProcessingException {
+        return payloads.parse(platform, body, RECEIVED);
+    }
+
+    @Nested
+    class Meta {
+        @Test
+        void aPageFeedCommentIsACommentWithItsAuthorAndUnescapedText() throws Exception {
+            SocialEvent comment = parse(Platform.META, "meta-feed-comment.json").getFirst();
+            assertThat(comment.channel()).isEqualTo(Channel.FACEBOOK);
+            assertThat(comment.kind()).isEqualTo(EventKind.COMMENT);
+            assertThat(comment.eventId()).isEqualTo("98765_1111");
+            assertThat(comment.identifiers()).containsExactly(new Identifier(IdentifierType.FACEBOOK, "7001001"));
+            assertThat(comment.fields()).containsEntry(Field.NAME, "Renée Müller")
+                    .containsEntry(Field.TEXT, "Très bien — café ☕ ok?");
+            assertThat(comment.occurredAt()).isEqualTo(Instant.ofEpochSecond(1712345678));
+            assertThat(comment.context()).containsEntry("post_id", "1234567890_98765");
+        }
+
+        @Test
+        void messengerKeepsReceivedMessagesAndSkipsEchoesAndReceipts() throws Exception {
+            List<SocialEvent> events = parse(Platform.META, "meta-messenger.json");
+            assertThat(events).hasSize(1);
+            SocialEvent message = events.getFirst();
+            assertThat(message.channel()).isEqualTo(Channel.MESSENGER);
+            assertThat(message.kind()).isEqualTo(EventKind.DIRECT_MESSAGE);
+            assertThat(message.eventId()).isEqualTo("m_AbCdEf123");
+            assertThat(message.fields().get(Field.TEXT)).isEqualTo("Hallo, wo bleibt meine Bestellung? Überfällig!");
+            assertThat(message.occurredAt()).isEqualTo(Instant.ofEpochMilli(1712345700123L));
+        }
+
+        @Test
+        void instagramCommentsAndMessagesCarryInstagramIds() throws Exception {
+            List<SocialEvent> events = parse(Platform.META, "meta-instagram.json");
+            assertThat(events).extracting(SocialEvent::kind).containsExactly(EventKind.COMMENT, EventKind.DIRECT_MESSAGE);
+            assertThat(events).allSatisfy(e -> {
+                assertThat(e.channel()).isEqualTo(Channel.INSTAGRAM);
+                assertThat(e.identifiers()).containsExactly(new Identifier(IdentifierType.INSTAGRAM, "9003003"));
+            });
+            assertThat(events.getFirst().fields()).containsEntry(Field.HANDLE, "jo.nordlys").containsEntry(Field.TEXT, "Nydelig! øæå");
+        }
+
+        @Test
+        void aLeadgenChangeWaitsForItsAnswersFromTheGraphApi() throws Exception {
+            SocialEvent lead = parse(Platform.META, "meta-leadgen.json").getFirst();
+            assertThat(lead.kind()).isEqualTo(EventKind.LEAD_FORM);
+            assertThat(lead.eventId()).isEqualTo("555555555555");
+            assertThat(lead.awaitsLeadData()).isTrue();
+            assertThat(lead.identifiers()).isEmpty();
+            assertThat(lead.context()).containsEntry("form_id", "444444444444").containsEntry("ad_id", "23850000000000001")
+                    .containsEntry("page_id", "1234567890");
+        }
+
+        @Test
+        void aGraphLeadLinksItsEmailAndPhoneAndKeepsOtherAnswers() throws Exception {
+            SocialEvent lead = parse(Platform.META, "meta-graph-lead.json").getFirst();
+            assertThat(lead.awaitsLeadData()).isFalse();
+            assertThat(lead.identifiers()).containsExactly(new Identifier(IdentifierType.EMAIL, "lead.person@example.org"),
+                    new Identifier(IdentifierType.PHONE, "+33612345678"));
+            assertThat(lead.fields()).containsEntry(Field.NAME, "Léa Dupont");
+            assertThat(lead.answers()).containsExactly(Map.entry("preferred_store", "Lyon"));
+            assertThat(lead.occurredAt()).isEqualTo(Instant.parse("2026-04-05T18:18:20Z"));
+        }
+
+        @Test
+        void thePagesOwnPostsAndRemovalsAreLeftOut() throws Exception {
+            String own = TestPayloads.text("meta-feed-comment.json").replace("\"id\":\"7001001\"", "\"id\":\"1234567890\"");
+            assertThat(parse(Platform.META, own.getBytes(StandardCharsets.UTF_8))).isEmpty();
+            String removed = TestPayloads.text("meta-feed-comment.json").replace("\"verb\":\"add\"", "\"verb\":\"remove\"");
+            assertThat(parse(Platform.META, removed.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        }
+
+        @Test
+        void anUnknownObjectTypeIsRefusedNamingTheField() {
+            assertThatThrownBy(() -> parse(Platform.META, "{\"object\":\"whatsapp_business_account\",\"entry\":[]}".getBytes()))
+                    .isInstanceOf(UnsupportedPayloadException.class)
+                    .satisfies(e -> assertThat(((UnsupportedPayloadException) e).toProblem().errors())
+                            .extracting(p -> p.field()).containsExactly("object"));
+        }
+
+        @Test
+        void aLeadgenWithoutItsIdIsRefused() {
+            String body = TestPayloads.text("meta-leadgen.json").replace("\"leadgen_id\":\"555555555555\",", "");
+            assertThatThrownBy(() -> parse(Platform.META, body.getBytes()))
+                    .isInstanceOf(UnsupportedPayloadException.class)
+                    .satisfies(e -> assertThat(((UnsupportedPayloadException) e).toProblem().errors())
+                            .extracting(p -> p.field()).containsExactly("entry[0].changes[0].value.leadgen_id"));
+        }
+    }
+
+    @Nested
+    class X {
+        @Test
+        void aMentionByAnotherUserIsKeptAndTheAccountsOwnTweetIsNot() throws Exception {
+            List<SocialEvent> events = parse(Platform.X, "x-tweets.json");
+            assertThat(events).hasSize(1);
+            SocialEvent mention = events.getFirst();
+            assertThat(mention.kind()).isEqualTo(EventKind.MENTION);
+            assertThat(mention.eventId()).isEqualTo("1776300000000000001");
+            assertThat(mention.identifiers()).containsExactly(new Identifier(IdentifierType.X, "3003003003"));
+            assertThat(mention.fields()).containsEntry(Field.TEXT, "@acme ¿dónde está mi pedido?")
+                    .containsEntry(Field.NAME, "María García").containsEntry(Field.HANDLE, "mariag");
+            assertThat(mention.occurredAt()).isEqualTo(Instant.ofEpochMilli(1775413200000L));
+        }
+
+        @Test
+        void aReplyToTheAccountIsAComment() throws Exception {
+            String reply = TestPayloads.text("x-tweets.json").replace("\"in_reply_to_user_id_str\":null",
+                    "\"in_reply_to_user_id_str\":\"2244994945\"");
+            assertThat(parse(Platform.X, reply.getBytes(StandardCharsets.UTF_8)).getFirst().kind()).isEqualTo(EventKind.COMMENT);
+        }
+
+        @Test
+        void aDirectMessageCarriesTheSendersNameFromUsers() throws Exception {
+            SocialEvent message = parse(Platform.X, "x-direct-message.json").getFirst();
+            assertThat(message.kind()).isEqualTo(EventKind.DIRECT_MESSAGE);
+            assertThat(message.eventId()).isEqualTo("1776300000000000100");
+            assertThat(message.fields()).containsEntry(Field.NAME, "María García")
+                    .containsEntry(Field.TEXT, "Hola, necesito ayuda con mi cuenta");
+        }
+
+        @Test
+        void aPayloadWithoutForUserIdIsRefused() {
+            assertThatThrownBy(() -> parse(Platform.X, "{\"tweet_create_events\":[]}".getBytes()))
+                    .isInstanceOf(UnsupportedPayloadException.class);
+        }
+    }
+
+    @Nested
+    class LinkedIn {
+        @Test
+        void aMembersCommentIsKeptAndLikesAndAdminCommentsAreNot() throws Exception {
+            List<SocialEvent> events = parse(Platform.LINKEDIN, "linkedin-social-actions.json");
+            assertThat(events).hasSize(1);
+            SocialEvent comment = events.getFirst();
+            assertThat(comment.kind()).isEqualTo(EventKind.COMMENT);
+            assertThat(comment.eventId()).isEqualTo("81234001");
+            assertThat(comment.identifiers()).containsExactly(new Identifier(IdentifierType.LINKEDIN, "urn:li:person:memberBBB"));
+            assertThat(comment.fields()).containsEntry(Field.TEXT, "Gratulacje dla całego zespołu!");
+        }
+
+        @Test
+        void anotherNotificationTypeIsRefused() {
+            assertThatThrownBy(() -> parse(Platform.LINKEDIN, "{\"type\":\"LEAD_ACTION\"}".getBytes()))
+                    .isInstanceOf(UnsupportedPayloadException.class);
+        }
+    }
+
+    @Test
+    void malformedJsonAndTrailingContentAreJsonErrors() {
+        assertThatThrownBy(() -> parse(Platform.META, "{\"object\":".getBytes())).isInstanceOf(JsonProcessingException.class);
+        assertThatThrownBy(() -> parse(Platform.META, "{} {}".getBytes())).isInstanceOf(JsonProcessingException.class);
+    }
+
+    @Test
+    void anEmptyBodyOrAnArrayIsNotAPayload() {
+        assertThatThrownBy(() -> parse(Platform.META, new byte[0])).isInstanceOf(UnsupportedPayloadException.class);
+        assertThatThrownBy(() -> parse(Platform.X, "[]".getBytes())).isInstanceOf(UnsupportedPayloadException.class);
+    }
+
+    @Test
+    void eventsShowNoPersonalDataWhenPrinted() throws Exception {
+        assertThat(parse(Platform.META, "meta-feed-comment.json").getFirst().toString())
+                .doesNotContain("Renée").doesNotContain("7001001").doesNotContain("café");
+    }
+}
