@@ -85,7 +85,7 @@ public class InboxProcessor {
         ProcessingRound round = new ProcessingRound(claimed, purposes);
         for (ClaimedDelivery delivery : claimed) {
             try {
-                List<SocialEvent> events = stored.read(cipher.open(delivery.id(), delivery.sealedPayload()));
+                List<SocialEvent> events = stored.read(delivery, cipher.open(delivery.id(), delivery.sealedPayload()));
                 for (SocialEvent event : events) {
                     round.add(new Candidate(delivery, event, cipher.digest(event.dedupeKey())));
                 }
