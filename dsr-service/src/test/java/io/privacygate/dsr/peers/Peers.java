@@ -1,20 +1,16 @@
 package io.privacygate.dsr.peers;
 
+import io.privacygate.testing.PackagedJars;
 import io.privacygate.testing.PeerService;
 import io.privacygate.testing.ServiceAccountTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The real participants, from their packaged jars: audit-service first, so that the others send it their
@@ -83,23 +79,7 @@ public class Peers implements QuarkusTestResourceLifecycleManager {
      * module may be rebuilt while the tests run, and a JVM whose jars change under it can hang when it stops.
      */
     static void snapshot(String service) {
-        Path source = Path.of("..", service, "target", "quarkus-app");
-        Path target = Path.of("target", "peer-apps", service, "target", "quarkus-app");
-        if (!Files.exists(source.resolve("quarkus-run.jar"))) {
-            throw new IllegalStateException(source.toAbsolutePath().normalize() + " does not exist: build " + service + " first");
-        }
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path copy = target.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot copy the packaged " + service, e);
-        }
+        PackagedJars.copy(service, Path.of("target", "peer-apps", service, "target", "quarkus-app"));
     }
 
     @Override
