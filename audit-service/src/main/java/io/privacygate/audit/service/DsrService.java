@@ -4,7 +4,9 @@ import io.privacygate.audit.model.LogEntry;
 import io.privacygate.commons.audit.AuditEvent;
 import io.privacygate.commons.dsr.DsrExport;
 import io.privacygate.commons.dsr.ErasureReceipt;
+import io.privacygate.commons.dsr.RectificationResult;
 import io.privacygate.commons.dsr.RestrictionRequest;
+import io.privacygate.commons.dsr.RestrictionState;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -18,7 +20,8 @@ import java.util.UUID;
 /**
  * audit-service's side of the DSR participant contract. The log holds no direct identifiers, only
  * pseudonymous subject references, and it is append-only: access exports the subject's entries; erasure,
- * restriction and rectification change nothing, and each answer says why.
+ * restriction and rectification change nothing. The erasure receipt says why; the restriction and rectification
+ * answers are the contract's shared types, which carry no reason, so the reasons are given here and in the API text.
  */
 @ApplicationScoped
 public class DsrService {
@@ -53,18 +56,20 @@ public class DsrService {
                 null));
     }
 
-    /** Art. 18(2): a restricted subject's data may still be stored, and storing is all the log does. */
-    public RestrictionAnswer restrict(UUID subjectId, RestrictionRequest request) {
-        return new RestrictionAnswer(system, subjectId, request.restricted(), Instant.now(),
-                "Nothing to change: the log only stores pseudonymous records of processing, which Art. 18(2) allows "
-                        + "for a restricted subject.");
+    /**
+     * Art. 18(2): a restricted subject's data may still be stored, and storing is all the log does, so nothing
+     * changes; the state echoes the request, as the caller asked for it to hold.
+     */
+    public RestrictionState restrict(UUID subjectId, RestrictionRequest request) {
+        return new RestrictionState(system, subjectId, request.restricted(), Instant.now());
     }
 
-    /** Art. 16: the log holds no identifiers or profile fields to correct, and its entries are immutable. */
-    public RectificationAnswer rectify(UUID subjectId) {
-        return new RectificationAnswer(system, subjectId, List.of(),
-                "Nothing to change: the log holds no identifiers or profile fields, only pseudonymous records of "
-                        + "processing, which are immutable evidence of what happened.");
+    /**
+     * Art. 16: the log holds no identifiers or profile fields to correct, only pseudonymous records of processing,
+     * which are immutable evidence of what happened; nothing is rectified.
+     */
+    public RectificationResult rectify(UUID subjectId) {
+        return new RectificationResult(system, subjectId, List.of());
     }
 
     private static Map<String, Object> row(LogEntry entry) {
@@ -80,13 +85,5 @@ public class DsrService {
         row.put("outcome", event.outcome());
         event.details().forEach((key, value) -> row.put("details." + key, value));
         return row;
-    }
-
-    /** {@link io.privacygate.commons.dsr.RestrictionState} plus a note saying why nothing changed. */
-    public record RestrictionAnswer(String system, UUID subjectId, boolean restricted, Instant changedAt, String note) {
-    }
-
-    /** {@link io.privacygate.commons.dsr.RectificationResult} plus a note saying why nothing changed. */
-    public record RectificationAnswer(String system, UUID subjectId, List<String> rectified, String note) {
     }
 }
