@@ -1,7 +1,9 @@
 package io.privacygate.audit.detection;
 
 import io.privacygate.audit.config.DetectionConfig;
+import io.privacygate.audit.model.Finding;
 import io.privacygate.audit.model.LeafCodec;
+import io.privacygate.audit.model.RuleKind;
 import io.privacygate.commons.audit.AuditEvent;
 import io.privacygate.commons.audit.AuditOutcome;
 

@@ -1,5 +1,6 @@
 package io.privacygate.audit.detection;
 
+import io.privacygate.audit.model.RuleKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

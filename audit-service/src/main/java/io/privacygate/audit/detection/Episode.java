@@ -1,5 +1,7 @@
 package io.privacygate.audit.detection;
 
+import io.privacygate.audit.model.Finding;
+import io.privacygate.audit.model.RuleKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.privacygate.audit.detection;
 
+import io.privacygate.audit.model.SubjectPurpose;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -64,8 +66,5 @@ public final class SubjectPurposes {
             }
         }));
         return pairs;
-    }
-
-    public record SubjectPurpose(String subjectRef, String purpose) {
     }
 }

@@ -1,5 +1,6 @@
 package io.privacygate.audit.detection;
 
+import io.privacygate.audit.model.RuleKind;
 import io.privacygate.commons.audit.AuditEvent;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.privacygate.audit.rest;
 
-import io.privacygate.audit.detection.RuleKind;
+import io.privacygate.audit.model.RuleKind;
 import io.privacygate.audit.model.AlertStatus;
 import io.privacygate.audit.service.AlertService;
 import io.privacygate.audit.service.BreachDraft;

@@ -1,6 +1,6 @@
 package io.privacygate.audit.service;
 
-import io.privacygate.audit.detection.RuleKind;
+import io.privacygate.audit.model.RuleKind;
 import io.privacygate.audit.model.Alert;
 import io.privacygate.audit.model.AlertStatus;
 import io.privacygate.audit.repository.AlertRepository;

@@ -1,6 +1,9 @@
 package io.privacygate.audit.detection;
 
+import io.privacygate.audit.model.Finding;
 import io.privacygate.audit.model.LeafCodec;
+import io.privacygate.audit.model.RuleKind;
+import io.privacygate.audit.model.SubjectPurpose;
 import io.privacygate.commons.audit.AuditEvent;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -207,8 +210,8 @@ class DetectorTest {
             SubjectPurposes purposes = new SubjectPurposes(Map.of());
 
             assertThat(detector.evaluate(log.take(), purposes, log.now())).isEmpty();
-            assertThat(purposes.added()).containsExactlyInAnyOrder(new SubjectPurposes.SubjectPurpose(a, "customer-support"),
-                    new SubjectPurposes.SubjectPurpose(b, "marketing-leads"));
+            assertThat(purposes.added()).containsExactlyInAnyOrder(new SubjectPurpose(a, "customer-support"),
+                    new SubjectPurpose(b, "marketing-leads"));
         }
 
         @Test
@@ -231,8 +234,8 @@ class DetectorTest {
                 assertThat(f.subjectRefs()).containsExactly(withdrawn, erased);
                 assertThat(f.eventCount()).isEqualTo(2);
             });
-            assertThat(purposes.removed()).containsExactlyInAnyOrder(new SubjectPurposes.SubjectPurpose(withdrawn, "marketing-leads"),
-                    new SubjectPurposes.SubjectPurpose(erased, "customer-support"));
+            assertThat(purposes.removed()).containsExactlyInAnyOrder(new SubjectPurpose(withdrawn, "marketing-leads"),
+                    new SubjectPurpose(erased, "customer-support"));
         }
 
         /**
@@ -261,7 +264,7 @@ class DetectorTest {
 
             assertThat(findings).singleElement().satisfies(f -> assertThat(f.subjectRefs()).containsExactly(planted, gone));
             assertThat(purposes.added()).isEmpty();
-            assertThat(purposes.removed()).containsExactly(new SubjectPurposes.SubjectPurpose(gone, "customer-support"));
+            assertThat(purposes.removed()).containsExactly(new SubjectPurpose(gone, "customer-support"));
         }
     }
 

@@ -1,4 +1,4 @@
-package io.privacygate.audit.detection;
+package io.privacygate.audit.model;
 
 import java.time.Duration;
 import java.time.Instant;

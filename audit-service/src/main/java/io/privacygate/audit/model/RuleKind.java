@@ -1,4 +1,4 @@
-package io.privacygate.audit.detection;
+package io.privacygate.audit.model;
 
 /** The detection rules, each with the severity of its alerts and what its alerts are keyed by. */
 public enum RuleKind {
