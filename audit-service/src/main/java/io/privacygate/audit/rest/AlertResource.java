@@ -1,9 +1,11 @@
 package io.privacygate.audit.rest;
 
+import io.privacygate.audit.api.AlertView;
+import io.privacygate.audit.api.BreachView;
 import io.privacygate.audit.model.RuleKind;
 import io.privacygate.audit.model.AlertStatus;
 import io.privacygate.audit.service.AlertService;
-import io.privacygate.audit.service.BreachDraft;
+import io.privacygate.audit.api.BreachDraft;
 import io.privacygate.audit.service.BreachService;
 import io.privacygate.commons.audit.Actors;
 import io.privacygate.commons.problem.ProblemException;

@@ -1,5 +1,6 @@
 package io.privacygate.audit.rest;
 
+import io.privacygate.audit.api.BreachView;
 import io.privacygate.commons.web.CsvTable;
 
 import java.util.Arrays;

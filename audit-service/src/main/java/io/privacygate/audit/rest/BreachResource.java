@@ -1,9 +1,10 @@
 package io.privacygate.audit.rest;
 
-import io.privacygate.audit.service.AuthorityNotice;
-import io.privacygate.audit.service.BreachDraft;
+import io.privacygate.audit.api.AuthorityNotice;
+import io.privacygate.audit.api.BreachDraft;
+import io.privacygate.audit.api.BreachView;
 import io.privacygate.audit.service.BreachService;
-import io.privacygate.audit.service.SubjectNotice;
+import io.privacygate.audit.api.SubjectNotice;
 import io.privacygate.commons.audit.Actors;
 import io.privacygate.commons.security.Roles;
 import io.privacygate.commons.web.Page;

@@ -1,9 +1,9 @@
 package io.privacygate.audit.rest;
 
 import io.privacygate.audit.model.Checkpoint;
-import io.privacygate.audit.rest.Views.CheckpointView;
-import io.privacygate.audit.rest.Views.KeyView;
-import io.privacygate.audit.rest.Views.KeysView;
+import io.privacygate.audit.api.Views.CheckpointView;
+import io.privacygate.audit.api.Views.KeyView;
+import io.privacygate.audit.api.Views.KeysView;
 import io.privacygate.audit.service.CheckpointService;
 import io.privacygate.commons.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -57,7 +57,7 @@ public class CheckpointResource {
     @APIResponse(responseCode = "200", description = "The keys")
     @APIResponse(responseCode = "503", description = "The signing key is unavailable; retry")
     public Uni<KeysView> checkpointKeys() {
-        return checkpoints.keys().map(keys -> new KeysView(keys.stream().map(KeyView::of).toList()));
+        return checkpoints.keys().map(keys -> new KeysView(keys.stream().map(published -> KeyView.of(published.key(), published.verifier())).toList()));
     }
 
     private Uni<CheckpointView> view(Checkpoint checkpoint) {

@@ -1,6 +1,6 @@
 package io.privacygate.audit.rest;
 
-import io.privacygate.audit.rest.Views.EntryView;
+import io.privacygate.audit.api.Views.EntryView;
 import io.privacygate.audit.service.TreeService;
 import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.commons.security.Roles;

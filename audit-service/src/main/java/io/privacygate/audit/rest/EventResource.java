@@ -1,8 +1,8 @@
 package io.privacygate.audit.rest;
 
-import io.privacygate.audit.rest.Views.AppendRequest;
-import io.privacygate.audit.rest.Views.EventView;
-import io.privacygate.audit.service.AppendResult;
+import io.privacygate.audit.api.Views.AppendRequest;
+import io.privacygate.audit.api.Views.EventView;
+import io.privacygate.audit.api.AppendResult;
 import io.privacygate.audit.service.AppendService;
 import io.privacygate.audit.service.EventSenders;
 import io.privacygate.audit.service.SubjectService;

@@ -1,6 +1,6 @@
 package io.privacygate.audit.rest;
 
-import io.privacygate.audit.service.VerificationReport;
+import io.privacygate.audit.api.VerificationReport;
 import io.privacygate.audit.service.VerificationService;
 import io.privacygate.commons.security.Roles;
 import io.smallrye.mutiny.Uni;

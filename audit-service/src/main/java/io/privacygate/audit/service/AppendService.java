@@ -2,6 +2,7 @@ package io.privacygate.audit.service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.privacygate.audit.api.AppendResult;
 import io.privacygate.audit.model.CompactRange;
 import io.privacygate.audit.model.MerkleHash;
 import io.privacygate.audit.model.NodeId;
@@ -61,7 +62,7 @@ public class AppendService {
     public Uni<AppendResult> append(List<AuditEvent> events) {
         return Uni.createFrom().item(() -> candidates(events))
                 .chain(batch -> pool.withTransaction(transaction -> appendLocked(transaction, batch)))
-                .invoke(result -> appended.increment(result.appendedCount()));
+                .invoke(result -> appended.increment(appendedCount(result)));
     }
 
     /**
@@ -71,7 +72,11 @@ public class AppendService {
     public Uni<AppendResult> appendWithin(SqlConnection transaction, List<AuditEvent> events) {
         return Uni.createFrom().item(() -> candidates(events))
                 .chain(batch -> appendLocked(transaction, batch))
-                .invoke(result -> appended.increment(result.appendedCount()));
+                .invoke(result -> appended.increment(appendedCount(result)));
+    }
+
+    private static long appendedCount(AppendResult result) {
+        return result.events().stream().filter(AppendResult.AppendedEvent::appended).count();
     }
 
     private static List<Candidate> candidates(List<AuditEvent> events) {

@@ -1,5 +1,8 @@
 package io.privacygate.audit.service;
 
+import io.privacygate.audit.api.AuthorityNotice;
+import io.privacygate.audit.api.BreachDraft;
+import io.privacygate.audit.api.SubjectNotice;
 import io.privacygate.audit.model.Alert;
 import io.privacygate.audit.model.AlertStatus;
 import io.privacygate.audit.model.Breach;

@@ -1,5 +1,6 @@
 package io.privacygate.audit.service;
 
+import io.privacygate.audit.api.VerificationReport;
 import io.privacygate.audit.model.Checkpoint;
 import io.privacygate.audit.model.CheckpointNote;
 import io.privacygate.audit.model.CompactRange;

@@ -2,6 +2,7 @@ package io.privacygate.audit.service;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.privacygate.audit.api.VerificationReport;
 import io.privacygate.audit.config.AuditConfig;
 import io.privacygate.audit.model.Ed25519;
 import io.privacygate.audit.model.NodeId;

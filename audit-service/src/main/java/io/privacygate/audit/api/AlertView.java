@@ -1,4 +1,4 @@
-package io.privacygate.audit.rest;
+package io.privacygate.audit.api;
 
 import io.privacygate.audit.model.Alert;
 
@@ -12,13 +12,13 @@ import java.util.UUID;
  * {@code /api/v1/entries/{index}}. {@code evidenceComplete} is false when more events were counted than kept; {@code eventCount} counts an
  * aggregated report (a service's refusals in a minute) by the occurrences it reports.
  */
-record AlertView(UUID id, String rule, String severity, String description, String status, String keyKind, String key,
+public record AlertView(UUID id, String rule, String severity, String description, String status, String keyKind, String key,
                  List<String> reasons, List<String> subjectRefs, int subjectCount, long eventCount, List<Long> evidence,
                  boolean evidenceComplete, Instant firstEventAt, Instant lastEventAt, int threshold, String window,
                  Instant raisedAt, Instant acknowledgedAt, String acknowledgedBy, Instant escalatedAt, String escalatedBy,
                  UUID breachId) {
 
-    static AlertView of(Alert alert) {
+    public static AlertView of(Alert alert) {
         return new AlertView(alert.id(), alert.rule().name(), alert.rule().severity().name(), alert.rule().description(),
                 alert.status().name(), alert.rule().keyKind().name(), alert.key(), alert.reasons(), alert.subjectRefs(),
                 alert.subjectRefs().size(), alert.eventCount(), alert.evidence(), alert.evidenceComplete(),

@@ -1,4 +1,4 @@
-package io.privacygate.audit.service;
+package io.privacygate.audit.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 

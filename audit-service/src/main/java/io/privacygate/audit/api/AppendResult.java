@@ -1,4 +1,4 @@
-package io.privacygate.audit.service;
+package io.privacygate.audit.api;
 
 import java.util.List;
 
@@ -9,9 +9,5 @@ import java.util.List;
 public record AppendResult(long treeSize, List<AppendedEvent> events) {
 
     public record AppendedEvent(String eventId, long index, boolean appended) {
-    }
-
-    long appendedCount() {
-        return events.stream().filter(AppendedEvent::appended).count();
     }
 }

@@ -1,4 +1,4 @@
-package io.privacygate.audit.service;
+package io.privacygate.audit.api;
 
 import java.time.Instant;
 

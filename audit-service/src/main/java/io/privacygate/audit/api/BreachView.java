@@ -1,4 +1,4 @@
-package io.privacygate.audit.rest;
+package io.privacygate.audit.api;
 
 import io.privacygate.audit.model.Breach;
 import io.privacygate.audit.model.Exemption;
@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A register entry with its clock as of {@code now}: the deadline, the time left, and whether it is overdue. */
-record BreachView(UUID id, UUID alertId, String nature, List<String> dataCategories, List<String> subjectCategories,
+public record BreachView(UUID id, UUID alertId, String nature, List<String> dataCategories, List<String> subjectCategories,
                   long approxSubjects, long approxRecords, String consequences, String measures, Risk risk,
                   Instant occurredAt, Instant awareAt, Instant recordedAt, String recordedBy, Instant updatedAt,
                   AuthorityView authorityNotification, SubjectsView subjectNotification) {
@@ -21,16 +21,16 @@ record BreachView(UUID id, UUID alertId, String nature, List<String> dataCategor
      * Art. 33(1). {@code timeLeft} (ISO-8601, negative once past) and {@code secondsLeft} only while a
      * notification is pending; {@code late} only once one is recorded.
      */
-    record AuthorityView(boolean required, Instant deadline, String timeLeft, Long secondsLeft, boolean overdue,
+    public record AuthorityView(boolean required, Instant deadline, String timeLeft, Long secondsLeft, boolean overdue,
                          Instant notifiedAt, Boolean late, String authority, String reference, String lateReasons) {
     }
 
     /** Art. 34: {@code pending} while a high-risk breach has neither a communication nor an exemption recorded. */
-    record SubjectsView(boolean required, boolean pending, Instant notifiedAt, String method, Exemption exemption,
+    public record SubjectsView(boolean required, boolean pending, Instant notifiedAt, String method, Exemption exemption,
                         String explanation) {
     }
 
-    static BreachView of(Breach b, Instant now) {
+    public static BreachView of(Breach b, Instant now) {
         Breach.AuthorityNotification a = b.authority();
         Instant notifiedAt = a == null ? null : a.notifiedAt();
         Duration left = NotificationClock.timeLeft(b.risk(), b.awareAt(), notifiedAt, now);
@@ -51,6 +51,6 @@ record BreachView(UUID id, UUID alertId, String nature, List<String> dataCategor
     }
 
     /** The register as handed to the authority. */
-    record Register(Instant generatedAt, int count, List<BreachView> breaches) {
+    public record Register(Instant generatedAt, int count, List<BreachView> breaches) {
     }
 }
