@@ -3,8 +3,8 @@ package io.privacygate.audit.api;
 import io.privacygate.audit.model.Checkpoint;
 import io.privacygate.audit.model.CheckpointNote;
 import io.privacygate.audit.model.LogEntry;
-import io.privacygate.audit.tlog.SignedNote;
-import io.privacygate.audit.tlog.VerifierKey;
+import io.privacygate.audit.model.tlog.SignedNote;
+import io.privacygate.audit.model.tlog.VerifierKey;
 import io.privacygate.commons.audit.AuditEvent;
 import io.privacygate.commons.crypto.SigningKey;
 

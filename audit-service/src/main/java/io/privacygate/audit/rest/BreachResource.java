@@ -3,7 +3,7 @@ package io.privacygate.audit.rest;
 import io.privacygate.audit.api.AuthorityNotice;
 import io.privacygate.audit.api.BreachDraft;
 import io.privacygate.audit.api.BreachView;
-import io.privacygate.audit.service.BreachService;
+import io.privacygate.audit.service.breach.BreachService;
 import io.privacygate.audit.api.SubjectNotice;
 import io.privacygate.commons.audit.Actors;
 import io.privacygate.commons.security.Roles;

@@ -4,7 +4,7 @@ import io.privacygate.audit.model.Checkpoint;
 import io.privacygate.audit.api.Views.CheckpointView;
 import io.privacygate.audit.api.Views.KeyView;
 import io.privacygate.audit.api.Views.KeysView;
-import io.privacygate.audit.service.CheckpointService;
+import io.privacygate.audit.service.tree.CheckpointService;
 import io.privacygate.commons.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;

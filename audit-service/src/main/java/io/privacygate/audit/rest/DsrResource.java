@@ -1,6 +1,6 @@
 package io.privacygate.audit.rest;
 
-import io.privacygate.audit.service.DsrService;
+import io.privacygate.audit.service.dsr.DsrService;
 import io.privacygate.commons.dsr.DsrExport;
 import io.privacygate.commons.dsr.DsrParticipant;
 import io.privacygate.commons.dsr.ErasureReceipt;

@@ -1,7 +1,7 @@
 package io.privacygate.audit.rest;
 
 import io.privacygate.audit.api.Views.EntryView;
-import io.privacygate.audit.service.TreeService;
+import io.privacygate.audit.service.tree.TreeService;
 import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.commons.security.Roles;
 import io.privacygate.commons.web.Params;

@@ -3,7 +3,7 @@ package io.privacygate.audit.rest;
 import io.privacygate.audit.api.Views.ConsistencyProofView;
 import io.privacygate.audit.api.Views.InclusionProofView;
 import io.privacygate.audit.api.Views;
-import io.privacygate.audit.service.TreeService;
+import io.privacygate.audit.service.tree.TreeService;
 import io.privacygate.commons.security.Roles;
 import io.privacygate.commons.web.Params;
 import io.smallrye.mutiny.Uni;

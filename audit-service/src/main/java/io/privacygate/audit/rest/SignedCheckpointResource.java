@@ -1,6 +1,6 @@
 package io.privacygate.audit.rest;
 
-import io.privacygate.audit.service.CheckpointService;
+import io.privacygate.audit.service.tree.CheckpointService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;

@@ -1,7 +1,7 @@
 package io.privacygate.audit.rest;
 
-import io.privacygate.audit.service.TileService;
-import io.privacygate.audit.tlog.TilePath;
+import io.privacygate.audit.service.tree.TileService;
+import io.privacygate.audit.model.tlog.TilePath;
 import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.commons.security.Roles;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package io.privacygate.audit.rest;
 
 import io.privacygate.audit.api.VerificationReport;
-import io.privacygate.audit.service.VerificationService;
+import io.privacygate.audit.service.tree.VerificationService;
 import io.privacygate.commons.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
