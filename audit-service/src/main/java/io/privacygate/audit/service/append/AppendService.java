@@ -34,7 +34,7 @@ import java.util.Set;
  * computes every new subtree in memory and writes leaves and subtrees with one statement each.
  * <p>
  * Transactions use the reactive SQL client directly rather than Hibernate Reactive: the append is a row
- * lock plus set-based inserts of bytea arrays, which is what reaches thousands of events per second.
+ * lock plus set-based inserts of bytea arrays, with no entity per leaf or subtree (docs/decisions/0020).
  */
 @ApplicationScoped
 public class AppendService {

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * An event's sender is the caller (issue #18): the service an event names is taken from the token that appends
+ * An event's sender is the caller (docs/decisions/0021): the service an event names is taken from the token that appends
  * it, never believed from the body, since the log's worth as evidence (Art. 5(2)) and the detection rules both
  * rest on who said what. The sender is the token's authorised party ({@code azp}, the client id of a service
  * account); the realm's service clients allow no user flows, so a token naming one is that service's own.

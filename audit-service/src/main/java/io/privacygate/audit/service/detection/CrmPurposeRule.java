@@ -14,9 +14,9 @@ import java.util.Set;
  * it, and the subject's data must have been stored for it. Which purposes a subject's data serves is learnt from
  * the log itself (ingestion-service's {@code interaction.stored}, less {@code consent.revocation-applied} and
  * erasures), so the check does not trust the service that made the read. Each of those events is believed only
- * from the service that holds the data it speaks of ({@link #HOLDERS}): since issue #18 an event's service is the
- * authenticated sender, so no other service can plant a purpose that would hide a read, nor erase one. An actor's
- * offending reads within the window of each other form one alert.
+ * from the service that holds the data it speaks of ({@link #HOLDERS}): an event's service is the authenticated
+ * sender (docs/decisions/0021), so no other service can plant a purpose that would hide a read, nor erase one.
+ * An actor's offending reads within the window of each other form one alert.
  */
 final class CrmPurposeRule implements Rule {
     static final String STORED = "interaction.stored";

@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * Every request dsr-service reports overdue (Art. 12(3)) is an alert of its own, fingerprinted by the request
  * id, so that a repeated report does not raise it twice. Only dsr-service keeps the deadlines, so only its reports
- * count (an event's service is the authenticated sender, issue #18): no other service can raise alerts in its name.
+ * count (an event's service is the authenticated sender, docs/decisions/0021): no other service can raise alerts in its name.
  */
 final class DsrOverdueRule implements Rule {
     static final String REPORTER = "dsr-service";
