@@ -1,7 +1,6 @@
 package io.privacygate.audit.service.detection;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One rule's open episodes by key, bounded: the least recently active key is forgotten beyond the maximum. */
