@@ -1,26 +1,26 @@
 package io.privacygate.audit.client;
 
 import io.privacygate.audit.config.AuditConfig;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Submits checkpoints to witnesses ({@code POST <prefix>/add-checkpoint}, c2sp.org/tlog-witness). Witnesses are outside
- * the suite and authenticate nothing but the checkpoint's signature, so no token is ever sent to them.
+ * the suite and authenticate nothing but the checkpoint's signature, so no token is ever sent to them. Their prefixes
+ * are a configured map, so one {@link WitnessApi} client is built per prefix rather than registered under a config key.
  */
 @ApplicationScoped
 public class WitnessClient {
-    private final WebClient http;
     private final long timeoutMillis;
+    private final Map<URI, WitnessApi> clients = new ConcurrentHashMap<>();
 
-    WitnessClient(Vertx vertx, AuditConfig config) {
-        this.http = WebClient.create(vertx);
+    WitnessClient(AuditConfig config) {
         this.timeoutMillis = config.witnessPolicy().timeout().toMillis();
     }
 
@@ -29,15 +29,20 @@ public class WitnessClient {
     }
 
     public Uni<Answer> addCheckpoint(URI prefix, String body) {
-        URI target = prefix.resolve(prefix.getPath().endsWith("/") ? "add-checkpoint" : prefix.getPath() + "/add-checkpoint");
-        return http.postAbs(target.toString()).timeout(timeoutMillis)
-                .putHeader("Content-Type", "text/plain; charset=utf-8")
-                .sendBuffer(Buffer.buffer(body))
-                .map(response -> new Answer(response.statusCode(), response.bodyAsString() == null ? "" : response.bodyAsString()));
+        return clients.computeIfAbsent(prefix, this::client).addCheckpoint(body)
+                .map(response -> {
+                    String text = response.hasEntity() ? response.readEntity(String.class) : null;
+                    return new Answer(response.getStatus(), text == null ? "" : text);
+                });
     }
 
-    @PreDestroy
-    void close() {
-        http.close();
+    /** A refusal (409 with the witness's size, say) is an answer to read, not a failure, hence no default mapper. */
+    private WitnessApi client(URI prefix) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(prefix)
+                .connectTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .readTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+                .disableDefaultMapper(true)
+                .build(WitnessApi.class);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Alert receivers (an incident desk, a SIEM) are outside the suite, so each must be an outbox destination signed with
  * a secret of its own, never one that would get this service's bearer token, which every service of the suite
- * accepts (issue #18). Checked at start: a misconfigured receiver stops the service rather than leak the token or
+ * accepts (docs/decisions/0021). Checked at start: a misconfigured receiver stops the service rather than leak the token or
  * leave alerts waiting unseen in the outbox.
  */
 @ApplicationScoped

@@ -70,7 +70,7 @@ public interface AuditConfig {
         @Min(1)
         int quorum();
 
-        /** How long one submission to a witness may take. */
+        /** How long connecting to a witness, and then waiting for its answer, may each take. */
         @WithDefault("5s")
         Duration timeout();
     }

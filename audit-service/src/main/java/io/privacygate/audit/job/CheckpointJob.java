@@ -1,6 +1,6 @@
 package io.privacygate.audit.job;
 
-import io.privacygate.audit.service.CheckpointService;
+import io.privacygate.audit.service.tree.CheckpointService;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

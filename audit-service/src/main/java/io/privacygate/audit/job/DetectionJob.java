@@ -1,8 +1,8 @@
 package io.privacygate.audit.job;
 
 import io.privacygate.audit.config.DetectionConfig;
-import io.privacygate.audit.service.AlertDispatcher;
-import io.privacygate.audit.service.DetectionService;
+import io.privacygate.audit.service.alert.AlertDispatcher;
+import io.privacygate.audit.service.alert.DetectionService;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,5 @@
 package io.privacygate.audit.model;
 
-import io.privacygate.audit.detection.RuleKind;
 
 import java.time.Duration;
 import java.time.Instant;

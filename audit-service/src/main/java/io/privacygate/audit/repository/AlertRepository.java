@@ -1,7 +1,7 @@
 package io.privacygate.audit.repository;
 
-import io.privacygate.audit.detection.Finding;
-import io.privacygate.audit.detection.RuleKind;
+import io.privacygate.audit.model.Finding;
+import io.privacygate.audit.model.RuleKind;
 import io.privacygate.audit.model.Alert;
 import io.privacygate.audit.model.AlertStatus;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package io.privacygate.audit.repository;
 
-import io.privacygate.audit.detection.SubjectPurposes.SubjectPurpose;
+import io.privacygate.audit.model.SubjectPurpose;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;

@@ -1,14 +1,18 @@
 package io.privacygate.audit.rest;
 
-import io.privacygate.audit.detection.RuleKind;
+import io.privacygate.audit.api.AlertView;
+import io.privacygate.audit.api.BreachView;
+import io.privacygate.audit.model.RuleKind;
 import io.privacygate.audit.model.AlertStatus;
-import io.privacygate.audit.service.AlertService;
-import io.privacygate.audit.service.BreachDraft;
-import io.privacygate.audit.service.BreachService;
+import io.privacygate.audit.service.alert.AlertService;
+import io.privacygate.audit.api.BreachDraft;
+import io.privacygate.audit.service.breach.BreachService;
 import io.privacygate.commons.audit.Actors;
 import io.privacygate.commons.problem.ProblemException;
+import io.privacygate.commons.security.Roles;
 import io.privacygate.commons.web.Page;
 import io.privacygate.commons.web.PageRequest;
+import io.privacygate.commons.web.Params;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -18,7 +22,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -39,10 +42,10 @@ public class AlertResource {
     }
 
     @GET
-    @RolesAllowed({"dpo", "auditor"})
+    @RolesAllowed({Roles.DPO, Roles.AUDITOR})
     @Operation(summary = "Alerts, newest first, optionally of one status (OPEN, ACKNOWLEDGED, ESCALATED) and one rule")
     @APIResponse(responseCode = "200", description = "A page of alerts")
-    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem")
     public Uni<Page<AlertView>> listAlerts(@QueryParam("status") String status, @QueryParam("rule") String rule,
                                            @QueryParam("page") String page, @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(Params.optionalInt("page", page), Params.optionalInt("size", size));
@@ -54,35 +57,35 @@ public class AlertResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({"dpo", "auditor"})
+    @RolesAllowed({Roles.DPO, Roles.AUDITOR})
     @Operation(summary = "One alert, with its evidence (log indexes)")
     @APIResponse(responseCode = "200", description = "The alert")
-    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem")
+    @APIResponse(responseCode = "404", description = "No such alert")
     public Uni<AlertView> getAlert(@PathParam("id") String id) {
         return alerts.find(Params.uuid("id", id)).map(AlertView::of);
     }
 
     @POST
     @Path("{id}/acknowledgement")
-    @RolesAllowed("dpo")
+    @RolesAllowed(Roles.DPO)
     @Operation(summary = "The DPO judged the alert no breach; acknowledging again changes nothing")
     @APIResponse(responseCode = "200", description = "The alert, acknowledged")
-    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "The alert was escalated to a breach already", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem")
+    @APIResponse(responseCode = "404", description = "No such alert")
+    @APIResponse(responseCode = "409", description = "The alert was escalated to a breach already")
     public Uni<AlertView> acknowledgeAlert(@PathParam("id") String id) {
         return alerts.acknowledge(Params.uuid("id", id), Actors.of(identity)).map(AlertView::of);
     }
 
     @POST
     @Path("{id}/escalation")
-    @RolesAllowed("dpo")
+    @RolesAllowed(Roles.DPO)
     @Operation(summary = "Escalate the alert to the breach register; the body may correct the defaults the alert brings")
     @APIResponse(responseCode = "201", description = "The breach recorded from the alert")
-    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No such alert", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "The alert was escalated already", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem")
+    @APIResponse(responseCode = "404", description = "No such alert")
+    @APIResponse(responseCode = "409", description = "The alert was escalated already")
     public Uni<RestResponse<BreachView>> escalateAlert(@PathParam("id") String id, BreachDraft corrections) {
         if (corrections != null && corrections.alertId() != null) {
             throw ProblemException.invalidField("alertId", "is given by the path");

@@ -1,15 +1,13 @@
 package io.privacygate.audit.rest;
 
+import io.privacygate.audit.api.BreachView;
+import io.privacygate.commons.web.CsvTable;
+
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
-/**
- * The register as RFC 4180 CSV, one row per breach, CRLF line ends, fields quoted where needed; lists are joined
- * with {@code ;}. Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection); the
- * JSON export keeps the exact text.
- */
+/** The register as CSV ({@link CsvTable}: RFC 4180, formula-guarded), one row per breach; lists are joined with {@code ;}. */
 final class BreachCsv {
     private static final List<String> HEADER = List.of("id", "alertId", "awareAt", "occurredAt", "risk", "nature",
             "dataCategories", "subjectCategories", "approxSubjects", "approxRecords", "consequences", "measures",
@@ -21,29 +19,19 @@ final class BreachCsv {
     }
 
     static String write(List<BreachView> breaches) {
-        StringBuilder csv = new StringBuilder();
-        line(csv, HEADER.stream());
-        for (BreachView b : breaches) {
-            BreachView.AuthorityView a = b.authorityNotification();
-            BreachView.SubjectsView s = b.subjectNotification();
-            line(csv, Stream.of(b.id(), b.alertId(), b.awareAt(), b.occurredAt(), b.risk(), b.nature(),
-                    String.join(";", b.dataCategories()), String.join(";", b.subjectCategories()), b.approxSubjects(),
-                    b.approxRecords(), b.consequences(), b.measures(), a.required(), a.deadline(), a.overdue(),
-                    a.notifiedAt(), a.late(), a.authority(), a.reference(), a.lateReasons(), s.required(), s.notifiedAt(),
-                    s.method(), s.exemption(), s.explanation(), b.recordedAt(), b.recordedBy(), b.updatedAt()));
-        }
-        return csv.toString();
+        return CsvTable.write(HEADER, breaches.stream().map(BreachCsv::row).toList());
     }
 
-    private static void line(StringBuilder csv, Stream<?> values) {
-        csv.append(values.map(v -> field(v == null ? "" : Objects.toString(v))).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    static String field(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return '"' + safe.replace("\"", "\"\"") + '"';
-        }
-        return safe;
+    private static List<String> row(BreachView b) {
+        BreachView.AuthorityView a = b.authorityNotification();
+        BreachView.SubjectsView s = b.subjectNotification();
+        return Arrays.stream(new Object[]{b.id(), b.alertId(), b.awareAt(), b.occurredAt(), b.risk(), b.nature(),
+                        String.join(";", b.dataCategories()), String.join(";", b.subjectCategories()), b.approxSubjects(),
+                        b.approxRecords(), b.consequences(), b.measures(), a.required(), a.deadline(), a.overdue(),
+                        a.notifiedAt(), a.late(), a.authority(), a.reference(), a.lateReasons(), s.required(),
+                        s.notifiedAt(), s.method(), s.exemption(), s.explanation(), b.recordedAt(), b.recordedBy(),
+                        b.updatedAt()})
+                .map(value -> Objects.toString(value, null))
+                .toList();
     }
 }

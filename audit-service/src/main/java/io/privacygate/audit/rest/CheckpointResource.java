@@ -1,10 +1,11 @@
 package io.privacygate.audit.rest;
 
 import io.privacygate.audit.model.Checkpoint;
-import io.privacygate.audit.rest.Views.CheckpointView;
-import io.privacygate.audit.rest.Views.KeyView;
-import io.privacygate.audit.rest.Views.KeysView;
-import io.privacygate.audit.service.CheckpointService;
+import io.privacygate.audit.api.Views.CheckpointView;
+import io.privacygate.audit.api.Views.KeyView;
+import io.privacygate.audit.api.Views.KeysView;
+import io.privacygate.audit.service.tree.CheckpointService;
+import io.privacygate.commons.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,7 +13,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -26,10 +26,10 @@ public class CheckpointResource {
 
     @GET
     @Path("latest")
-    @RolesAllowed({"auditor", "dpo"})
+    @RolesAllowed({Roles.AUDITOR, Roles.DPO})
     @Operation(summary = "The latest signed tree head")
     @APIResponse(responseCode = "200", description = "The latest checkpoint")
-    @APIResponse(responseCode = "404", description = "No checkpoint has been published yet", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No checkpoint has been published yet")
     public Uni<CheckpointView> latestCheckpoint() {
         return checkpoints.latest().chain(this::view);
     }
@@ -39,11 +39,11 @@ public class CheckpointResource {
      * for instance to get a checkpoint that covers events they just appended.
      */
     @POST
-    @RolesAllowed({"dpo", "audit-writer"})
+    @RolesAllowed({Roles.DPO, Roles.AUDIT_WRITER})
     @Operation(summary = "Sign the current tree head: 201 with a new checkpoint, or 200 with the latest if the tree has not grown")
     @APIResponse(responseCode = "201", description = "A new checkpoint of the grown tree")
     @APIResponse(responseCode = "200", description = "The latest checkpoint: the tree has not grown")
-    @APIResponse(responseCode = "503", description = "The signing key is unavailable; retry", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "The signing key is unavailable; retry")
     public Uni<RestResponse<CheckpointView>> signCheckpoint() {
         return checkpoints.checkpoint().chain(issued -> view(issued.checkpoint()).map(view -> issued.created()
                 ? RestResponse.status(RestResponse.Status.CREATED, view)
@@ -55,9 +55,9 @@ public class CheckpointResource {
     @PermitAll
     @Operation(summary = "The Ed25519 public keys that sign checkpoints: raw 32 bytes (base64) and C2SP verifier key")
     @APIResponse(responseCode = "200", description = "The keys")
-    @APIResponse(responseCode = "503", description = "The signing key is unavailable; retry", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "503", description = "The signing key is unavailable; retry")
     public Uni<KeysView> checkpointKeys() {
-        return checkpoints.keys().map(keys -> new KeysView(keys.stream().map(KeyView::of).toList()));
+        return checkpoints.keys().map(keys -> new KeysView(keys.stream().map(published -> KeyView.of(published.key(), published.verifier())).toList()));
     }
 
     private Uni<CheckpointView> view(Checkpoint checkpoint) {

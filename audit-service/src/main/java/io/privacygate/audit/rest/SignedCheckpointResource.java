@@ -1,6 +1,6 @@
 package io.privacygate.audit.rest;
 
-import io.privacygate.audit.service.CheckpointService;
+import io.privacygate.audit.service.tree.CheckpointService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -32,8 +32,8 @@ public class SignedCheckpointResource {
     @Produces("text/plain; charset=utf-8")
     @Operation(summary = "The latest checkpoint as a C2SP signed note: origin, tree size, root hash, a blank line, signature lines")
     @APIResponse(responseCode = "200", description = "The signed note", content = @Content(mediaType = "text/plain; charset=utf-8"))
-    @APIResponse(responseCode = "404", description = "No checkpoint has been published yet", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "503", description = "The signing key is unavailable; retry", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No checkpoint has been published yet")
+    @APIResponse(responseCode = "503", description = "The signing key is unavailable; retry")
     public Uni<RestResponse<String>> signedCheckpoint() {
         return checkpoints.latest().chain(checkpoints::signedNote)
                 .map(note -> RestResponse.ResponseBuilder.ok(note.format())

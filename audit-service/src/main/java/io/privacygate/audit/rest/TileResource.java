@@ -1,8 +1,9 @@
 package io.privacygate.audit.rest;
 
-import io.privacygate.audit.service.TileService;
-import io.privacygate.audit.tlog.TilePath;
+import io.privacygate.audit.service.tree.TileService;
+import io.privacygate.audit.model.tlog.TilePath;
 import io.privacygate.commons.problem.ProblemException;
+import io.privacygate.commons.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,7 +49,7 @@ public class TileResource {
     @Produces(OCTETS)
     @Operation(summary = "A hash tile of the Merkle tree (c2sp.org/tlog-tiles): up to 256 concatenated SHA-256 hashes")
     @APIResponse(responseCode = "200", description = "The tile", content = @Content(mediaType = OCTETS))
-    @APIResponse(responseCode = "404", description = "No such tile: malformed path, or not in the log yet", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such tile: malformed path, or not in the log yet")
     public Uni<RestResponse<byte[]>> hashTile(
             @Parameter(description = "<L>/<N>[.p/<W>], e.g. 0/x001/x234/067 or 1/000.p/17", schema = @Schema(type = SchemaType.STRING))
             @PathParam("tile") String tile) {
@@ -63,11 +64,11 @@ public class TileResource {
      */
     @GET
     @Path("entries/{bundle: .+}")
-    @RolesAllowed({"auditor", "dpo"})
+    @RolesAllowed({Roles.AUDITOR, Roles.DPO})
     @Produces(OCTETS)
     @Operation(summary = "An entry bundle (c2sp.org/tlog-tiles): the leaves of a level-0 tile, each a big-endian uint16 length and the canonical event")
     @APIResponse(responseCode = "200", description = "The bundle", content = @Content(mediaType = OCTETS))
-    @APIResponse(responseCode = "404", description = "No such bundle: malformed path, or not in the log yet", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such bundle: malformed path, or not in the log yet")
     public Uni<RestResponse<byte[]>> entryBundle(
             @Parameter(description = "<N>[.p/<W>], e.g. x001/x234/067 or 000.p/17", schema = @Schema(type = SchemaType.STRING))
             @PathParam("bundle") String bundle) {

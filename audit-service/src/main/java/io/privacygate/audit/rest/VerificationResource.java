@@ -1,17 +1,17 @@
 package io.privacygate.audit.rest;
 
-import io.privacygate.audit.service.VerificationReport;
-import io.privacygate.audit.service.VerificationService;
+import io.privacygate.audit.api.VerificationReport;
+import io.privacygate.audit.service.tree.VerificationService;
+import io.privacygate.commons.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/verification")
-@RolesAllowed({"auditor", "dpo"})
+@RolesAllowed({Roles.AUDITOR, Roles.DPO})
 public class VerificationResource {
     private final VerificationService verification;
 

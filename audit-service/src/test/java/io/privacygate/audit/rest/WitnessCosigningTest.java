@@ -2,9 +2,9 @@ package io.privacygate.audit.rest;
 
 import io.privacygate.audit.cli.VerifyProof;
 import io.privacygate.audit.model.CheckpointNote;
-import io.privacygate.audit.tlog.CosignerKey;
-import io.privacygate.audit.tlog.SignedNote;
-import io.privacygate.audit.tlog.VerifierKey;
+import io.privacygate.audit.model.tlog.CosignerKey;
+import io.privacygate.audit.model.tlog.SignedNote;
+import io.privacygate.audit.model.tlog.VerifierKey;
 import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
