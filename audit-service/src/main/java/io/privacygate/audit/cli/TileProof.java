@@ -1,5 +1,6 @@
 package io.privacygate.audit.cli;
 
+import io.privacygate.commons.tlog.MerkleProofs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.privacygate.audit.model.CheckpointNote;
 import io.privacygate.audit.model.MerkleHash;
@@ -79,7 +80,7 @@ final class TileProof {
         byte[] leafHash = MerkleHash.leaf(leaf);
         checks.check(Arrays.equals(leafHash, tiles.apply(new NodeId(0, index))),
                 "entry " + index + " hashes to its level-0 tile hash, SHA-256(0x00 ‖ entry)");
-        checks.check(ProofChecks.inclusion(index, head.treeSize(), leafHash, ProofBuilder.inclusion(index, head.treeSize(), tiles),
+        checks.check(MerkleProofs.inclusion(index, head.treeSize(), leafHash, ProofBuilder.inclusion(index, head.treeSize(), tiles),
                 head.rootHash()), "the inclusion proof computed from the tiles leads from entry " + index + " to the signed root");
         out.println("  entry " + index + ": " + new String(leaf, StandardCharsets.UTF_8));
 
@@ -90,7 +91,7 @@ final class TileProof {
                 checks.check(false, "the old checkpoint is not larger than the new one");
                 return;
             }
-            checks.check(ProofChecks.consistency(old.treeSize(), head.treeSize(), old.rootHash(), head.rootHash(),
+            checks.check(MerkleProofs.consistency(old.treeSize(), head.treeSize(), old.rootHash(), head.rootHash(),
                             ProofBuilder.consistency(old.treeSize(), head.treeSize(), tiles)),
                     "the consistency proof computed from the tiles shows the log of " + old.treeSize()
                             + " entries unchanged within the signed one of " + head.treeSize());

@@ -1,5 +1,6 @@
 package io.privacygate.audit.cli;
 
+import io.privacygate.commons.tlog.MerkleProofs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.privacygate.audit.model.CanonicalJson;
@@ -94,7 +95,7 @@ public final class VerifyProof {
         long index = number(entry, "index");
         check(number(proof, "leafIndex") == index, "the proof is for entry " + index);
         check(number(proof, "treeSize") == head.treeSize(), "the proof is for the checkpoint's tree size " + head.treeSize());
-        check(ProofChecks.inclusion(index, head.treeSize(), leafHash, hashes(proof), head.rootHash()),
+        check(MerkleProofs.inclusion(index, head.treeSize(), leafHash, hashes(proof), head.rootHash()),
                 "the inclusion proof leads from the leaf to the signed root");
     }
 
@@ -104,7 +105,7 @@ public final class VerifyProof {
         check(first.origin().equals(second.origin()), "both checkpoints are of the log " + first.origin());
         check(number(proof, "from") == first.treeSize() && number(proof, "to") == second.treeSize(),
                 "the proof is from size " + first.treeSize() + " to size " + second.treeSize());
-        check(ProofChecks.consistency(first.treeSize(), second.treeSize(), first.rootHash(), second.rootHash(), hashes(proof)),
+        check(MerkleProofs.consistency(first.treeSize(), second.treeSize(), first.rootHash(), second.rootHash(), hashes(proof)),
                 "the log at the new checkpoint extends the log at the old one, unchanged");
     }
 

@@ -1,33 +1,25 @@
 package io.privacygate.audit.model;
 
+import io.privacygate.testing.MerkleVectors;
+import io.privacygate.testing.MerkleVectors.Consistency;
+import io.privacygate.testing.MerkleVectors.Inclusion;
 import org.junit.jupiter.api.Test;
 
 import java.util.HexFormat;
 import java.util.List;
 
+import static io.privacygate.testing.MerkleVectors.EMPTY_ROOT;
+import static io.privacygate.testing.MerkleVectors.LEAVES;
+import static io.privacygate.testing.MerkleVectors.ROOTS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * Known answers from the Certificate Transparency reference tests (the leaves "", 00, 10, 2021, 3031,
- * 40414243, 5051525354555657, 606162636465666768696a6b6c6d6e6f and their roots, paths and proofs).
- */
+/** The proof builder and the running tree against the Certificate Transparency reference answers. */
 class MerkleKnownAnswerTest {
     private static final HexFormat HEX = HexFormat.of();
-    private static final List<String> LEAVES = List.of("", "00", "10", "2021", "3031", "40414243",
-            "5051525354555657", "606162636465666768696a6b6c6d6e6f");
-    private static final List<String> ROOTS = List.of(
-            "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
-            "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125",
-            "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
-            "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7",
-            "4e3bbb1f7b478dcfe71fb631631519a3bca12c9aefca1612bfce4c13a86264d4",
-            "76e67dadbcdf1e10e1b74ddc608abd2f98dfb16fbce75277b5232a127f2087ef",
-            "ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c",
-            "5dc9da79a70659a9ad559cb701ded9a2ab9d823aad2f4960cfe370eff4604328");
 
-    private static TestTrees tree(int size) {
+    private static TestTrees tree(long size) {
         TestTrees tree = new TestTrees();
-        LEAVES.subList(0, size).forEach(leaf -> tree.append(HEX.parseHex(leaf)));
+        LEAVES.subList(0, (int) size).forEach(leaf -> tree.append(HEX.parseHex(leaf)));
         return tree;
     }
 
@@ -37,8 +29,7 @@ class MerkleKnownAnswerTest {
 
     @Test
     void emptyTreeIsTheHashOfNothing() {
-        assertThat(HEX.formatHex(MerkleHash.empty()))
-                .isEqualTo("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assertThat(HEX.formatHex(MerkleHash.empty())).isEqualTo(EMPTY_ROOT);
         assertThat(CompactRange.empty().root()).isEqualTo(MerkleHash.empty());
         assertThat(ProofBuilder.root(0, id -> null)).isEqualTo(MerkleHash.empty());
     }
@@ -61,42 +52,22 @@ class MerkleKnownAnswerTest {
     @Test
     void sevenLeafTreeMatchesTheReference() {
         TestTrees tree = tree(7);
-        assertThat(HEX.formatHex(tree.range.root())).isEqualTo("ddb89be403809e325750d3d263cd78929c2942b7942a34b77e122c9594a74c8c");
-        assertThat(tree.range.root()).isEqualTo(ReferenceMerkle.mth(tree.leaves));
+        assertThat(tree.range.root()).isEqualTo(MerkleVectors.root(7)).isEqualTo(ReferenceMerkle.mth(tree.leaves));
     }
 
     @Test
     void inclusionPaths() {
-        assertThat(hex(ProofBuilder.inclusion(0, 8, tree(8)::node))).containsExactly(
-                "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
-                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4");
-        assertThat(hex(ProofBuilder.inclusion(5, 8, tree(8)::node))).containsExactly(
-                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b",
-                "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7");
-        assertThat(hex(ProofBuilder.inclusion(2, 3, tree(3)::node))).containsExactly(
-                "fac54203e7cc696cf0dfcb42c92a1d9dbaf70ad9e621f4bd8d98662f00e3c125");
-        assertThat(hex(ProofBuilder.inclusion(1, 5, tree(5)::node))).containsExactly(
-                "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d",
-                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b");
-        assertThat(ProofBuilder.inclusion(0, 1, tree(1)::node)).isEmpty();
+        for (Inclusion vector : MerkleVectors.INCLUSIONS) {
+            assertThat(hex(ProofBuilder.inclusion(vector.index(), vector.size(), tree(vector.size())::node)))
+                    .as("leaf %d of %d", vector.index(), vector.size()).containsExactlyElementsOf(vector.path());
+        }
     }
 
     @Test
     void consistencyProofs() {
-        assertThat(ProofBuilder.consistency(1, 1, tree(1)::node)).isEmpty();
-        assertThat(hex(ProofBuilder.consistency(1, 8, tree(8)::node))).containsExactly(
-                "96a296d224f285c67bee93c30f8a309157f0daa35dc5b87e410b78630a09cfc7",
-                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                "6b47aaf29ee3c2af9af889bc1fb9254dabd31177f16232dd6aab035ca39bf6e4");
-        assertThat(hex(ProofBuilder.consistency(6, 8, tree(8)::node))).containsExactly(
-                "0ebc5d3437fbe2db158b9f126a1d118e308181031d0a949f8dededebc558ef6a",
-                "ca854ea128ed050b41b35ffc1b87b8eb2bde461e9e3b5596ece6b9d5975a0ae0",
-                "d37ee418976dd95753c1c73862b9398fa2a2cf9b4ff0fdfe8b30cd95209614b7");
-        assertThat(hex(ProofBuilder.consistency(2, 5, tree(5)::node))).containsExactly(
-                "5f083f0a1a33ca076a95279832580db3e0ef4584bdff1f54c8a360f50de3031e",
-                "bc1a0643b12e4d2d7c77918f44e0f4f79a838b6cf9ec5b5c283e1f4d88599e6b");
+        for (Consistency vector : MerkleVectors.CONSISTENCIES) {
+            assertThat(hex(ProofBuilder.consistency(vector.first(), vector.second(), tree(vector.second())::node)))
+                    .as("%d to %d", vector.first(), vector.second()).containsExactlyElementsOf(vector.proof());
+        }
     }
 }

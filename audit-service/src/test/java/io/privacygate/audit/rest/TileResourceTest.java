@@ -121,19 +121,20 @@ class TileResourceTest {
                     // every table a tile or an entry is read from: any read of them now waits for this transaction
                     lock.execute("lock table tree_head, log_entry, merkle_node in access exclusive mode");
                 }
-                HttpResponse<byte[]> full = http.send(get("/tile/0/000").build(), HttpResponse.BodyHandlers.ofByteArray());
+                // a read of the locked tables would wait for as long as the lock is held, far past this generous bound
+                HttpResponse<byte[]> full = http.send(get("/tile/0/000", Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
                 assertThat(full.statusCode()).isEqualTo(200);
                 assertThat(full.body()).isEqualTo(built);
                 // the contrast: an entry is read from the database, so it waits
-                HttpRequest entry = get("/api/v1/entries/0").header("Authorization", "Bearer " + auditor()).build();
+                HttpRequest entry = get("/api/v1/entries/0", Duration.ofSeconds(2)).header("Authorization", "Bearer " + auditor()).build();
                 assertThatThrownBy(() -> http.send(entry, HttpResponse.BodyHandlers.ofString()))
                         .isInstanceOf(HttpTimeoutException.class);
                 connection.rollback();
             }
         }
 
-        private static HttpRequest.Builder get(String path) {
-            return HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path)).timeout(Duration.ofSeconds(2));
+        private static HttpRequest.Builder get(String path, Duration timeout) {
+            return HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path)).timeout(timeout);
         }
 
         @Test
