@@ -10,11 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import static io.privacygate.consent.rest.Roles.AUDITOR;
-import static io.privacygate.consent.rest.Roles.DPO;
-import static io.privacygate.consent.rest.Roles.PRIVACY_OPERATOR;
+import static io.privacygate.commons.security.Roles.AUDITOR;
+import static io.privacygate.commons.security.Roles.DPO;
+import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The Art. 30 record of processing activities, for the supervisory authority on request (Art. 30(4)). */
