@@ -63,12 +63,11 @@ public interface ConsentConfig {
         @WithDefault("en,de")
         List<String> languages();
 
-        /** dsr-service, where the requests subjects file are sent (with this service's client-credentials token). */
+        /**
+         * dsr-service, where the requests subjects file are sent (with this service's client-credentials token); the
+         * REST client {@code quarkus.rest-client.dsr.url} is this, and prod refuses to start without it.
+         */
         String dsrUrl();
-
-        /** How long a dsr-service call may take before the subject is told to try again. */
-        @WithDefault("PT20S")
-        Duration dsrTimeout();
 
         Codes codes();
 
