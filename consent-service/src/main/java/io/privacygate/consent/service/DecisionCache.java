@@ -6,8 +6,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.privacygate.consent.config.ConsentConfig;
 import io.privacygate.consent.repository.DecisionStateRepository;
-import io.privacygate.consent.service.DecisionRules.PurposeRule;
-import io.privacygate.consent.service.DecisionRules.SubjectState;
+import io.privacygate.consent.model.PurposeRule;
+import io.privacygate.consent.model.SubjectState;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -3,11 +3,9 @@ package io.privacygate.consent.service;
 import io.privacygate.commons.gdpr.LegalBasis;
 import io.privacygate.consent.api.DecisionReason;
 import io.privacygate.consent.api.DecisionView;
-import io.privacygate.consent.model.ConsentState;
-
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
+import io.privacygate.consent.model.LatestConsent;
+import io.privacygate.consent.model.PurposeRule;
+import io.privacygate.consent.model.SubjectState;
 
 /**
  * Whether a processing may happen, from state already in memory. The order of the checks is the order
@@ -16,18 +14,6 @@ import java.util.UUID;
 public final class DecisionRules {
 
     private DecisionRules() {
-    }
-
-    /** The part of a purpose's current version that decisions need. */
-    public record PurposeRule(String key, int version, LegalBasis legalBasis, Set<String> channels,
-                              String noticeVersion, boolean gpcApplies) {
-    }
-
-    /** The part of a subject that decisions need: its Art. 18 state and its latest event per purpose. */
-    public record SubjectState(UUID subjectId, boolean restricted, Map<String, LatestConsent> latestByPurpose) {
-    }
-
-    public record LatestConsent(UUID eventId, ConsentState state, String noticeVersion) {
     }
 
     /**

@@ -4,9 +4,9 @@ import io.privacygate.commons.gdpr.LegalBasis;
 import io.privacygate.consent.api.DecisionReason;
 import io.privacygate.consent.api.DecisionView;
 import io.privacygate.consent.model.ConsentState;
-import io.privacygate.consent.service.DecisionRules.LatestConsent;
-import io.privacygate.consent.service.DecisionRules.PurposeRule;
-import io.privacygate.consent.service.DecisionRules.SubjectState;
+import io.privacygate.consent.model.LatestConsent;
+import io.privacygate.consent.model.PurposeRule;
+import io.privacygate.consent.model.SubjectState;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
