@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import io.privacygate.commons.crypto.KeyProvider;
 import io.privacygate.commons.crypto.KeyUnavailableException;
+import io.privacygate.commons.crypto.ManagedKey;
 import io.privacygate.commons.crypto.ManagedKeyStore;
 import io.privacygate.commons.crypto.WrappingKey;
 import io.smallrye.mutiny.Uni;
@@ -21,31 +22,22 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.text.ParseException;
 
 /**
- * The ES256 key that signs consent receipts: generated once by the first replica that needs it, kept in
- * {@code managed_key} with its private half wrapped by the signing-keys KEK and its public half as a JWK.
+ * The ES256 key that signs consent receipts: a managed key pair, its private half wrapped by the signing-keys KEK
+ * and its public half kept as a JWK.
  */
 @ApplicationScoped
 public class ReceiptKeys {
     private static final String KEY_NAME = "consent-receipt-es256";
-    private final KeyProvider provider;
-    private final ManagedKeyStore store;
-    private volatile ECKey signingKey;
+    private final ManagedKey<ECKey> signing;
 
     ReceiptKeys(KeyProvider provider, ManagedKeyStore store) {
-        this.provider = provider;
-        this.store = store;
+        this.signing = ManagedKey.keyPair(KEY_NAME, WrappingKey.SIGNING_KEYS, provider, store, ReceiptKeys::generate,
+                ReceiptKeys::withPrivateKey);
     }
 
     /** The private signing key, with its key id. */
     public Uni<ECKey> signingKey() {
-        ECKey loaded = signingKey;
-        if (loaded != null) {
-            return Uni.createFrom().item(loaded);
-        }
-        return store.getOrCreate(KEY_NAME, this::generate)
-                .chain(stored -> provider.unwrap(WrappingKey.SIGNING_KEYS, stored.wrappedKey())
-                        .map(pkcs8 -> withPrivateKey(stored.publicKey(), pkcs8)))
-                .invoke(key -> signingKey = key);
+        return signing.get();
     }
 
     /** The public keys that verify receipts. */
@@ -53,18 +45,16 @@ public class ReceiptKeys {
         return signingKey().map(key -> new JWKSet(key.toPublicJWK()));
     }
 
-    private Uni<ManagedKeyStore.StoredKey> generate() {
+    private static ManagedKey.Generated generate() {
         try {
             ECKey key = new ECKeyGenerator(Curve.P_256)
                     .keyUse(KeyUse.SIGNATURE)
                     .algorithm(JWSAlgorithm.ES256)
                     .keyIDFromThumbprint(true)
                     .generate();
-            byte[] pkcs8 = key.toECPrivateKey().getEncoded();
-            return provider.wrap(WrappingKey.SIGNING_KEYS, pkcs8)
-                    .map(wrapped -> new ManagedKeyStore.StoredKey(wrapped, key.toPublicJWK().toJSONString()));
+            return new ManagedKey.Generated(key.toECPrivateKey().getEncoded(), key.toPublicJWK().toJSONString());
         } catch (JOSEException e) {
-            return Uni.createFrom().failure(new KeyUnavailableException("The receipt signing key cannot be generated.", e));
+            throw new KeyUnavailableException("The receipt signing key cannot be generated.", e);
         }
     }
 

@@ -1,14 +1,15 @@
 package io.privacygate.consent.service;
 
+import io.privacygate.commons.web.CsvTable;
 import io.privacygate.consent.api.PurposeView;
 import io.privacygate.consent.api.Ropa;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * The ROPA as CSV (RFC 4180). Lists are joined with {@code "; "}. Cells that a spreadsheet would run as a
- * formula are prefixed with an apostrophe, since the register is opened by people with spreadsheets.
+ * The ROPA as CSV (commons' {@link CsvTable}: RFC 4180, formula cells guarded, since the register is opened by
+ * people with spreadsheets). Lists are joined with {@code "; "}.
  */
 public final class RopaCsv {
     static final List<String> HEADER = List.of("controller", "controllerContact", "key", "version", "title",
@@ -19,32 +20,15 @@ public final class RopaCsv {
     }
 
     public static String write(Ropa ropa) {
-        StringBuilder csv = new StringBuilder();
-        row(csv, HEADER);
-        for (PurposeView p : ropa.activities()) {
-            row(csv, List.of(ropa.controller().name(), ropa.controller().contact(), p.key(),
-                    String.valueOf(p.version()), p.title(), nullToEmpty(p.description()), p.legalBasis().name(),
-                    p.legalBasisIri(), String.join("; ", p.dataCategories()), p.retention(),
-                    String.join("; ", p.recipients()), String.join("; ", p.channels()), nullToEmpty(p.noticeUrl()),
-                    nullToEmpty(p.noticeVersion()), nullToEmpty(p.noticeHash()), String.valueOf(p.gpcApplies()),
-                    p.createdAt().toString()));
-        }
-        return csv.toString();
+        return CsvTable.write(HEADER, ropa.activities().stream().map(p -> row(ropa, p)).toList());
     }
 
-    private static void row(StringBuilder csv, List<String> cells) {
-        csv.append(cells.stream().map(RopaCsv::cell).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
+    /** An absent value (description, notice) is an empty cell. */
+    private static List<String> row(Ropa ropa, PurposeView p) {
+        return Arrays.asList(ropa.controller().name(), ropa.controller().contact(), p.key(),
+                String.valueOf(p.version()), p.title(), p.description(), p.legalBasis().name(),
+                p.legalBasisIri(), String.join("; ", p.dataCategories()), p.retention(),
+                String.join("; ", p.recipients()), String.join("; ", p.channels()), p.noticeUrl(),
+                p.noticeVersion(), p.noticeHash(), String.valueOf(p.gpcApplies()), p.createdAt().toString());
     }
 }

@@ -1,6 +1,7 @@
 package io.privacygate.consent.service;
 
 import io.privacygate.commons.gdpr.LegalBasis;
+import io.privacygate.commons.web.CsvTable;
 import io.privacygate.consent.api.PurposeView;
 import io.privacygate.consent.api.Ropa;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,9 @@ class RopaCsvTest {
 
     @Test
     void defusesCellsASpreadsheetWouldRunAsFormulas() {
-        assertThat(RopaCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(RopaCsv.cell("+1")).isEqualTo("'+1");
-        assertThat(RopaCsv.cell("@SUM")).isEqualTo("'@SUM");
-        assertThat(RopaCsv.cell("plain")).isEqualTo("plain");
+        assertThat(CsvTable.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(CsvTable.cell("+1")).isEqualTo("'+1");
+        assertThat(CsvTable.cell("@SUM")).isEqualTo("'@SUM");
+        assertThat(CsvTable.cell("plain")).isEqualTo("plain");
     }
 }
