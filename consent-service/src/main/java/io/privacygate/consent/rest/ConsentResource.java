@@ -2,7 +2,7 @@ package io.privacygate.consent.rest;
 
 import io.privacygate.consent.api.ConsentEventView;
 import io.privacygate.consent.api.ConsentRequest;
-import io.privacygate.consent.service.ConsentService;
+import io.privacygate.consent.service.consents.ConsentService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -18,8 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
 import static io.privacygate.commons.security.Roles.CONSENT_WRITER;
 import static io.privacygate.commons.security.Roles.DPO;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/consents")
 public class ConsentResource {

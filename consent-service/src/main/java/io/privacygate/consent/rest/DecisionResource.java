@@ -4,7 +4,7 @@ import io.privacygate.consent.api.BatchDecisionRequest;
 import io.privacygate.consent.api.BatchDecisionView;
 import io.privacygate.consent.api.DecisionRequest;
 import io.privacygate.consent.api.DecisionView;
-import io.privacygate.consent.service.DecisionService;
+import io.privacygate.consent.service.decisions.DecisionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -15,8 +15,8 @@ import jakarta.ws.rs.Path;
 
 import static io.privacygate.commons.security.Roles.CONSENT_READER;
 import static io.privacygate.commons.security.Roles.DPO;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** May this processing happen? {@code Sec-GPC: 1} on the request applies to every query in it. */
 @Path("/api/v1/decisions")

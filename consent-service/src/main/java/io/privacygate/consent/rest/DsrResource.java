@@ -7,7 +7,7 @@ import io.privacygate.commons.dsr.RectificationRequest;
 import io.privacygate.commons.dsr.RectificationResult;
 import io.privacygate.commons.dsr.RestrictionRequest;
 import io.privacygate.commons.dsr.RestrictionState;
-import io.privacygate.consent.service.DsrService;
+import io.privacygate.consent.service.subjects.DsrService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import org.eclipse.microprofile.openapi.annotations.Operation;

@@ -13,8 +13,8 @@ import static io.privacygate.commons.security.Roles.CONSENT_WRITER;
 import static io.privacygate.commons.security.Roles.DPO;
 import static io.privacygate.commons.security.Roles.DSR_EXECUTOR;
 import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The caller's roles, for UIs deciding what to show. It does nothing but verify the token, which makes

@@ -5,12 +5,12 @@ import io.privacygate.commons.problem.ProblemType;
 import io.privacygate.consent.config.ConsentConfig;
 import io.privacygate.consent.model.ConsentState;
 import io.privacygate.consent.model.Timestamps;
-import io.privacygate.consent.service.PrivacyCenterService;
 import io.privacygate.consent.service.PrivacySession;
 import io.privacygate.consent.service.PrivacySessions;
-import io.privacygate.consent.service.PrivacyTexts;
-import io.privacygate.consent.service.PrivacyVerification;
-import io.privacygate.consent.service.ReceiptService;
+import io.privacygate.consent.service.privacycenter.PrivacyCenterService;
+import io.privacygate.consent.service.privacycenter.PrivacyTexts;
+import io.privacygate.consent.service.receipts.ReceiptService;
+import io.privacygate.consent.service.verification.PrivacyVerification;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -64,7 +64,7 @@ public class PrivacyCenterResource {
     private final PrivacySessions sessions;
     private final PrivacyVerification verification;
     private final PrivacyCenterService center;
-    private final io.privacygate.consent.service.NoticeService notices;
+    private final io.privacygate.consent.service.purposes.NoticeService notices;
     private final PrivacyTexts texts;
     private final ConsentConfig.PrivacyCenter config;
     private final Template index;
@@ -73,7 +73,7 @@ public class PrivacyCenterResource {
     private final Template message;
 
     PrivacyCenterResource(PrivacySessions sessions, PrivacyVerification verification, PrivacyCenterService center,
-                          io.privacygate.consent.service.NoticeService notices, PrivacyTexts texts, ConsentConfig config,
+                          io.privacygate.consent.service.purposes.NoticeService notices, PrivacyTexts texts, ConsentConfig config,
                           @Location("privacy/index.html") Template index, @Location("privacy/code.html") Template code,
                           @Location("privacy/me.html") Template me, @Location("privacy/message.html") Template message) {
         this.sessions = sessions;

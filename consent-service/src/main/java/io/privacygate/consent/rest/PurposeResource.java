@@ -4,7 +4,7 @@ import io.privacygate.commons.web.Page;
 import io.privacygate.commons.web.PageRequest;
 import io.privacygate.consent.api.PurposeRequest;
 import io.privacygate.consent.api.PurposeView;
-import io.privacygate.consent.service.PurposeService;
+import io.privacygate.consent.service.purposes.PurposeService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -28,8 +28,8 @@ import static io.privacygate.commons.security.Roles.CONSENT_READER;
 import static io.privacygate.commons.security.Roles.CONSENT_WRITER;
 import static io.privacygate.commons.security.Roles.DPO;
 import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The Art. 30 register. Only the DPO changes it; the people and services that rely on it read it. */
 @Path("/api/v1/purposes")

@@ -1,6 +1,6 @@
 package io.privacygate.consent.rest;
 
-import io.privacygate.consent.service.ReceiptService;
+import io.privacygate.consent.service.receipts.ReceiptService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,8 +17,8 @@ import static io.privacygate.commons.security.Roles.CONSENT_READER;
 import static io.privacygate.commons.security.Roles.CONSENT_WRITER;
 import static io.privacygate.commons.security.Roles.DPO;
 import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/receipts")
 public class ReceiptResource {

@@ -4,7 +4,7 @@ import io.privacygate.commons.web.Page;
 import io.privacygate.commons.web.PageRequest;
 import io.privacygate.consent.api.ConsentEventView;
 import io.privacygate.consent.api.CurrentConsent;
-import io.privacygate.consent.service.ConsentQueries;
+import io.privacygate.consent.service.consents.ConsentQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -17,8 +17,8 @@ import java.util.UUID;
 import static io.privacygate.commons.security.Roles.CONSENT_READER;
 import static io.privacygate.commons.security.Roles.DPO;
 import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/subjects/{subjectId}/consents")
 public class SubjectConsentResource {

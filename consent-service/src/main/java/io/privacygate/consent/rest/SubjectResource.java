@@ -6,7 +6,7 @@ import io.privacygate.consent.api.LookupResult;
 import io.privacygate.consent.api.ResolveRequest;
 import io.privacygate.consent.api.ResolveResult;
 import io.privacygate.consent.api.SubjectView;
-import io.privacygate.consent.service.SubjectService;
+import io.privacygate.consent.service.subjects.SubjectService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
