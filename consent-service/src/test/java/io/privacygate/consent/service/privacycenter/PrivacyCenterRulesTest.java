@@ -1,7 +1,6 @@
 package io.privacygate.consent.service.privacycenter;
 
 import io.privacygate.commons.crypto.OneTimeCodes;
-import io.privacygate.consent.service.PrivacySession;
 import io.privacygate.consent.service.purposes.NoticeService;
 import io.privacygate.consent.service.verification.RateLimits;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The privacy center's pure rules: words per language, retention in words, codes, windows, sealed sessions' states. */
+/** The privacy center's pure rules: words per language, retention in words, codes, windows, notice text hashes. */
 class PrivacyCenterRulesTest {
     private final PrivacyTexts texts = new PrivacyTexts(List.of("en", "de", "xx"));
 
@@ -67,24 +66,6 @@ class PrivacyCenterRulesTest {
     void aDayEndsAtMidnightUtc() {
         assertThat(RateLimits.utcDay(Instant.parse("2026-12-04T23:59:59Z"))).isEqualTo(LocalDate.parse("2026-12-04"));
         assertThat(RateLimits.utcDay(Instant.parse("2026-12-05T00:00:00Z"))).isEqualTo(LocalDate.parse("2026-12-05"));
-    }
-
-    @Test
-    void aSessionIsVerifiedOnlyAfterTheCodeAndChangesItsTokenEachStep() {
-        Instant now = Instant.parse("2026-12-04T17:00:00Z");
-        PrivacySession fresh = PrivacySession.fresh("en", now);
-        assertThat(fresh.verified()).isFalse();
-        assertThat(fresh.pending()).isFalse();
-        PrivacySession pending = fresh.pending(java.util.UUID.randomUUID(), "a@example.org", now);
-        assertThat(pending.pending()).isTrue();
-        assertThat(pending.verified()).isFalse();
-        assertThat(pending.csrf()).isNotEqualTo(fresh.csrf());
-        PrivacySession verified = pending.verifiedAt(now, Duration.ofMinutes(30));
-        assertThat(verified.verified()).isTrue();
-        assertThat(verified.csrf()).isNotEqualTo(pending.csrf());
-        assertThat(verified.expired(now.plus(Duration.ofMinutes(30)))).isTrue();
-        assertThat(verified.toString()).doesNotContain("a@example.org");
-        assertThat(verified.signedOut(now).verified()).isFalse();
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.privacygate.consent.service;
+package io.privacygate.consent.rest.privacycenter;
 
 import java.security.SecureRandom;
 import java.time.Duration;
