@@ -97,8 +97,8 @@ public interface ConsentConfig {
 
             /**
              * Wrong codes allowed per address (by its blind index) and UTC day, whatever the code and session; past
-             * them the address is locked until midnight UTC (issue #18: 5 codes an hour of 5 attempts each would
-             * otherwise be 25 guesses an hour).
+             * them the address is locked until midnight UTC, so that new codes do not bring new guesses
+             * (docs/decisions/0011).
              */
             @WithDefault("10")
             int maxFailuresPerDay();

@@ -21,7 +21,8 @@ import java.util.Arrays;
  * <p>
  * The connection is taken from the service's reactive pool and kept, so that it is made exactly as the pool makes
  * its own: URL, credentials and every {@code quarkus.datasource.reactive.*} setting, TLS ({@code ssl-mode}, trust and
- * key options, hostname verification) included (issue #18: a connection built from the URL alone went out in clear).
+ * key options, hostname verification) included: a feed in clear would let invalidations be read or dropped
+ * (docs/decisions/0010).
  * It holds one of the pool's connections for as long as it listens.
  */
 @ApplicationScoped

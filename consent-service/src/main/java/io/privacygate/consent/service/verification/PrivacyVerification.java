@@ -29,8 +29,8 @@ import java.util.UUID;
  * the privacy center cannot be used to learn who is known here. Codes asked for are limited per address (by
  * its blind index) and per client IP (by its keyed pseudonym), in the database, across replicas.
  * <p>
- * Guessing is bounded per address, not per code (issue #18): an address has one live code at a time (a new one voids
- * the earlier ones), and wrong codes are counted per address and UTC day; past {@code codes.max-failures-per-day}
+ * Guessing is bounded per address, not per code (docs/decisions/0011): an address has one live code at a time (a
+ * new one voids the earlier ones), and wrong codes are counted per address and UTC day; past {@code codes.max-failures-per-day}
  * the address is locked until midnight UTC, and every code entered for it, the right one included, answers as a
  * wrong one. With the defaults that is 10 guesses a day at a one-in-a-million code.
  */
@@ -118,7 +118,7 @@ public class PrivacyVerification {
                 })))));
     }
 
-    /** One live code per address: the earlier ones are voided, so that their attempts cannot add up (issue #18). */
+    /** One live code per address: the earlier ones are voided, so that their attempts cannot add up. */
     private Uni<Sent> issue(String address, String normalized, Instant now, String language) {
         return codes.delete("addressIndex", address).chain(() -> pseudonymKeys.key(CODE_KEY)).chain(key -> {
             String code = OneTimeCodes.newCode(config.codes().length());
