@@ -2,7 +2,7 @@ package io.privacygate.consent.rest;
 
 import io.privacygate.consent.api.NoticeTextRequest;
 import io.privacygate.consent.api.NoticeTextView;
-import io.privacygate.consent.service.purposes.NoticeService;
+import io.privacygate.consent.service.privacycenter.NoticeService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,9 +1,9 @@
 package io.privacygate.consent.rest.privacycenter;
 
 import io.privacygate.consent.config.ConsentConfig;
+import io.privacygate.consent.service.privacycenter.NoticeService;
 import io.privacygate.consent.service.privacycenter.PrivacyCenterService;
 import io.privacygate.consent.service.privacycenter.PrivacyTexts;
-import io.privacygate.consent.service.purposes.NoticeService;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.smallrye.mutiny.Uni;

@@ -8,6 +8,7 @@ import io.privacygate.consent.model.PurposeRule;
 import io.privacygate.consent.model.SubjectState;
 import io.privacygate.consent.service.audit.ConsentAudit.DeniedDecision;
 import io.privacygate.consent.service.audit.ConsentAudit;
+import io.privacygate.consent.service.decisionstate.DecisionCache;
 import io.privacygate.consent.service.subjects.IndexedIdentifier;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;

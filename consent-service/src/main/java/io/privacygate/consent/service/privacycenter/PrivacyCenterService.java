@@ -18,7 +18,6 @@ import io.privacygate.consent.model.Timestamps;
 import io.privacygate.consent.repository.ConsentEventRepository;
 import io.privacygate.consent.repository.PrivacyRequestRepository;
 import io.privacygate.consent.service.consents.ConsentService;
-import io.privacygate.consent.service.purposes.NoticeService;
 import io.privacygate.consent.service.receipts.ReceiptService;
 import io.privacygate.consent.service.subjects.SubjectService;
 import io.privacygate.consent.service.verification.PrivacyVerification;

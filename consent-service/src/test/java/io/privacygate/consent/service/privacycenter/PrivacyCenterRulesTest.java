@@ -1,7 +1,6 @@
 package io.privacygate.consent.service.privacycenter;
 
 import io.privacygate.commons.crypto.OneTimeCodes;
-import io.privacygate.consent.service.purposes.NoticeService;
 import io.privacygate.consent.service.verification.RateLimits;
 import org.junit.jupiter.api.Test;
 

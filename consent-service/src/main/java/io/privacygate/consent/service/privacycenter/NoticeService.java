@@ -1,4 +1,4 @@
-package io.privacygate.consent.service.purposes;
+package io.privacygate.consent.service.privacycenter;
 
 import io.privacygate.commons.audit.Actors;
 import io.privacygate.commons.gdpr.LegalBasis;
@@ -12,7 +12,6 @@ import io.privacygate.consent.model.Timestamps;
 import io.privacygate.consent.repository.PurposeNoticeRepository;
 import io.privacygate.consent.repository.PurposeRepository;
 import io.privacygate.consent.service.audit.ConsentAudit;
-import io.privacygate.consent.service.privacycenter.PrivacyTexts;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -1,4 +1,4 @@
-package io.privacygate.consent.service.decisions;
+package io.privacygate.consent.service.decisionstate;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -1,4 +1,4 @@
-package io.privacygate.consent.service.decisions;
+package io.privacygate.consent.service.decisionstate;
 
 import java.util.UUID;
 

@@ -1,4 +1,4 @@
-package io.privacygate.consent.service.decisions;
+package io.privacygate.consent.service.decisionstate;
 
 import io.privacygate.consent.repository.StateChangeRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
