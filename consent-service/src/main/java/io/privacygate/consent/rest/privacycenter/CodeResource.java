@@ -51,10 +51,7 @@ public class CodeResource {
     public Uni<Response> requestCode(@CookieParam(PrivacySessions.COOKIE) String cookie, @RestForm String csrf,
                                      @RestForm String email, @HeaderParam("Accept-Language") String acceptLanguage,
                                      @HeaderParam("Sec-GPC") String gpc, @Context HttpServerRequest request) {
-        return visits.open(cookie, null, acceptLanguage, gpc, request).chain(visit -> {
-            if (!Csrf.matches(visit.session(), csrf)) {
-                return renderer.forbidden(visit);
-            }
+        return visits.form(cookie, csrf, acceptLanguage, gpc, request, visit -> {
             String normalized;
             try {
                 normalized = PrivacyVerification.normalizedEmail(email);
@@ -93,10 +90,7 @@ public class CodeResource {
     public Uni<Response> enterCode(@CookieParam(PrivacySessions.COOKIE) String cookie, @RestForm String csrf,
                                    @RestForm String code, @HeaderParam("Accept-Language") String acceptLanguage,
                                    @HeaderParam("Sec-GPC") String gpc, @Context HttpServerRequest request) {
-        return visits.open(cookie, null, acceptLanguage, gpc, request).chain(visit -> {
-            if (!Csrf.matches(visit.session(), csrf)) {
-                return renderer.forbidden(visit);
-            }
+        return visits.form(cookie, csrf, acceptLanguage, gpc, request, visit -> {
             PrivacySession session = visit.session();
             if (!session.pending()) {
                 return renderer.redirect(visit, "/privacy");

@@ -53,9 +53,8 @@ public class OverviewResource {
                                   @QueryParam("saved") String saved, @QueryParam("filed") String filed,
                                   @HeaderParam("Accept-Language") String acceptLanguage, @HeaderParam("Sec-GPC") String gpc,
                                   @Context HttpServerRequest request) {
-        return visits.open(cookie, lang, acceptLanguage, gpc, request).chain(visit -> visit.session().verified()
-                ? pages.me(visit, 200, saved, filed, null)
-                : renderer.redirect(visit, "/privacy"));
+        return visits.verifiedPage(cookie, lang, acceptLanguage, gpc, request,
+                visit -> pages.me(visit, 200, saved, filed, null));
     }
 
     @POST
@@ -65,13 +64,7 @@ public class OverviewResource {
                                 @RestForm String purpose, @RestForm String state, @RestForm String noticeVersion,
                                 @HeaderParam("User-Agent") String userAgent, @HeaderParam("Accept-Language") String acceptLanguage,
                                 @HeaderParam("Sec-GPC") String gpc, @Context HttpServerRequest request) {
-        return visits.open(cookie, null, acceptLanguage, gpc, request).chain(visit -> {
-            if (!Csrf.matches(visit.session(), csrf)) {
-                return renderer.forbidden(visit);
-            }
-            if (!visit.session().verified()) {
-                return renderer.redirect(visit, "/privacy");
-            }
+        return visits.verifiedForm(cookie, csrf, acceptLanguage, gpc, request, visit -> {
             ConsentState chosen = "GRANTED".equals(state) ? ConsentState.GRANTED
                     : "WITHDRAWN".equals(state) ? ConsentState.WITHDRAWN : null;
             if (chosen == null || purpose == null || purpose.isBlank()) {
@@ -96,10 +89,7 @@ public class OverviewResource {
     public Uni<Response> receipt(@CookieParam(PrivacySessions.COOKIE) String cookie, @PathParam("receiptId") String receiptId,
                                  @HeaderParam("Accept-Language") String acceptLanguage, @HeaderParam("Sec-GPC") String gpc,
                                  @Context HttpServerRequest request) {
-        return visits.open(cookie, null, acceptLanguage, gpc, request).chain(visit -> {
-            if (!visit.session().verified()) {
-                return renderer.redirect(visit, "/privacy");
-            }
+        return visits.verifiedPage(cookie, null, acceptLanguage, gpc, request, visit -> {
             Optional<UUID> id = Pages.uuid(receiptId);
             if (id.isEmpty()) {
                 return renderer.message(visit, 404, "notfound_title", "notfound_text");

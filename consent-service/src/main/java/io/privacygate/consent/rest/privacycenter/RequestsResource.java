@@ -48,13 +48,7 @@ public class RequestsResource {
                               @RestForm String details, @RestForm String correctedEmail, @RestForm String formKey,
                               @HeaderParam("Accept-Language") String acceptLanguage, @HeaderParam("Sec-GPC") String gpc,
                               @Context HttpServerRequest request) {
-        return visits.open(cookie, null, acceptLanguage, gpc, request).chain(visit -> {
-            if (!Csrf.matches(visit.session(), csrf)) {
-                return renderer.forbidden(visit);
-            }
-            if (!visit.session().verified()) {
-                return renderer.redirect(visit, "/privacy");
-            }
+        return visits.verifiedForm(cookie, csrf, acceptLanguage, gpc, request, visit -> {
             String key = formKey != null && formKey.matches("[A-Za-z0-9-]{8,64}") ? formKey : UUID.randomUUID().toString();
             return Uni.createFrom().deferred(() -> center.file(visit.session().email(), type, details, correctedEmail, key,
                             visit.session().verifiedAt()))
@@ -70,10 +64,7 @@ public class RequestsResource {
     public Uni<Response> export(@CookieParam(PrivacySessions.COOKIE) String cookie, @PathParam("id") String requestId,
                                 @HeaderParam("Accept-Language") String acceptLanguage, @HeaderParam("Sec-GPC") String gpc,
                                 @Context HttpServerRequest request) {
-        return visits.open(cookie, null, acceptLanguage, gpc, request).chain(visit -> {
-            if (!visit.session().verified()) {
-                return renderer.redirect(visit, "/privacy");
-            }
+        return visits.verifiedPage(cookie, null, acceptLanguage, gpc, request, visit -> {
             Optional<UUID> id = Pages.uuid(requestId);
             if (id.isEmpty()) {
                 return renderer.message(visit, 404, "notfound_title", "notfound_text");

@@ -45,11 +45,7 @@ public class StartResource {
     public Uni<Response> signOut(@CookieParam(PrivacySessions.COOKIE) String cookie, @RestForm String csrf,
                                  @HeaderParam("Accept-Language") String acceptLanguage, @HeaderParam("Sec-GPC") String gpc,
                                  @Context HttpServerRequest request) {
-        return visits.open(cookie, null, acceptLanguage, gpc, request).chain(visit -> {
-            if (!Csrf.matches(visit.session(), csrf)) {
-                return renderer.forbidden(visit);
-            }
-            return renderer.redirect(visit.with(visit.session().signedOut(Timestamps.now())), "/privacy");
-        });
+        return visits.form(cookie, csrf, acceptLanguage, gpc, request,
+                visit -> renderer.redirect(visit.with(visit.session().signedOut(Timestamps.now())), "/privacy"));
     }
 }
