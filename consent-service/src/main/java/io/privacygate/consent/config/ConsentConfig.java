@@ -63,12 +63,11 @@ public interface ConsentConfig {
         @WithDefault("en,de")
         List<String> languages();
 
-        /** dsr-service, where the requests subjects file are sent (with this service's client-credentials token). */
+        /**
+         * dsr-service, where the requests subjects file are sent (with this service's client-credentials token); the
+         * REST client {@code quarkus.rest-client.dsr.url} is this, and prod refuses to start without it.
+         */
         String dsrUrl();
-
-        /** How long a dsr-service call may take before the subject is told to try again. */
-        @WithDefault("PT20S")
-        Duration dsrTimeout();
 
         Codes codes();
 
@@ -98,8 +97,8 @@ public interface ConsentConfig {
 
             /**
              * Wrong codes allowed per address (by its blind index) and UTC day, whatever the code and session; past
-             * them the address is locked until midnight UTC (issue #18: 5 codes an hour of 5 attempts each would
-             * otherwise be 25 guesses an hour).
+             * them the address is locked until midnight UTC, so that new codes do not bring new guesses
+             * (docs/decisions/0011).
              */
             @WithDefault("10")
             int maxFailuresPerDay();

@@ -1,6 +1,6 @@
 package io.privacygate.consent.job;
 
-import io.privacygate.consent.service.PrivacyVerification;
+import io.privacygate.consent.service.verification.PrivacyVerification;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,9 +2,9 @@ package io.privacygate.consent.repository;
 
 import io.privacygate.commons.gdpr.LegalBasis;
 import io.privacygate.consent.model.ConsentState;
-import io.privacygate.consent.service.DecisionRules.LatestConsent;
-import io.privacygate.consent.service.DecisionRules.PurposeRule;
-import io.privacygate.consent.service.DecisionRules.SubjectState;
+import io.privacygate.consent.model.LatestConsent;
+import io.privacygate.consent.model.PurposeRule;
+import io.privacygate.consent.model.SubjectState;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -2,7 +2,7 @@ package io.privacygate.consent.rest;
 
 import io.privacygate.consent.api.ConsentEventView;
 import io.privacygate.consent.api.ConsentRequest;
-import io.privacygate.consent.service.ConsentService;
+import io.privacygate.consent.service.consents.ConsentService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -16,11 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 
-import static io.privacygate.consent.rest.Roles.CONSENT_WRITER;
-import static io.privacygate.consent.rest.Roles.DPO;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
+import static io.privacygate.commons.security.Roles.CONSENT_WRITER;
+import static io.privacygate.commons.security.Roles.DPO;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/consents")
 public class ConsentResource {
@@ -37,9 +36,9 @@ public class ConsentResource {
     @APIResponseSchema(value = ConsentEventView.class, responseCode = "201", responseDescription = "The event recorded")
     @Operation(summary = "Record one consent event (grant, withdrawal or refusal) with its evidence; answers the event and its receipt id")
     @APIResponse(responseCode = "200", description = "An Idempotency-Key seen before: the event first recorded for it")
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed (field named, never its value); nothing stored", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "The same event is already the subject's current one, or the identifiers belong to different subjects", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "422", description = "Unknown purpose or subject, a purpose not based on consent, a notice version the purpose never had, or an Idempotency-Key reused for a different request", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "A field is missing or malformed (field named, never its value); nothing stored")
+    @APIResponse(responseCode = "409", description = "The same event is already the subject's current one, or the identifiers belong to different subjects")
+    @APIResponse(responseCode = "422", description = "Unknown purpose or subject, a purpose not based on consent, a notice version the purpose never had, or an Idempotency-Key reused for a different request")
     public Uni<Response> record(@Valid @NotNull ConsentRequest request,
                                 @HeaderParam("Idempotency-Key")
                                 @Pattern(regexp = "[\\x21-\\x7e]{1,200}", message = "must be 1-200 visible ASCII characters")

@@ -4,7 +4,7 @@ import io.privacygate.consent.api.BatchDecisionRequest;
 import io.privacygate.consent.api.BatchDecisionView;
 import io.privacygate.consent.api.DecisionRequest;
 import io.privacygate.consent.api.DecisionView;
-import io.privacygate.consent.service.DecisionService;
+import io.privacygate.consent.service.decisions.DecisionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -13,11 +13,10 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
-import static io.privacygate.consent.rest.Roles.CONSENT_READER;
-import static io.privacygate.consent.rest.Roles.DPO;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
+import static io.privacygate.commons.security.Roles.CONSENT_READER;
+import static io.privacygate.commons.security.Roles.DPO;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** May this processing happen? {@code Sec-GPC: 1} on the request applies to every query in it. */
 @Path("/api/v1/decisions")
@@ -33,7 +32,7 @@ public class DecisionResource {
     @RolesAllowed({DPO, CONSENT_READER})
     @Operation(summary = "May this processing happen? Fail closed; Sec-GPC: 1 denies purposes to which GPC applies")
     @APIResponse(responseCode = "200", description = "The decision, with its reason and legal basis")
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed (field named, never its value)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "A field is missing or malformed (field named, never its value)")
     public Uni<DecisionView> decide(@Valid @NotNull DecisionRequest request, @HeaderParam(GPC) String gpc) {
         return decisions.decide(request, "1".equals(gpc));
     }
@@ -43,7 +42,7 @@ public class DecisionResource {
     @RolesAllowed({DPO, CONSENT_READER})
     @Operation(summary = "Up to 500 decisions at once, answered in order")
     @APIResponse(responseCode = "200", description = "One decision per query, in request order")
-    @APIResponse(responseCode = "400", description = "A query is malformed, or there are none or more than 500 (field named)", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "A query is malformed, or there are none or more than 500 (field named)")
     public Uni<BatchDecisionView> decideAll(@Valid @NotNull BatchDecisionRequest request, @HeaderParam(GPC) String gpc) {
         return decisions.decideAll(request.queries(), "1".equals(gpc)).map(BatchDecisionView::new);
     }

@@ -7,15 +7,14 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 
-import static io.privacygate.consent.rest.Roles.AUDITOR;
-import static io.privacygate.consent.rest.Roles.CONSENT_READER;
-import static io.privacygate.consent.rest.Roles.CONSENT_WRITER;
-import static io.privacygate.consent.rest.Roles.DPO;
-import static io.privacygate.consent.rest.Roles.DSR_EXECUTOR;
-import static io.privacygate.consent.rest.Roles.PRIVACY_OPERATOR;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
+import static io.privacygate.commons.security.Roles.AUDITOR;
+import static io.privacygate.commons.security.Roles.CONSENT_READER;
+import static io.privacygate.commons.security.Roles.CONSENT_WRITER;
+import static io.privacygate.commons.security.Roles.DPO;
+import static io.privacygate.commons.security.Roles.DSR_EXECUTOR;
+import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The caller's roles, for UIs deciding what to show. It does nothing but verify the token, which makes

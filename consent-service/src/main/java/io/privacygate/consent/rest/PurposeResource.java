@@ -4,7 +4,7 @@ import io.privacygate.commons.web.Page;
 import io.privacygate.commons.web.PageRequest;
 import io.privacygate.consent.api.PurposeRequest;
 import io.privacygate.consent.api.PurposeView;
-import io.privacygate.consent.service.PurposeService;
+import io.privacygate.consent.service.purposes.PurposeService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -23,14 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import java.net.URI;
 import java.util.List;
 
-import static io.privacygate.consent.rest.Roles.AUDITOR;
-import static io.privacygate.consent.rest.Roles.CONSENT_READER;
-import static io.privacygate.consent.rest.Roles.CONSENT_WRITER;
-import static io.privacygate.consent.rest.Roles.DPO;
-import static io.privacygate.consent.rest.Roles.PRIVACY_OPERATOR;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
+import static io.privacygate.commons.security.Roles.AUDITOR;
+import static io.privacygate.commons.security.Roles.CONSENT_READER;
+import static io.privacygate.commons.security.Roles.CONSENT_WRITER;
+import static io.privacygate.commons.security.Roles.DPO;
+import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The Art. 30 register. Only the DPO changes it; the people and services that rely on it read it. */
 @Path("/api/v1/purposes")
@@ -46,8 +45,8 @@ public class PurposeResource {
     @RolesAllowed(DPO)
     @APIResponseSchema(value = PurposeView.class, responseCode = "201", responseDescription = "Version 1 of the purpose")
     @Operation(summary = "Define a purpose (a processing activity of the Art. 30 register): version 1")
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed (field named)", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "409", description = "A purpose with this key exists; change it with PUT", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "A field is missing or malformed (field named)")
+    @APIResponse(responseCode = "409", description = "A purpose with this key exists; change it with PUT")
     public Uni<Response> create(@Valid @NotNull PurposeRequest request) {
         return purposes.create(request).map(created -> Response
                 .created(URI.create("/api/v1/purposes/" + created.key())).entity(created).build());
@@ -57,7 +56,7 @@ public class PurposeResource {
     @RolesAllowed({DPO, AUDITOR, PRIVACY_OPERATOR, CONSENT_READER, CONSENT_WRITER})
     @Operation(summary = "The purposes in force, by key, one page at a time")
     @APIResponse(responseCode = "200", description = "A page of purposes")
-    @APIResponse(responseCode = "400", description = "page or size is out of range", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "page or size is out of range")
     public Uni<Page<PurposeView>> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return purposes.list(PageRequest.of(page, size));
     }
@@ -68,7 +67,7 @@ public class PurposeResource {
     @RolesAllowed({DPO, AUDITOR, PRIVACY_OPERATOR, CONSENT_READER, CONSENT_WRITER})
     @Operation(summary = "One purpose: its current version, or the version asked for")
     @APIResponse(responseCode = "200", description = "The purpose version")
-    @APIResponse(responseCode = "404", description = "No purpose with this key, or no such version", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No purpose with this key, or no such version")
     public Uni<PurposeView> get(@PathParam("key") String key, @QueryParam("version") Integer version) {
         return purposes.get(key, version);
     }
@@ -78,7 +77,7 @@ public class PurposeResource {
     @RolesAllowed({DPO, AUDITOR, PRIVACY_OPERATOR, CONSENT_READER, CONSENT_WRITER})
     @Operation(summary = "Every version of a purpose, oldest first")
     @APIResponse(responseCode = "200", description = "The versions")
-    @APIResponse(responseCode = "404", description = "No purpose with this key", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No purpose with this key")
     public Uni<List<PurposeView>> versions(@PathParam("key") String key) {
         return purposes.versions(key);
     }
@@ -89,8 +88,8 @@ public class PurposeResource {
     @RolesAllowed(DPO)
     @Operation(summary = "Change a purpose: a new version when anything changed, the same one otherwise")
     @APIResponse(responseCode = "200", description = "The version in force after the call")
-    @APIResponse(responseCode = "400", description = "A field is missing or malformed, or the key differs from the path (field named)", content = @Content(mediaType = "application/problem+json"))
-    @APIResponse(responseCode = "404", description = "No purpose with this key", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "400", description = "A field is missing or malformed, or the key differs from the path (field named)")
+    @APIResponse(responseCode = "404", description = "No purpose with this key")
     public Uni<PurposeView> update(@PathParam("key") String key, @Valid @NotNull PurposeRequest request) {
         return purposes.update(key, request);
     }

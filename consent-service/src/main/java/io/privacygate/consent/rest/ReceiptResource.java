@@ -1,6 +1,6 @@
 package io.privacygate.consent.rest;
 
-import io.privacygate.consent.service.ReceiptService;
+import io.privacygate.consent.service.receipts.ReceiptService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,13 +13,12 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.UUID;
 
-import static io.privacygate.consent.rest.Roles.CONSENT_READER;
-import static io.privacygate.consent.rest.Roles.CONSENT_WRITER;
-import static io.privacygate.consent.rest.Roles.DPO;
-import static io.privacygate.consent.rest.Roles.PRIVACY_OPERATOR;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
+import static io.privacygate.commons.security.Roles.CONSENT_READER;
+import static io.privacygate.commons.security.Roles.CONSENT_WRITER;
+import static io.privacygate.commons.security.Roles.DPO;
+import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 @Path("/api/v1/receipts")
 public class ReceiptResource {
@@ -36,7 +35,7 @@ public class ReceiptResource {
     @RolesAllowed({DPO, PRIVACY_OPERATOR, CONSENT_READER, CONSENT_WRITER})
     @Operation(summary = "A signed consent receipt (ISO/IEC TS 27560 record as a compact JWS, application/jose)")
     @APIResponse(responseCode = "200", description = "The receipt")
-    @APIResponse(responseCode = "404", description = "No such receipt", content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "404", description = "No such receipt")
     public Uni<String> receipt(@PathParam("receiptId") UUID receiptId) {
         return receipts.receipt(receiptId);
     }

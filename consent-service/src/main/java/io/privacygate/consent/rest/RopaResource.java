@@ -1,8 +1,8 @@
 package io.privacygate.consent.rest;
 
 import io.privacygate.consent.api.Ropa;
-import io.privacygate.consent.service.PurposeService;
-import io.privacygate.consent.service.RopaCsv;
+import io.privacygate.consent.service.purposes.PurposeService;
+import io.privacygate.consent.service.purposes.RopaCsv;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -10,12 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import static io.privacygate.consent.rest.Roles.AUDITOR;
-import static io.privacygate.consent.rest.Roles.DPO;
-import static io.privacygate.consent.rest.Roles.PRIVACY_OPERATOR;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
+import static io.privacygate.commons.security.Roles.AUDITOR;
+import static io.privacygate.commons.security.Roles.DPO;
+import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The Art. 30 record of processing activities, for the supervisory authority on request (Art. 30(4)). */
 @Path("/api/v1/ropa")

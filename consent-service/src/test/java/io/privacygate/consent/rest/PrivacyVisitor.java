@@ -1,5 +1,6 @@
 package io.privacygate.consent.rest;
 
+import io.privacygate.consent.rest.privacycenter.PrivacySessions;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -80,11 +81,11 @@ final class PrivacyVisitor {
 
     private RequestSpecification spec() {
         RequestSpecification spec = given().redirects().follow(false).header("X-Forwarded-For", ip).headers(headers);
-        return cookie == null ? spec : spec.cookie(PrivacyCenterResourceNames.COOKIE, cookie);
+        return cookie == null ? spec : spec.cookie(PrivacySessions.COOKIE, cookie);
     }
 
     private Response remember(Response response) {
-        String set = response.getCookie(PrivacyCenterResourceNames.COOKIE);
+        String set = response.getCookie(PrivacySessions.COOKIE);
         if (set != null) {
             cookie = set;
         }
@@ -95,8 +96,4 @@ final class PrivacyVisitor {
         return response;
     }
 
-    /** The names the pages use, as the resource defines them. */
-    static final class PrivacyCenterResourceNames {
-        static final String COOKIE = PrivacyCenterResource.COOKIE;
-    }
 }

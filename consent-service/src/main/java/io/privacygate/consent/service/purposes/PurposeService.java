@@ -1,0 +1,192 @@
+package io.privacygate.consent.service.purposes;
+
+import io.privacygate.commons.audit.Actors;
+import io.privacygate.commons.gdpr.LegalBasis;
+import io.privacygate.commons.problem.ProblemException;
+import io.privacygate.commons.web.Page;
+import io.privacygate.commons.web.PageRequest;
+import io.privacygate.consent.api.PurposeRequest;
+import io.privacygate.consent.api.PurposeView;
+import io.privacygate.consent.api.Ropa;
+import io.privacygate.consent.config.ConsentConfig;
+import io.privacygate.consent.model.Purpose;
+import io.privacygate.consent.model.Timestamps;
+import io.privacygate.consent.repository.PurposeRepository;
+import io.privacygate.consent.service.audit.ConsentAudit;
+import io.privacygate.consent.service.decisionstate.Changed;
+import io.privacygate.consent.service.decisionstate.StateChanges;
+import io.privacygate.consent.service.decisionstate.StateKeys;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+
+/** The Art. 30 register: purposes, versioned so that every consent points at what was in force. */
+@ApplicationScoped
+public class PurposeService {
+    private final PurposeRepository purposes;
+    private final ConsentAudit audit;
+    private final StateChanges changes;
+    private final ConsentConfig config;
+    private final SecurityIdentity identity;
+
+    PurposeService(PurposeRepository purposes, ConsentAudit audit, StateChanges changes, ConsentConfig config,
+                   SecurityIdentity identity) {
+        this.purposes = purposes;
+        this.audit = audit;
+        this.changes = changes;
+        this.config = config;
+        this.identity = identity;
+    }
+
+    public Uni<PurposeView> create(PurposeRequest request) {
+        if (request.key() == null) {
+            throw ProblemException.invalidField("key", "must not be blank");
+        }
+        Definition definition = Definition.of(request);
+        return changes.commit(() -> purposes.lockKey(request.key())
+                .chain(() -> purposes.findCurrent(request.key()))
+                .chain(existing -> {
+                    if (existing != null) {
+                        return Uni.createFrom().failure(ProblemException.conflict(
+                                "Purpose '" + request.key() + "' exists; change it with PUT, which makes a new version."));
+                    }
+                    Purpose created = definition.toVersion(request.key(), 1, actor());
+                    return purposes.persistAndFlush(created)
+                            .call(audit::purposeCreated)
+                            .map(saved -> Changed.of(Purposes.view(saved), Set.of(StateKeys.PURPOSES)));
+                }));
+    }
+
+    /** A new version when anything changed; the same version, untouched, when nothing did. */
+    public Uni<PurposeView> update(String key, PurposeRequest request) {
+        if (request.key() != null && !request.key().equals(key)) {
+            throw ProblemException.invalidField("key", "must match the purpose in the path");
+        }
+        Definition definition = Definition.of(request);
+        return changes.commit(() -> purposes.lockKey(key)
+                .chain(() -> purposes.findCurrent(key))
+                .chain(current -> {
+                    if (current == null) {
+                        return Uni.createFrom().failure(ProblemException.notFound("No such purpose."));
+                    }
+                    if (definition.sameAs(current)) {
+                        return Uni.createFrom().item(Changed.none(Purposes.view(current)));
+                    }
+                    current.current = false;
+                    Purpose next = definition.toVersion(key, current.version + 1, actor());
+                    // The old version stops being current before the new one is inserted (one current per key).
+                    return purposes.flush()
+                            .chain(() -> purposes.persistAndFlush(next))
+                            .call(saved -> audit.purposeChanged(current, saved))
+                            .map(saved -> Changed.of(Purposes.view(saved), Set.of(StateKeys.PURPOSES)));
+                }));
+    }
+
+    @WithSession
+    public Uni<PurposeView> get(String key, Integer version) {
+        Uni<Purpose> found = version == null ? purposes.findCurrent(key) : purposes.findVersion(key, version);
+        return found.onItem().ifNull().failWith(() -> ProblemException.notFound(version == null
+                        ? "No such purpose." : "No such version of the purpose."))
+                .map(Purposes::view);
+    }
+
+    @WithSession
+    public Uni<List<PurposeView>> versions(String key) {
+        return purposes.findVersions(key).map(all -> {
+            if (all.isEmpty()) {
+                throw ProblemException.notFound("No such purpose.");
+            }
+            return all.stream().map(Purposes::view).toList();
+        });
+    }
+
+    @WithSession
+    public Uni<Page<PurposeView>> list(PageRequest page) {
+        return purposes.pageCurrent(page).chain(items -> purposes.countCurrent()
+                .map(total -> new Page<>(items.stream().map(Purposes::view).toList(), page.page(), page.size(), total)));
+    }
+
+    /** Art. 30(1): every processing activity in force, with the controller responsible for it. */
+    @WithSession
+    public Uni<Ropa> ropa() {
+        return purposes.findAllCurrent().map(all -> new Ropa(
+                new Ropa.Controller(config.controller().name(), config.controller().contact()), Instant.now(),
+                all.stream().map(Purposes::view).toList()));
+    }
+
+    private String actor() {
+        return Actors.of(identity);
+    }
+
+    /** A purpose definition, checked and in canonical form (lists without repeats, retention upper-case). */
+    record Definition(String title, String description, LegalBasis legalBasis, List<String> dataCategories,
+                      String retention, List<String> recipients, List<String> channels, String noticeUrl,
+                      String noticeVersion, String noticeHash, boolean gpcApplies) {
+
+        static Definition of(PurposeRequest r) {
+            String retention = RetentionPeriods.parse(r.retention()).orElseThrow(() -> ProblemException.invalidField(
+                    "retention", "must be a positive ISO-8601 duration, e.g. P2Y, P6M or P30D"));
+            // Consent is informed only if the notice it was given for is known (Art. 7(1), Art. 13).
+            if (r.legalBasis() == LegalBasis.CONSENT && isBlank(r.noticeVersion())) {
+                throw ProblemException.invalidField("noticeVersion", "is required for a purpose based on consent");
+            }
+            if (r.legalBasis() == LegalBasis.CONSENT && isBlank(r.noticeUrl())) {
+                throw ProblemException.invalidField("noticeUrl", "is required for a purpose based on consent");
+            }
+            return new Definition(r.title().trim(), blankToNull(r.description()), r.legalBasis(),
+                    distinct(r.dataCategories()), retention, distinct(r.recipients()), distinct(r.channels()),
+                    blankToNull(r.noticeUrl()), blankToNull(r.noticeVersion()), blankToNull(r.noticeHash()),
+                    r.gpcApplies());
+        }
+
+        boolean sameAs(Purpose p) {
+            return title.equals(p.title) && Objects.equals(description, p.description) && legalBasis == p.legalBasis
+                    && dataCategories.equals(p.dataCategories) && retention.equals(p.retention)
+                    && recipients.equals(p.recipients) && channels.equals(p.channels)
+                    && Objects.equals(noticeUrl, p.noticeUrl) && Objects.equals(noticeVersion, p.noticeVersion)
+                    && Objects.equals(noticeHash, p.noticeHash) && gpcApplies == p.gpcApplies;
+        }
+
+        Purpose toVersion(String key, int version, String actor) {
+            Purpose p = new Purpose();
+            p.id = UUID.randomUUID();
+            p.key = key;
+            p.version = version;
+            p.current = true;
+            p.title = title;
+            p.description = description;
+            p.legalBasis = legalBasis;
+            p.dataCategories = dataCategories;
+            p.retention = retention;
+            p.recipients = recipients;
+            p.channels = channels;
+            p.noticeUrl = noticeUrl;
+            p.noticeVersion = noticeVersion;
+            p.noticeHash = noticeHash;
+            p.gpcApplies = gpcApplies;
+            p.createdAt = Timestamps.now();
+            p.createdBy = actor;
+            return p;
+        }
+
+        private static List<String> distinct(List<String> values) {
+            return List.copyOf(new LinkedHashSet<>(values.stream().map(String::trim).toList()));
+        }
+
+        private static boolean isBlank(String value) {
+            return value == null || value.isBlank();
+        }
+
+        private static String blankToNull(String value) {
+            return isBlank(value) ? null : value.trim();
+        }
+    }
+}

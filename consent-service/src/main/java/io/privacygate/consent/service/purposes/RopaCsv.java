@@ -1,0 +1,34 @@
+package io.privacygate.consent.service.purposes;
+
+import io.privacygate.commons.web.CsvTable;
+import io.privacygate.consent.api.PurposeView;
+import io.privacygate.consent.api.Ropa;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The ROPA as CSV (commons' {@link CsvTable}: RFC 4180, formula cells guarded, since the register is opened by
+ * people with spreadsheets). Lists are joined with {@code "; "}.
+ */
+public final class RopaCsv {
+    static final List<String> HEADER = List.of("controller", "controllerContact", "key", "version", "title",
+            "description", "legalBasis", "legalBasisIri", "dataCategories", "retention", "recipients", "channels",
+            "noticeUrl", "noticeVersion", "noticeHash", "gpcApplies", "since");
+
+    private RopaCsv() {
+    }
+
+    public static String write(Ropa ropa) {
+        return CsvTable.write(HEADER, ropa.activities().stream().map(p -> row(ropa, p)).toList());
+    }
+
+    /** An absent value (description, notice) is an empty cell. */
+    private static List<String> row(Ropa ropa, PurposeView p) {
+        return Arrays.asList(ropa.controller().name(), ropa.controller().contact(), p.key(),
+                String.valueOf(p.version()), p.title(), p.description(), p.legalBasis().name(),
+                p.legalBasisIri(), String.join("; ", p.dataCategories()), p.retention(),
+                String.join("; ", p.recipients()), String.join("; ", p.channels()), p.noticeUrl(),
+                p.noticeVersion(), p.noticeHash(), String.valueOf(p.gpcApplies()), p.createdAt().toString());
+    }
+}

@@ -1,0 +1,39 @@
+package io.privacygate.consent.service.purposes;
+
+import io.privacygate.commons.gdpr.LegalBasis;
+import io.privacygate.commons.web.CsvTable;
+import io.privacygate.consent.api.PurposeView;
+import io.privacygate.consent.api.Ropa;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RopaCsvTest {
+
+    @Test
+    void writesOneRowPerActivityAfterTheHeader() {
+        PurposeView purpose = new PurposeView("newsletter", 2, true, "Newsletter, monthly", "Says \"hello\"",
+                LegalBasis.CONSENT, "eu-gdpr:A6-1-a", List.of("email", "name"), "P2Y", List.of("Mailer Ltd"),
+                List.of("email"), "https://example.org/n", "3", "sha256:ab", true, Instant.parse("2026-01-02T03:04:05Z"));
+        String csv = RopaCsv.write(new Ropa(new Ropa.Controller("ACME", "https://acme.example/privacy"), Instant.now(),
+                List.of(purpose)));
+
+        String[] lines = csv.split("\r\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).isEqualTo(String.join(",", RopaCsv.HEADER));
+        assertThat(lines[1]).isEqualTo("ACME,https://acme.example/privacy,newsletter,2,\"Newsletter, monthly\","
+                + "\"Says \"\"hello\"\"\",CONSENT,eu-gdpr:A6-1-a,email; name,P2Y,Mailer Ltd,email,https://example.org/n,3,"
+                + "sha256:ab,true,2026-01-02T03:04:05Z");
+    }
+
+    @Test
+    void defusesCellsASpreadsheetWouldRunAsFormulas() {
+        assertThat(CsvTable.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(CsvTable.cell("+1")).isEqualTo("'+1");
+        assertThat(CsvTable.cell("@SUM")).isEqualTo("'@SUM");
+        assertThat(CsvTable.cell("plain")).isEqualTo("plain");
+    }
+}
