@@ -26,8 +26,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
-import static io.privacygate.dsr.console.ConsoleUser.AUDITOR;
-import static io.privacygate.dsr.console.ConsoleUser.DPO;
+import static io.privacygate.commons.security.Roles.AUDITOR;
+import static io.privacygate.commons.security.Roles.DPO;
 
 /**
  * The audit log, for auditors and the DPO: the latest signed checkpoint (its signature checked here), a full

@@ -29,7 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.privacygate.dsr.console.ConsoleUser.DPO;
+import static io.privacygate.commons.security.Roles.DPO;
 
 /**
  * The register of processing activities (Art. 30), for the DPO: the purposes in force, a new purpose or a new

@@ -57,9 +57,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import static io.privacygate.dsr.console.ConsoleUser.AUDITOR;
-import static io.privacygate.dsr.console.ConsoleUser.DPO;
-import static io.privacygate.dsr.console.ConsoleUser.PRIVACY_OPERATOR;
+import static io.privacygate.commons.security.Roles.AUDITOR;
+import static io.privacygate.commons.security.Roles.DPO;
+import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
 
 /**
  * The request pages of the console: the queue, filing, one request and what operators do to it. Thin: every

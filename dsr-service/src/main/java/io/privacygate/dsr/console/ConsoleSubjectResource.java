@@ -25,8 +25,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.util.List;
 import java.util.UUID;
 
-import static io.privacygate.dsr.console.ConsoleUser.DPO;
-import static io.privacygate.dsr.console.ConsoleUser.PRIVACY_OPERATOR;
+import static io.privacygate.commons.security.Roles.DPO;
+import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
 
 /**
  * Subject lookup: who an identifier belongs to in consent-service, their consent per purpose with its history and

@@ -8,16 +8,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.privacygate.commons.security.Roles.AUDITOR;
+import static io.privacygate.commons.security.Roles.CRM_AGENT;
+import static io.privacygate.commons.security.Roles.DPO;
+import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
+
 /**
  * The person signed in to the console: the name shown in the header, the roles that decide what is offered, the
  * pseudonymous actor recorded in audit events, and the access token passed on to peers on their behalf.
  */
 public record ConsoleUser(String name, List<String> roles, String actor, String accessToken) {
-    public static final String DPO = "dpo";
-    public static final String PRIVACY_OPERATOR = "privacy-operator";
-    public static final String AUDITOR = "auditor";
     /** The console's roles, in the order the header lists them. */
-    static final List<String> CONSOLE_ROLES = List.of(DPO, PRIVACY_OPERATOR, AUDITOR, "crm-agent");
+    static final List<String> CONSOLE_ROLES = List.of(DPO, PRIVACY_OPERATOR, AUDITOR, CRM_AGENT);
 
     static ConsoleUser of(SecurityIdentity identity) {
         String name = null;

@@ -2,6 +2,7 @@ package io.privacygate.dsr.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.privacygate.commons.web.CsvTable;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Flat rows as RFC 4180 CSV: a header of every column in order of first appearance, CRLF line ends,
- * fields quoted where needed. Nested values are written as JSON. Text that a spreadsheet would run as a
- * formula gets a leading apostrophe (OWASP CSV injection); the JSON beside it keeps the exact value.
+ * A participant's record set (flat rows of named values) as a CSV table: a header of every column in order of first
+ * appearance, one line a row, nested values written as JSON. {@link CsvTable} writes it (RFC 4180, formula guard);
+ * the JSON beside it in the package keeps the exact values.
  */
 public final class Csv {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
@@ -23,44 +24,20 @@ public final class Csv {
     public static String write(List<Map<String, Object>> rows) {
         Set<String> columns = new LinkedHashSet<>();
         rows.forEach(row -> columns.addAll(row.keySet()));
-        StringBuilder csv = new StringBuilder();
-        line(csv, new ArrayList<>(columns));
+        List<List<String>> lines = new ArrayList<>(rows.size());
         for (Map<String, Object> row : rows) {
-            List<String> values = new ArrayList<>(columns.size());
+            List<String> cells = new ArrayList<>(columns.size());
             for (String column : columns) {
-                values.add(text(row.get(column)));
+                cells.add(text(row.get(column)));
             }
-            line(csv, values);
+            lines.add(cells);
         }
-        return csv.toString();
+        return CsvTable.write(List.copyOf(columns), lines);
     }
 
-    private static void line(StringBuilder csv, List<String> values) {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            csv.append(field(values.get(i)));
-        }
-        csv.append("\r\n");
-    }
-
-    static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
-    }
-
-    static String text(Object value) {
+    private static String text(Object value) {
         if (value == null) {
             return null;
-        }
-        if (value instanceof Number || value instanceof Boolean) {
-            return value.toString();
         }
         if (value instanceof Map<?, ?> || value instanceof Iterable<?>) {
             try {
@@ -69,7 +46,6 @@ public final class Csv {
                 throw new IllegalStateException("A nested value cannot be written as JSON", e);
             }
         }
-        String text = value.toString();
-        return !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return value.toString();
     }
 }

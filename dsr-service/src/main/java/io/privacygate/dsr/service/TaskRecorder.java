@@ -1,6 +1,7 @@
 package io.privacygate.dsr.service;
 
 import io.privacygate.commons.crypto.SubjectKeys;
+import io.privacygate.commons.retry.Backoff;
 import io.privacygate.dsr.client.CallFailure;
 import io.privacygate.dsr.config.DsrConfig;
 import io.privacygate.dsr.model.DsrRequest;
@@ -15,10 +16,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Records the end of a call, under the request's row lock so that the last task to finish is the one that
@@ -92,7 +91,7 @@ public class TaskRecorder {
                                 + " failed for good (" + failure.reason() + "); fix it, then retry the request's tasks"));
             }
             task.status = TaskStatus.PENDING;
-            task.nextAttemptAt = Instant.now().plus(backoff(task.attempts, config.worker().initialBackoff(),
+            task.nextAttemptAt = Instant.now().plus(Backoff.exponential(task.attempts, config.worker().initialBackoff(),
                     config.worker().maxBackoff()));
             Uni<Void> audited = audit.taskFailed(request, task, false);
             if (task.attempts >= config.worker().needsInputAfterAttempts() && !task.needsInputNotified) {
@@ -104,13 +103,6 @@ public class TaskRecorder {
         });
     }
 
-    /** Exponential backoff with ±20% jitter, so that tasks waiting on a recovered participant do not stampede it. */
-    static Duration backoff(int attempts, Duration initial, Duration max) {
-        long base = initial.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
-        long capped = Math.min(base, max.toMillis());
-        double jitter = 0.8 + ThreadLocalRandom.current().nextDouble() * 0.4;
-        return Duration.ofMillis((long) (capped * jitter));
-    }
 
     private Uni<Void> record(DsrRequest request, DsrTask task, StepResult.Recorded recorded) {
         task.result = recorded.result();

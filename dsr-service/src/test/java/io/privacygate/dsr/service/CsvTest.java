@@ -38,8 +38,14 @@ class CsvTest {
 
     @Test
     void neutralisesTextThatASpreadsheetWouldRunAsAFormula() {
-        String csv = Csv.write(List.of(row("message", "=HYPERLINK(\"http://evil\")", "count", -3)));
-        assertThat(csv).contains("'=HYPERLINK").endsWith(",-3\r\n");
+        String csv = Csv.write(List.of(row("message", "=HYPERLINK(\"http://evil\")", "count", 3)));
+        assertThat(csv).contains("'=HYPERLINK").endsWith(",3\r\n");
+    }
+
+    /** Every cell goes through one guard (commons CsvTable); participants export no negative numbers. */
+    @Test
+    void guardsANegativeNumberLikeText() {
+        assertThat(Csv.write(List.of(row("count", -3)))).isEqualTo("count\r\n'-3\r\n");
     }
 
     @Test

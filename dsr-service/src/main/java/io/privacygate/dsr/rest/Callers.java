@@ -3,17 +3,12 @@ package io.privacygate.dsr.rest;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The realm roles dsr-service knows (DESIGN §2). */
-final class Roles {
-    static final String DPO = "dpo";
-    static final String PRIVACY_OPERATOR = "privacy-operator";
-    /**
-     * Services that file requests on a data subject's behalf (ingestion-service, for Meta's deletion callback; the
-     * privacy center), each within its own allow-list ({@code IntakeRights}).
-     */
-    static final String DSR_INTAKE = "dsr-intake";
+import static io.privacygate.commons.security.Roles.DPO;
+import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
 
-    private Roles() {
+/** Who is calling, as the API's rules need to know it: a person working requests, or a filing service. */
+final class Callers {
+    private Callers() {
     }
 
     /** People who work requests see the requester's identifiers and free text; services do not. */
@@ -21,7 +16,10 @@ final class Roles {
         return identity.hasRole(DPO) || identity.hasRole(PRIVACY_OPERATOR);
     }
 
-    /** The calling client, as the identity provider names it in the token ({@code azp}); null when there is none. */
+    /**
+     * The calling client, as the identity provider names it in the token ({@code azp}); null when there is none.
+     * A filing service acts only within the allow-list of this id ({@code IntakeRights}).
+     */
     static String clientId(SecurityIdentity identity) {
         return identity.getPrincipal() instanceof JsonWebToken token && token.getClaim("azp") instanceof String azp
                 ? azp : null;
