@@ -9,7 +9,7 @@ import io.privacygate.dsr.api.ExtensionRequest;
 import io.privacygate.dsr.api.RejectionRequest;
 import io.privacygate.dsr.api.RequestView;
 import io.privacygate.dsr.api.VerificationRequest;
-import io.privacygate.dsr.client.ConsoleClients;
+import io.privacygate.dsr.client.AuditApi;
 import io.privacygate.dsr.client.ConsoleRecords;
 import io.privacygate.dsr.config.DsrConfig;
 import io.privacygate.dsr.console.ConsoleViews.Message;
@@ -45,6 +45,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.net.URI;
 import java.time.Instant;
@@ -81,14 +82,14 @@ public class ConsoleRequestResource {
     private final RetryService retry;
     private final ExportService exports;
     private final WorkerTrigger worker;
-    private final ConsoleClients peers;
+    private final AuditApi audit;
     private final Validator validator;
     private final DsrConfig config;
     private final SecurityIdentity identity;
 
     ConsoleRequestResource(RequestQueries queries, IntakeService intake, VerificationService verification,
                            ExtensionService extension, ClosingService closing, RetryService retry, ExportService exports,
-                           WorkerTrigger worker, ConsoleClients peers, Validator validator, DsrConfig config,
+                           WorkerTrigger worker, @RestClient AuditApi audit, Validator validator, DsrConfig config,
                            SecurityIdentity identity) {
         this.queries = queries;
         this.intake = intake;
@@ -98,7 +99,7 @@ public class ConsoleRequestResource {
         this.retry = retry;
         this.exports = exports;
         this.worker = worker;
-        this.peers = peers;
+        this.audit = audit;
         this.validator = validator;
         this.config = config;
         this.identity = identity;
@@ -239,7 +240,7 @@ public class ConsoleRequestResource {
                     "The audit log lists events by subject; this request has no subject in consent-service."));
         }
         String requestId = view.id().toString();
-        return peers.audit().events(user.bearer(), view.subjectId().toString(), 0, 500)
+        return audit.events(view.subjectId().toString(), 0, 500)
                 .map(page -> new Trail(page.items().stream()
                         .filter(e -> e.event() != null && requestId.equals(e.event().requestId()))
                         .sorted(Comparator.comparingLong(ConsoleRecords.IndexedEvent::index)).toList(), null))

@@ -2,7 +2,7 @@ package io.privacygate.dsr.console;
 
 import io.privacygate.commons.identity.Identifier;
 import io.privacygate.commons.identity.IdentifierType;
-import io.privacygate.dsr.client.ConsoleClients;
+import io.privacygate.dsr.client.ConsentOperatorApi;
 import io.privacygate.dsr.client.ConsoleRecords;
 import io.privacygate.dsr.client.LookupBody;
 import io.privacygate.dsr.console.ConsoleViews.Message;
@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
 import java.util.UUID;
@@ -38,11 +39,11 @@ import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
 @RolesAllowed({DPO, PRIVACY_OPERATOR})
 public class ConsoleSubjectResource {
     private static final int PAGE = 500;
-    private final ConsoleClients peers;
+    private final ConsentOperatorApi consent;
     private final SecurityIdentity identity;
 
-    ConsoleSubjectResource(ConsoleClients peers, SecurityIdentity identity) {
-        this.peers = peers;
+    ConsoleSubjectResource(@RestClient ConsentOperatorApi consent, SecurityIdentity identity) {
+        this.consent = consent;
         this.identity = identity;
     }
 
@@ -73,7 +74,7 @@ public class ConsoleSubjectResource {
             return page(user, new SubjectPage("email", null, List.of(), List.of(),
                     Message.error("Choose an identifier type.")), 400);
         }
-        return peers.consent().lookup(user.bearer(), new LookupBody(List.of(given)))
+        return consent.lookup(new LookupBody(List.of(given)))
                 .chain(found -> load(user, type, found.subjectId()))
                 .onFailure().recoverWithUni(failure -> {
                     int status = ConsoleErrors.status(failure);
@@ -88,10 +89,9 @@ public class ConsoleSubjectResource {
     }
 
     private Uni<Response> load(ConsoleUser user, String type, UUID subjectId) {
-        String bearer = user.bearer();
-        return peers.consent().subject(bearer, subjectId)
-                .chain(subject -> peers.consent().consents(bearer, subjectId, 0, PAGE)
-                        .chain(current -> peers.consent().history(bearer, subjectId, 0, PAGE)
+        return consent.subject(subjectId)
+                .chain(subject -> consent.consents(subjectId, 0, PAGE)
+                        .chain(current -> consent.history(subjectId, 0, PAGE)
                                 .map(history -> new SubjectPage(type, subject, current.items(),
                                         history.items(), null))))
                 .chain(found -> page(user, found, 200));
@@ -111,7 +111,7 @@ public class ConsoleSubjectResource {
         if (receiptId == null) {
             return ConsoleErrors.page(identity, 404, "No such receipt", "There is no receipt with that id.");
         }
-        return peers.consent().receipt(ConsoleUser.of(identity).bearer(), receiptId)
+        return consent.receipt(receiptId)
                 .map(jws -> Response.ok(jws, "application/jose")
                         .header("Content-Disposition", "attachment; filename=\"receipt-" + receiptId + ".jws\"")
                         .build())

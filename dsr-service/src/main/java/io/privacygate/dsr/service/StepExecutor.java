@@ -40,9 +40,9 @@ public class StepExecutor {
             case RESOLVE -> resolve(work);
             case EXPORT -> participants.export(work.participant(), work.subjectId())
                     .map(export -> recorded(Map.of("recordSets", counts(export)), export));
-            case ERASE -> participants.erase(work.participant(), work.subjectId(), work.taskId()).map(this::recorded);
-            case RESTRICT -> participants.restrict(work.participant(), work.subjectId(), work.taskId()).map(this::recorded);
-            case RECTIFY -> participants.rectify(work.participant(), work.subjectId(), work.taskId(), work.rectification())
+            case ERASE -> participants.erase(work.participant(), work.subjectId()).map(this::recorded);
+            case RESTRICT -> participants.restrict(work.participant(), work.subjectId()).map(this::recorded);
+            case RECTIFY -> participants.rectify(work.participant(), work.subjectId(), work.rectification())
                     .map(this::recorded);
             case HISTORY -> participants.export(work.participant(), work.subjectId())
                     .map(export -> recorded(Purposes.processedFor(export)));
