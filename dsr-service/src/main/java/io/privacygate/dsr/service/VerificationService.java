@@ -1,5 +1,6 @@
 package io.privacygate.dsr.service;
 
+import io.privacygate.commons.crypto.OneTimeCodes;
 import io.privacygate.commons.crypto.SubjectKeys;
 import io.privacygate.commons.identity.IdentifierType;
 import io.privacygate.commons.problem.ProblemException;
@@ -38,6 +39,7 @@ public class VerificationService {
     private final RequestIdentifierRepository identifiers;
     private final VerificationCodeRepository codes;
     private final CodeGuessLimit guesses;
+    private final CodeKey codeKey;
     private final SubjectKeys keys;
     private final Planner planner;
     private final Transitions transitions;
@@ -47,12 +49,14 @@ public class VerificationService {
     private final DsrConfig config;
 
     VerificationService(RequestLocks locks, RequestIdentifierRepository identifiers, VerificationCodeRepository codes,
-                        CodeGuessLimit guesses, SubjectKeys keys, Planner planner, Transitions transitions, DsrAudit audit,
-                        RequestViews views, ReactiveMailer mailer, DsrConfig config) {
+                        CodeGuessLimit guesses, CodeKey codeKey, SubjectKeys keys, Planner planner,
+                        Transitions transitions, DsrAudit audit, RequestViews views, ReactiveMailer mailer,
+                        DsrConfig config) {
         this.locks = locks;
         this.identifiers = identifiers;
         this.codes = codes;
         this.guesses = guesses;
+        this.codeKey = codeKey;
         this.keys = keys;
         this.planner = planner;
         this.transitions = transitions;
@@ -139,28 +143,28 @@ public class VerificationService {
                 return Uni.createFrom().failure(ProblemException.unprocessable(
                         "The request has no e-mail address to send a code to; use another method."));
             }
-            return keys.forReading(request.id).chain(cipher -> {
-                String code = VerificationCodes.newCode(config.verification().codeLength());
+            return keys.forReading(request.id).chain(cipher -> codeKey.get().chain(key -> {
+                String code = OneTimeCodes.newCode(config.verification().codeLength());
                 String to = cipher.decrypt(email.get().valueEncrypted);
                 return codes.deleteById(request.id)
                         .chain(codes::flush)
-                        .chain(() -> codes.persist(newCode(request.id, code)))
+                        .chain(() -> codes.persist(newCode(request.id, key, code)))
                         .chain(() -> audit.codeSent(request, actor))
                         .chain(codes::flush)
                         .chain(() -> mailer.send(Mail.withText(to, config.verification().mailSubject(), mailBody(code)))
                                 .onFailure().transform(e -> new ProblemException(ProblemType.DEPENDENCY_UNAVAILABLE,
                                         "The verification e-mail could not be sent; try again.", List.of(), null)))
                         .chain(() -> views.view(request, disclose));
-            });
+            }));
         });
     }
 
-    private VerificationCode newCode(UUID requestId, String code) {
+    private VerificationCode newCode(UUID requestId, byte[] key, String code) {
         Instant now = Instant.now();
         VerificationCode row = new VerificationCode();
         row.requestId = requestId;
-        row.salt = VerificationCodes.newSalt();
-        row.codeHash = VerificationCodes.hash(row.salt, code);
+        row.salt = OneTimeCodes.newSalt();
+        row.codeHash = OneTimeCodes.hash(key, row.salt, code);
         row.expiresAt = now.plus(config.verification().codeTtl());
         row.sentAt = now;
         return row;
@@ -188,8 +192,9 @@ public class VerificationService {
                 return codes.delete(stored).chain(() -> refuse(request, "expired",
                         "The verification code has expired; send a new one.", actor));
             }
-            return guesses.address(request.id).chain(address -> guesses.locked(address, now).chain(locked -> {
-                if (!locked && VerificationCodes.matches(stored.salt, code, stored.codeHash)) {
+            return guesses.address(request.id).chain(address -> guesses.locked(address, now)
+                    .chain(locked -> codeKey.get().chain(key -> {
+                if (!locked && OneTimeCodes.matches(key, stored.salt, code, stored.codeHash)) {
                     return verified(request, VerificationMethod.EMAIL_CODE, "one-time code e-mailed to an address in the request",
                             idempotencyKey, actor, disclose).map(view -> new Attempt(new Result(view, false), null));
                 }
@@ -203,7 +208,7 @@ public class VerificationService {
                 }
                 return counted.chain(() -> refuse(request, locked ? "address-locked" : "wrong",
                         "The verification code is wrong; " + left + " attempt" + (left == 1 ? "" : "s") + " left.", actor));
-            }));
+            })));
         });
     }
 
