@@ -54,8 +54,8 @@ public class ConsoleSubjectResource {
 
     @GET
     public Uni<Response> form() {
-        return ConsoleRequestResource.html(ConsolePages.subjects(ConsoleUser.of(identity),
-                new SubjectPage("email", null, List.of(), List.of(), null), ConsoleRequestResource.IDENTIFIER_TYPES));
+        return ConsoleHtml.html(ConsolePages.subjects(ConsoleUser.of(identity),
+                new SubjectPage("email", null, List.of(), List.of(), null), ConsoleForms.IDENTIFIER_TYPES));
     }
 
     @POST
@@ -98,7 +98,7 @@ public class ConsoleSubjectResource {
     }
 
     private Uni<Response> page(ConsoleUser user, SubjectPage page, int status) {
-        return ConsolePages.subjects(user, page, ConsoleRequestResource.IDENTIFIER_TYPES).createUni()
+        return ConsolePages.subjects(user, page, ConsoleForms.IDENTIFIER_TYPES).createUni()
                 .map(html -> Response.status(status).entity(html).type(MediaType.TEXT_HTML).build());
     }
 
@@ -107,7 +107,7 @@ public class ConsoleSubjectResource {
     @Path("/receipt")
     @Produces({"application/jose", MediaType.TEXT_HTML})
     public Uni<Response> receipt(@QueryParam("id") String id) {
-        UUID receiptId = ConsoleRequestResource.uuid(id);
+        UUID receiptId = ConsoleForms.uuid(id);
         if (receiptId == null) {
             return ConsoleErrors.page(identity, 404, "No such receipt", "There is no receipt with that id.");
         }
