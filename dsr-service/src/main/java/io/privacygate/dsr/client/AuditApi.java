@@ -2,6 +2,7 @@ package io.privacygate.dsr.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.privacygate.commons.web.Page;
+import io.privacygate.dsr.api.ConsoleRecords;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

@@ -1,6 +1,10 @@
 package io.privacygate.dsr.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.privacygate.dsr.api.ConsentBody;
+import io.privacygate.dsr.api.LookupBody;
+import io.privacygate.dsr.api.LookupResult;
+import io.privacygate.dsr.api.PurposePage;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

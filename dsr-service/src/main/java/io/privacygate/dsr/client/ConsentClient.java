@@ -1,6 +1,9 @@
 package io.privacygate.dsr.client;
 
 import io.privacygate.commons.identity.Identifier;
+import io.privacygate.dsr.api.ConsentBody;
+import io.privacygate.dsr.api.LookupBody;
+import io.privacygate.dsr.api.PurposeInfo;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;

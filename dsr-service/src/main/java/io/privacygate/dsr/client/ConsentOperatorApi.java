@@ -1,6 +1,9 @@
 package io.privacygate.dsr.client;
 
 import io.privacygate.commons.web.Page;
+import io.privacygate.dsr.api.ConsoleRecords;
+import io.privacygate.dsr.api.LookupBody;
+import io.privacygate.dsr.api.LookupResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

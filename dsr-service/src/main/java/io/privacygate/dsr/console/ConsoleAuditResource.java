@@ -1,8 +1,8 @@
 package io.privacygate.dsr.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.privacygate.dsr.api.ConsoleRecords;
 import io.privacygate.dsr.client.AuditApi;
-import io.privacygate.dsr.client.ConsoleRecords;
 import io.privacygate.dsr.console.ConsoleViews.AuditPage;
 import io.privacygate.dsr.console.ConsoleViews.EntryCheck;
 import io.privacygate.dsr.console.ConsoleViews.Message;
@@ -20,8 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Base64;
 import java.util.HexFormat;

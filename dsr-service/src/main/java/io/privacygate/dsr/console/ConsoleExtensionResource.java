@@ -1,7 +1,7 @@
 package io.privacygate.dsr.console;
 
 import io.privacygate.dsr.api.ExtensionRequest;
-import io.privacygate.dsr.service.ExtensionService;
+import io.privacygate.dsr.service.deadlines.ExtensionService;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

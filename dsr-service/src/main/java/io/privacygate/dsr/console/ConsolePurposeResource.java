@@ -1,8 +1,8 @@
 package io.privacygate.dsr.console;
 
 import io.privacygate.commons.gdpr.LegalBasis;
+import io.privacygate.dsr.api.ConsoleRecords;
 import io.privacygate.dsr.client.ConsentOperatorApi;
-import io.privacygate.dsr.client.ConsoleRecords;
 import io.privacygate.dsr.console.ConsoleViews.Message;
 import io.privacygate.dsr.console.ConsoleViews.PurposeForm;
 import io.privacygate.dsr.console.ConsoleViews.PurposesPage;
@@ -18,9 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,7 +1,7 @@
 package io.privacygate.dsr.console;
 
 import io.privacygate.dsr.console.ConsoleViews.Message;
-import io.privacygate.dsr.service.ExportService;
+import io.privacygate.dsr.service.export.ExportService;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,7 @@
 package io.privacygate.dsr.console;
 
-import io.privacygate.dsr.service.RetryService;
-import io.privacygate.dsr.service.WorkerTrigger;
+import io.privacygate.dsr.service.fanout.RetryService;
+import io.privacygate.dsr.service.fanout.WorkerTrigger;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

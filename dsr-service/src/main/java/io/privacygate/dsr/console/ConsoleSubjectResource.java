@@ -2,9 +2,8 @@ package io.privacygate.dsr.console;
 
 import io.privacygate.commons.identity.Identifier;
 import io.privacygate.commons.identity.IdentifierType;
+import io.privacygate.dsr.api.LookupBody;
 import io.privacygate.dsr.client.ConsentOperatorApi;
-import io.privacygate.dsr.client.ConsoleRecords;
-import io.privacygate.dsr.client.LookupBody;
 import io.privacygate.dsr.console.ConsoleViews.Message;
 import io.privacygate.dsr.console.ConsoleViews.SubjectPage;
 import io.quarkus.security.ForbiddenException;
@@ -19,9 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
 import java.util.UUID;

@@ -2,8 +2,8 @@ package io.privacygate.dsr.console;
 
 import io.privacygate.dsr.api.VerificationRequest;
 import io.privacygate.dsr.model.VerificationMethod;
-import io.privacygate.dsr.service.VerificationService;
-import io.privacygate.dsr.service.WorkerTrigger;
+import io.privacygate.dsr.service.fanout.WorkerTrigger;
+import io.privacygate.dsr.service.verification.VerificationService;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;

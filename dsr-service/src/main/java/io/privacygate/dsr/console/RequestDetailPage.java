@@ -1,8 +1,8 @@
 package io.privacygate.dsr.console;
 
+import io.privacygate.dsr.api.ConsoleRecords;
 import io.privacygate.dsr.api.RequestView;
 import io.privacygate.dsr.client.AuditApi;
-import io.privacygate.dsr.client.ConsoleRecords;
 import io.privacygate.dsr.config.DsrConfig;
 import io.privacygate.dsr.console.ConsoleViews.Message;
 import io.privacygate.dsr.console.ConsoleViews.RequestPage;
