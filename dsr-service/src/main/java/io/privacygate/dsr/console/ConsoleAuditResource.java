@@ -1,13 +1,14 @@
 package io.privacygate.dsr.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.privacygate.commons.tlog.MerkleProofs;
 import io.privacygate.dsr.api.ConsoleRecords;
 import io.privacygate.dsr.client.AuditApi;
 import io.privacygate.dsr.console.ConsoleViews.AuditPage;
 import io.privacygate.dsr.console.ConsoleViews.EntryCheck;
 import io.privacygate.dsr.console.ConsoleViews.Message;
 import io.privacygate.dsr.console.ConsoleViews.Verification;
-import io.privacygate.dsr.service.LogProofs;
+import io.privacygate.dsr.service.CheckpointSignature;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -33,7 +34,7 @@ import static io.privacygate.commons.security.Roles.DPO;
 /**
  * The audit log, for auditors and the DPO: the latest signed checkpoint (its signature checked here), a full
  * verification run by audit-service, and one entry with its inclusion proof checked here against the signed root,
- * by RFC 9162's algorithm (LogProofs), trusting nothing audit-service says about it.
+ * by RFC 9162's algorithm (commons MerkleProofs), trusting nothing audit-service says about it.
  */
 @Path("/console/audit")
 @Produces(MediaType.TEXT_HTML)
@@ -110,7 +111,7 @@ public class ConsoleAuditResource {
         }
         return audit.checkpointKeys().map(keys -> keys.keys().stream()
                         .filter(k -> checkpoint.keyId() == null || checkpoint.keyId().equals(k.keyId()))
-                        .anyMatch(k -> LogProofs.checkpointSigned(checkpoint.note(),
+                        .anyMatch(k -> CheckpointSignature.checkpointSigned(checkpoint.note(),
                                 Base64.getDecoder().decode(checkpoint.signature()),
                                 Base64.getDecoder().decode(k.publicKey()))))
                 .onFailure().recoverWithItem(false);
@@ -132,11 +133,11 @@ public class ConsoleAuditResource {
         return audit.entry(index)
                 .chain(entry -> audit.inclusion(index, checkpoint.treeSize()).map(proof -> {
                     HexFormat hex = HexFormat.of();
-                    byte[] leaf = LogProofs.leafHash(Base64.getDecoder().decode(entry.leafData()));
+                    byte[] leaf = MerkleProofs.leafHash(Base64.getDecoder().decode(entry.leafData()));
                     boolean leafMatches = hex.formatHex(leaf).equalsIgnoreCase(entry.leafHash());
                     List<byte[]> path = proof.hashes().stream().map(hex::parseHex).toList();
                     boolean included = proof.leafIndex() == index && proof.treeSize() == checkpoint.treeSize()
-                            && LogProofs.inclusion(index, checkpoint.treeSize(), leaf, path, hex.parseHex(checkpoint.rootHash()));
+                            && MerkleProofs.inclusion(index, checkpoint.treeSize(), leaf, path, hex.parseHex(checkpoint.rootHash()));
                     return new Checked(new EntryCheck(entry, checkpoint.treeSize(), checkpoint.rootHash(), leafMatches,
                             included, proof.hashes()), null);
                 }))

@@ -1,5 +1,6 @@
 package io.privacygate.dsr.service;
 
+import io.privacygate.commons.tlog.MerkleProofs;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -12,16 +13,19 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The console's own check of audit-service's proofs, against a tree built here by RFC 9162's definition. */
-class LogProofsTest {
+/**
+ * The console's own check of audit-service's proofs (commons MerkleProofs, as the console uses it) and of its checkpoint
+ * signature, against a tree built here by RFC 9162's definition.
+ */
+class CheckpointSignatureTest {
 
     /** MTH(D[n]) of RFC 9162 §2.1.1, recursively: the split is the largest power of two smaller than n. */
     static byte[] root(List<byte[]> leaves) {
         if (leaves.size() == 1) {
-            return LogProofs.leafHash(leaves.get(0));
+            return MerkleProofs.leafHash(leaves.get(0));
         }
         int k = Integer.highestOneBit(leaves.size() - 1);
-        return LogProofs.nodeHash(root(leaves.subList(0, k)), root(leaves.subList(k, leaves.size())));
+        return MerkleProofs.nodeHash(root(leaves.subList(0, k)), root(leaves.subList(k, leaves.size())));
     }
 
     /** PATH(m, D[n]) of RFC 9162 §2.1.3.1. */
@@ -51,7 +55,7 @@ class LogProofsTest {
 
     @Test
     void leafAndNodeHashesCarryTheirDomainPrefix() {
-        assertThat(LogProofs.leafHash(new byte[0])).asHexString()
+        assertThat(MerkleProofs.leafHash(new byte[0])).asHexString()
                 .isEqualToIgnoringCase("6E340B9CFFB37A989CA544E6BB780A2C78901D3FB33738768511A30617AFA01D");
     }
 
@@ -61,7 +65,7 @@ class LogProofsTest {
             List<byte[]> leaves = leaves(n);
             byte[] root = root(leaves);
             for (int m = 0; m < n; m++) {
-                assertThat(LogProofs.inclusion(m, n, LogProofs.leafHash(leaves.get(m)), path(m, leaves), root))
+                assertThat(MerkleProofs.inclusion(m, n, MerkleProofs.leafHash(leaves.get(m)), path(m, leaves), root))
                         .as("leaf %d of %d", m, n).isTrue();
             }
         }
@@ -72,16 +76,16 @@ class LogProofsTest {
         List<byte[]> leaves = leaves(11);
         byte[] root = root(leaves);
         List<byte[]> proof = path(6, leaves);
-        assertThat(LogProofs.inclusion(6, 11, LogProofs.leafHash(leaves.get(5)), proof, root)).isFalse();
-        assertThat(LogProofs.inclusion(7, 11, LogProofs.leafHash(leaves.get(6)), proof, root)).isFalse();
-        assertThat(LogProofs.inclusion(11, 11, LogProofs.leafHash(leaves.get(6)), proof, root)).isFalse();
+        assertThat(MerkleProofs.inclusion(6, 11, MerkleProofs.leafHash(leaves.get(5)), proof, root)).isFalse();
+        assertThat(MerkleProofs.inclusion(7, 11, MerkleProofs.leafHash(leaves.get(6)), proof, root)).isFalse();
+        assertThat(MerkleProofs.inclusion(11, 11, MerkleProofs.leafHash(leaves.get(6)), proof, root)).isFalse();
         List<byte[]> tampered = new ArrayList<>(proof);
         byte[] first = tampered.get(0).clone();
         first[0] ^= 1;
         tampered.set(0, first);
-        assertThat(LogProofs.inclusion(6, 11, LogProofs.leafHash(leaves.get(6)), tampered, root)).isFalse();
-        assertThat(LogProofs.inclusion(6, 11, LogProofs.leafHash(leaves.get(6)), proof, root(leaves(12)))).isFalse();
-        assertThat(LogProofs.inclusion(6, 11, LogProofs.leafHash(leaves.get(6)), proof.subList(0, 2), root)).isFalse();
+        assertThat(MerkleProofs.inclusion(6, 11, MerkleProofs.leafHash(leaves.get(6)), tampered, root)).isFalse();
+        assertThat(MerkleProofs.inclusion(6, 11, MerkleProofs.leafHash(leaves.get(6)), proof, root(leaves(12)))).isFalse();
+        assertThat(MerkleProofs.inclusion(6, 11, MerkleProofs.leafHash(leaves.get(6)), proof.subList(0, 2), root)).isFalse();
     }
 
     @Test
@@ -95,8 +99,8 @@ class LogProofsTest {
         signer.update(note.getBytes(StandardCharsets.UTF_8));
         byte[] signature = signer.sign();
 
-        assertThat(LogProofs.checkpointSigned(note, signature, raw)).isTrue();
-        assertThat(LogProofs.checkpointSigned(note.replace("12", "13"), signature, raw)).isFalse();
-        assertThat(LogProofs.checkpointSigned(note, signature, new byte[32])).isFalse();
+        assertThat(CheckpointSignature.checkpointSigned(note, signature, raw)).isTrue();
+        assertThat(CheckpointSignature.checkpointSigned(note.replace("12", "13"), signature, raw)).isFalse();
+        assertThat(CheckpointSignature.checkpointSigned(note, signature, new byte[32])).isFalse();
     }
 }
