@@ -1,33 +1,27 @@
 package io.privacygate.dsr.client;
 
 import io.privacygate.commons.identity.Identifier;
-import io.privacygate.dsr.config.DsrConfig;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.privacygate.dsr.api.ConsentBody;
+import io.privacygate.dsr.api.LookupBody;
+import io.privacygate.dsr.api.PurposeInfo;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** consent-service: who the requester is, the register of purposes, and withdrawals on objection. */
 @ApplicationScoped
 public class ConsentClient {
     private static final int PAGE_SIZE = 500;
     private final ConsentApi api;
-    private final PeerTokens tokens;
 
-    ConsentClient(DsrConfig config, PeerTokens tokens) {
-        this.tokens = tokens;
-        long timeout = config.worker().callTimeout().toMillis();
-        this.api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(config.consent().url())
-                .connectTimeout(5, TimeUnit.SECONDS)
-                .readTimeout(timeout, TimeUnit.MILLISECONDS)
-                .build(ConsentApi.class);
+    ConsentClient(@RestClient ConsentApi api) {
+        this.api = api;
     }
 
     /**
@@ -36,7 +30,7 @@ public class ConsentClient {
      * subjects are a permanent failure: the requester named different people, which an operator must sort out.
      */
     public Uni<Optional<UUID>> lookup(List<Identifier> identifiers) {
-        return tokens.bearer().chain(auth -> api.lookup(auth, new LookupBody(identifiers)))
+        return api.lookup(new LookupBody(identifiers))
                 .map(found -> Optional.of(found.subjectId()))
                 .onFailure(e -> status(e) == 404).recoverWithItem(Optional.empty())
                 .onFailure(e -> status(e) == 409).transform(e -> new CallFailure.PermanentFailure(
@@ -49,20 +43,19 @@ public class ConsentClient {
 
     /** Every purpose in force, from the Art. 30 register. */
     public Uni<List<PurposeInfo>> purposes() {
-        return tokens.bearer().chain(auth -> page(auth, 0, new ArrayList<>()));
+        return page(0, new ArrayList<>());
     }
 
-    private Uni<List<PurposeInfo>> page(String auth, int page, List<PurposeInfo> collected) {
-        return api.purposes(auth, page, PAGE_SIZE).chain(found -> {
+    private Uni<List<PurposeInfo>> page(int page, List<PurposeInfo> collected) {
+        return api.purposes(page, PAGE_SIZE).chain(found -> {
             collected.addAll(found.items());
             boolean more = found.items().size() == PAGE_SIZE && collected.size() < found.total();
-            return more ? page(auth, page + 1, collected) : Uni.createFrom().item(List.copyOf(collected));
+            return more ? page(page + 1, collected) : Uni.createFrom().item(List.copyOf(collected));
         });
     }
 
     /** Art. 21(3): a withdrawal of one purpose; the idempotency key makes a retry replay, not repeat, it. */
     public Uni<Void> withdraw(UUID subjectId, String purpose, UUID requestId, String idempotencyKey) {
-        return tokens.bearer().chain(auth -> api.record(auth, idempotencyKey,
-                ConsentBody.withdrawal(subjectId, purpose, requestId))).replaceWithVoid();
+        return api.record(idempotencyKey, ConsentBody.withdrawal(subjectId, purpose, requestId)).replaceWithVoid();
     }
 }

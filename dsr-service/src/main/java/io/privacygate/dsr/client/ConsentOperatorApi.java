@@ -1,10 +1,12 @@
 package io.privacygate.dsr.client;
 
 import io.privacygate.commons.web.Page;
+import io.privacygate.dsr.api.ConsoleRecords;
+import io.privacygate.dsr.api.LookupBody;
+import io.privacygate.dsr.api.LookupResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -13,6 +15,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,6 +25,8 @@ import java.util.UUID;
  * consent-service's API as the operator console calls it: always with the signed-in person's own access token
  * (DESIGN §1), so consent-service applies that person's roles and audits that person.
  */
+@RegisterRestClient(configKey = "console-consent")
+@RegisterProvider(SignedInPersonToken.class)
 @Path("/api/v1")
 @Consumes(MediaType.APPLICATION_JSON)
 public interface ConsentOperatorApi {
@@ -27,50 +34,44 @@ public interface ConsentOperatorApi {
     /** 404 when nobody holds the identifiers, 409 when they belong to different subjects; creates nothing. */
     @POST
     @Path("/subjects/lookup")
-    Uni<LookupResult> lookup(@HeaderParam("Authorization") String authorization, LookupBody body);
+    Uni<LookupResult> lookup(LookupBody body);
 
     @GET
     @Path("/subjects/{subjectId}")
-    Uni<ConsoleRecords.Subject> subject(@HeaderParam("Authorization") String authorization,
-                                        @PathParam("subjectId") UUID subjectId);
+    Uni<ConsoleRecords.Subject> subject(@PathParam("subjectId") UUID subjectId);
 
     @GET
     @Path("/subjects/{subjectId}/consents")
-    Uni<Page<ConsoleRecords.CurrentConsent>> consents(@HeaderParam("Authorization") String authorization,
-                                                      @PathParam("subjectId") UUID subjectId,
+    Uni<Page<ConsoleRecords.CurrentConsent>> consents(@PathParam("subjectId") UUID subjectId,
                                                       @QueryParam("page") int page, @QueryParam("size") int size);
 
     @GET
     @Path("/subjects/{subjectId}/consents/history")
-    Uni<Page<ConsoleRecords.ConsentEvent>> history(@HeaderParam("Authorization") String authorization,
-                                                   @PathParam("subjectId") UUID subjectId,
+    Uni<Page<ConsoleRecords.ConsentEvent>> history(@PathParam("subjectId") UUID subjectId,
                                                    @QueryParam("page") int page, @QueryParam("size") int size);
 
     /** The signed consent record, a compact JWS. */
     @GET
     @Path("/receipts/{receiptId}")
     @Produces("application/jose")
-    Uni<String> receipt(@HeaderParam("Authorization") String authorization, @PathParam("receiptId") UUID receiptId);
+    Uni<String> receipt(@PathParam("receiptId") UUID receiptId);
 
     @GET
     @Path("/purposes")
-    Uni<Page<ConsoleRecords.Purpose>> purposes(@HeaderParam("Authorization") String authorization,
-                                               @QueryParam("page") int page, @QueryParam("size") int size);
+    Uni<Page<ConsoleRecords.Purpose>> purposes(@QueryParam("page") int page, @QueryParam("size") int size);
 
     @POST
     @Path("/purposes")
-    Uni<ConsoleRecords.Purpose> createPurpose(@HeaderParam("Authorization") String authorization,
-                                              Map<String, Object> purpose);
+    Uni<ConsoleRecords.Purpose> createPurpose(Map<String, Object> purpose);
 
     /** A new version of an existing purpose; the old versions are kept. */
     @PUT
     @Path("/purposes/{key}")
-    Uni<ConsoleRecords.Purpose> newVersion(@HeaderParam("Authorization") String authorization,
-                                           @PathParam("key") String key, Map<String, Object> purpose);
+    Uni<ConsoleRecords.Purpose> newVersion(@PathParam("key") String key, Map<String, Object> purpose);
 
     /** The Art. 30 record of processing activities, as CSV. */
     @GET
     @Path("/ropa")
     @Produces("text/csv")
-    Uni<String> ropaCsv(@HeaderParam("Authorization") String authorization);
+    Uni<String> ropaCsv();
 }

@@ -1,44 +1,42 @@
 package io.privacygate.dsr.client;
 
 import io.privacygate.commons.dsr.DsrExport;
+import io.privacygate.commons.dsr.DsrParticipant;
 import io.privacygate.commons.dsr.ErasureReceipt;
 import io.privacygate.commons.dsr.RectificationRequest;
 import io.privacygate.commons.dsr.RectificationResult;
 import io.privacygate.commons.dsr.RestrictionRequest;
 import io.privacygate.commons.dsr.RestrictionState;
 import io.privacygate.dsr.config.DsrConfig;
-import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Calls the participants named in configuration, with dsr-service's token. The idempotency key is the
- * task's id, so that a retried call is recognisably the same call.
+ * Calls the participants named in configuration ({@code privacy-gate.dsr.participants.<name>}), each through its
+ * typed client. Every call of the contract is idempotent, so a retried task simply calls again.
  */
 @ApplicationScoped
 public class ParticipantClient {
-    private final Map<String, ParticipantApi> participants = new TreeMap<>();
-    private final PeerTokens tokens;
+    private final Map<String, DsrParticipant> participants = new TreeMap<>();
 
-    ParticipantClient(DsrConfig config, PeerTokens tokens) {
-        this.tokens = tokens;
-        config.participants().forEach((name, participant) ->
-                participants.put(name, build(participant.url(), config.worker().callTimeout().toMillis())));
-    }
-
-    static ParticipantApi build(URI url, long timeoutMillis) {
-        return QuarkusRestClientBuilder.newBuilder()
-                .baseUri(url)
-                .connectTimeout(5, TimeUnit.SECONDS)
-                .readTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
-                .build(ParticipantApi.class);
+    ParticipantClient(DsrConfig config, @RestClient ConsentParticipant consent, @RestClient IngestionParticipant ingestion,
+                      @RestClient AuditParticipant audit) {
+        Map<String, DsrParticipant> known = Map.of("consent-service", consent, "ingestion-service", ingestion,
+                "audit-service", audit);
+        config.participants().keySet().forEach(name -> {
+            DsrParticipant client = known.get(name);
+            if (client == null) {
+                throw new IllegalStateException("privacy-gate.dsr.participants." + name
+                        + " has no client; the participants are " + known.keySet());
+            }
+            participants.put(name, client);
+        });
     }
 
     /** The configured participants, in a stable order. */
@@ -47,24 +45,23 @@ public class ParticipantClient {
     }
 
     public Uni<DsrExport> export(String participant, UUID subjectId) {
-        return tokens.bearer().chain(auth -> api(participant).export(subjectId, auth));
+        return Uni.createFrom().deferred(() -> api(participant).exportSubject(subjectId));
     }
 
-    public Uni<ErasureReceipt> erase(String participant, UUID subjectId, UUID taskId) {
-        return tokens.bearer().chain(auth -> api(participant).erase(subjectId, auth, taskId.toString()));
+    public Uni<ErasureReceipt> erase(String participant, UUID subjectId) {
+        return Uni.createFrom().deferred(() -> api(participant).eraseSubject(subjectId));
     }
 
-    public Uni<RestrictionState> restrict(String participant, UUID subjectId, UUID taskId) {
-        return tokens.bearer().chain(auth -> api(participant).restrict(subjectId, auth, taskId.toString(),
-                new RestrictionRequest(true)));
+    public Uni<RestrictionState> restrict(String participant, UUID subjectId) {
+        return Uni.createFrom().deferred(() -> api(participant).restrictSubject(subjectId, new RestrictionRequest(true)));
     }
 
-    public Uni<RectificationResult> rectify(String participant, UUID subjectId, UUID taskId, RectificationRequest request) {
-        return tokens.bearer().chain(auth -> api(participant).rectify(subjectId, auth, taskId.toString(), request));
+    public Uni<RectificationResult> rectify(String participant, UUID subjectId, RectificationRequest request) {
+        return Uni.createFrom().deferred(() -> api(participant).rectifySubject(subjectId, request));
     }
 
-    private ParticipantApi api(String participant) {
-        ParticipantApi api = participants.get(participant);
+    private DsrParticipant api(String participant) {
+        DsrParticipant api = participants.get(participant);
         if (api == null) {
             throw new CallFailure.PermanentFailure("participant '" + participant + "' is no longer configured");
         }

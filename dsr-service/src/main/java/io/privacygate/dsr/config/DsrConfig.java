@@ -28,7 +28,8 @@ public interface DsrConfig {
 
     /**
      * Every system holding data about subjects, by name, each serving the DSR participant contract
-     * ({@code privacy-gate.dsr.participants.<name>.url}, its base URL). Every request fans out to all of them.
+     * ({@code privacy-gate.dsr.participants.<name>.url}, its base URL, which its REST client
+     * {@code quarkus.rest-client.<consent|ingestion|audit>.url} takes). Every request fans out to all of them.
      */
     Map<String, Participant> participants();
 
@@ -144,10 +145,6 @@ public interface DsrConfig {
         /** Tasks claimed per round. */
         @WithDefault("32")
         int claimSize();
-
-        /** The longest a participant call may take (an erasure of a large subject takes a while). */
-        @WithDefault("PT2M")
-        Duration callTimeout();
     }
 
     interface Export {

@@ -1,13 +1,14 @@
 package io.privacygate.dsr.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.privacygate.dsr.client.ConsoleClients;
-import io.privacygate.dsr.client.ConsoleRecords;
+import io.privacygate.commons.tlog.MerkleProofs;
+import io.privacygate.dsr.api.ConsoleRecords;
+import io.privacygate.dsr.client.AuditApi;
 import io.privacygate.dsr.console.ConsoleViews.AuditPage;
 import io.privacygate.dsr.console.ConsoleViews.EntryCheck;
 import io.privacygate.dsr.console.ConsoleViews.Message;
 import io.privacygate.dsr.console.ConsoleViews.Verification;
-import io.privacygate.dsr.service.LogProofs;
+import io.privacygate.dsr.service.CheckpointSignature;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -20,29 +21,30 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
-import static io.privacygate.dsr.console.ConsoleUser.AUDITOR;
-import static io.privacygate.dsr.console.ConsoleUser.DPO;
+import static io.privacygate.commons.security.Roles.AUDITOR;
+import static io.privacygate.commons.security.Roles.DPO;
 
 /**
  * The audit log, for auditors and the DPO: the latest signed checkpoint (its signature checked here), a full
  * verification run by audit-service, and one entry with its inclusion proof checked here against the signed root,
- * by RFC 9162's algorithm (LogProofs), trusting nothing audit-service says about it.
+ * by RFC 9162's algorithm (commons MerkleProofs), trusting nothing audit-service says about it.
  */
 @Path("/console/audit")
 @Produces(MediaType.TEXT_HTML)
 @RolesAllowed({DPO, AUDITOR})
 public class ConsoleAuditResource {
-    private final ConsoleClients peers;
+    private final AuditApi audit;
     private final SecurityIdentity identity;
 
-    ConsoleAuditResource(ConsoleClients peers, SecurityIdentity identity) {
-        this.peers = peers;
+    ConsoleAuditResource(@RestClient AuditApi audit, SecurityIdentity identity) {
+        this.audit = audit;
         this.identity = identity;
     }
 
@@ -67,7 +69,7 @@ public class ConsoleAuditResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> verify() {
         ConsoleUser user = ConsoleUser.of(identity);
-        return peers.audit().verify(user.bearer())
+        return audit.verify()
                 .map(ConsoleAuditResource::verification)
                 .chain(result -> render(user, result, null, Message.notice(result.valid()
                         ? "The log verified: every entry matches the signed checkpoints."
@@ -84,11 +86,10 @@ public class ConsoleAuditResource {
 
     private Uni<Response> render(ConsoleUser user, Verification verification, Long entry, Message notice,
                                  Message error, int status) {
-        String bearer = user.bearer();
-        return peers.audit().latestCheckpoint(bearer)
+        return audit.latestCheckpoint()
                 .onFailure(e -> ConsoleErrors.status(e) == 404).recoverWithNull()
                 .chain(checkpoint -> signed(checkpoint)
-                        .chain(signed -> check(bearer, checkpoint, entry)
+                        .chain(signed -> check(checkpoint, entry)
                                 .map(checked -> new AuditPage(checkpoint, signed,
                                         checkpoint == null ? null : ConsoleViews.time(checkpoint.timestamp()),
                                         verification, checked.entry(), error != null ? error
@@ -108,9 +109,9 @@ public class ConsoleAuditResource {
         if (checkpoint == null) {
             return Uni.createFrom().nullItem();
         }
-        return peers.audit().checkpointKeys().map(keys -> keys.keys().stream()
+        return audit.checkpointKeys().map(keys -> keys.keys().stream()
                         .filter(k -> checkpoint.keyId() == null || checkpoint.keyId().equals(k.keyId()))
-                        .anyMatch(k -> LogProofs.checkpointSigned(checkpoint.note(),
+                        .anyMatch(k -> CheckpointSignature.checkpointSigned(checkpoint.note(),
                                 Base64.getDecoder().decode(checkpoint.signature()),
                                 Base64.getDecoder().decode(k.publicKey()))))
                 .onFailure().recoverWithItem(false);
@@ -120,7 +121,7 @@ public class ConsoleAuditResource {
     }
 
     /** The entry, its leaf hash recomputed from its bytes, and its inclusion proof against the signed root. */
-    private Uni<Checked> check(String bearer, ConsoleRecords.Checkpoint checkpoint, Long index) {
+    private Uni<Checked> check(ConsoleRecords.Checkpoint checkpoint, Long index) {
         if (index == null) {
             return Uni.createFrom().item(new Checked(null, null));
         }
@@ -129,14 +130,14 @@ public class ConsoleAuditResource {
                     + " is not covered by a signed checkpoint yet" + (checkpoint == null ? "." : " (tree size "
                     + checkpoint.treeSize() + ")."))));
         }
-        return peers.audit().entry(bearer, index)
-                .chain(entry -> peers.audit().inclusion(bearer, index, checkpoint.treeSize()).map(proof -> {
+        return audit.entry(index)
+                .chain(entry -> audit.inclusion(index, checkpoint.treeSize()).map(proof -> {
                     HexFormat hex = HexFormat.of();
-                    byte[] leaf = LogProofs.leafHash(Base64.getDecoder().decode(entry.leafData()));
+                    byte[] leaf = MerkleProofs.leafHash(Base64.getDecoder().decode(entry.leafData()));
                     boolean leafMatches = hex.formatHex(leaf).equalsIgnoreCase(entry.leafHash());
                     List<byte[]> path = proof.hashes().stream().map(hex::parseHex).toList();
                     boolean included = proof.leafIndex() == index && proof.treeSize() == checkpoint.treeSize()
-                            && LogProofs.inclusion(index, checkpoint.treeSize(), leaf, path, hex.parseHex(checkpoint.rootHash()));
+                            && MerkleProofs.inclusion(index, checkpoint.treeSize(), leaf, path, hex.parseHex(checkpoint.rootHash()));
                     return new Checked(new EntryCheck(entry, checkpoint.treeSize(), checkpoint.rootHash(), leafMatches,
                             included, proof.hashes()), null);
                 }))

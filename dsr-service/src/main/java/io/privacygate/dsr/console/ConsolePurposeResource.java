@@ -1,8 +1,8 @@
 package io.privacygate.dsr.console;
 
 import io.privacygate.commons.gdpr.LegalBasis;
-import io.privacygate.dsr.client.ConsoleClients;
-import io.privacygate.dsr.client.ConsoleRecords;
+import io.privacygate.dsr.api.ConsoleRecords;
+import io.privacygate.dsr.client.ConsentOperatorApi;
 import io.privacygate.dsr.console.ConsoleViews.Message;
 import io.privacygate.dsr.console.ConsoleViews.PurposeForm;
 import io.privacygate.dsr.console.ConsoleViews.PurposesPage;
@@ -18,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -29,7 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static io.privacygate.dsr.console.ConsoleUser.DPO;
+import static io.privacygate.commons.security.Roles.DPO;
 
 /**
  * The register of processing activities (Art. 30), for the DPO: the purposes in force, a new purpose or a new
@@ -42,11 +43,11 @@ import static io.privacygate.dsr.console.ConsoleUser.DPO;
 public class ConsolePurposeResource {
     private static final int PAGE = 500;
     private static final List<String> LEGAL_BASES = Arrays.stream(LegalBasis.values()).map(Enum::name).toList();
-    private final ConsoleClients peers;
+    private final ConsentOperatorApi consent;
     private final SecurityIdentity identity;
 
-    ConsolePurposeResource(ConsoleClients peers, SecurityIdentity identity) {
-        this.peers = peers;
+    ConsolePurposeResource(@RestClient ConsentOperatorApi consent, SecurityIdentity identity) {
+        this.consent = consent;
         this.identity = identity;
     }
 
@@ -90,11 +91,10 @@ public class ConsolePurposeResource {
         body.put("noticeVersion", blankToNull(form.noticeVersion()));
         body.put("noticeHash", blankToNull(form.noticeHash()));
         body.put("gpcApplies", form.gpcApplies());
-        String bearer = user.bearer();
         return purposes(user)
                 .chain(found -> found.stream().anyMatch(p -> p.key().equals(form.key()))
-                        ? peers.consent().newVersion(bearer, form.key(), body)
-                        : peers.consent().createPurpose(bearer, body))
+                        ? consent.newVersion(form.key(), body)
+                        : consent.createPurpose(body))
                 .map(saved -> Response.seeOther(URI.create("/console/purposes?notice=" + URLEncoder.encode(
                         "Saved " + saved.key() + " version " + saved.version() + ".", StandardCharsets.UTF_8))).build())
                 .onFailure().recoverWithUni(failure -> purposes(user).onFailure().recoverWithItem(List.of())
@@ -108,7 +108,7 @@ public class ConsolePurposeResource {
     @Path("/ropa.csv")
     @Produces({"text/csv", MediaType.TEXT_HTML})
     public Uni<Response> ropa() {
-        return peers.consent().ropaCsv(ConsoleUser.of(identity).bearer())
+        return consent.ropaCsv()
                 .map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
                         .header("Content-Disposition", "attachment; filename=\"ropa.csv\"").build())
                 .onFailure().recoverWithUni(failure -> ConsoleErrors.page(identity, 502, "The register is not available",
@@ -116,7 +116,7 @@ public class ConsolePurposeResource {
     }
 
     private Uni<List<ConsoleRecords.Purpose>> purposes(ConsoleUser user) {
-        return peers.consent().purposes(user.bearer(), 0, PAGE).map(page -> page.items());
+        return consent.purposes(0, PAGE).map(page -> page.items());
     }
 
     private Uni<Response> page(ConsoleUser user, PurposesPage page, int status) {

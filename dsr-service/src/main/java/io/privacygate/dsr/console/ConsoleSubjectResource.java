@@ -2,9 +2,8 @@ package io.privacygate.dsr.console;
 
 import io.privacygate.commons.identity.Identifier;
 import io.privacygate.commons.identity.IdentifierType;
-import io.privacygate.dsr.client.ConsoleClients;
-import io.privacygate.dsr.client.ConsoleRecords;
-import io.privacygate.dsr.client.LookupBody;
+import io.privacygate.dsr.api.LookupBody;
+import io.privacygate.dsr.client.ConsentOperatorApi;
 import io.privacygate.dsr.console.ConsoleViews.Message;
 import io.privacygate.dsr.console.ConsoleViews.SubjectPage;
 import io.quarkus.security.ForbiddenException;
@@ -19,14 +18,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.List;
 import java.util.UUID;
 
-import static io.privacygate.dsr.console.ConsoleUser.DPO;
-import static io.privacygate.dsr.console.ConsoleUser.PRIVACY_OPERATOR;
+import static io.privacygate.commons.security.Roles.DPO;
+import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
 
 /**
  * Subject lookup: who an identifier belongs to in consent-service, their consent per purpose with its history and
@@ -38,11 +38,11 @@ import static io.privacygate.dsr.console.ConsoleUser.PRIVACY_OPERATOR;
 @RolesAllowed({DPO, PRIVACY_OPERATOR})
 public class ConsoleSubjectResource {
     private static final int PAGE = 500;
-    private final ConsoleClients peers;
+    private final ConsentOperatorApi consent;
     private final SecurityIdentity identity;
 
-    ConsoleSubjectResource(ConsoleClients peers, SecurityIdentity identity) {
-        this.peers = peers;
+    ConsoleSubjectResource(@RestClient ConsentOperatorApi consent, SecurityIdentity identity) {
+        this.consent = consent;
         this.identity = identity;
     }
 
@@ -53,8 +53,8 @@ public class ConsoleSubjectResource {
 
     @GET
     public Uni<Response> form() {
-        return ConsoleRequestResource.html(ConsolePages.subjects(ConsoleUser.of(identity),
-                new SubjectPage("email", null, List.of(), List.of(), null), ConsoleRequestResource.IDENTIFIER_TYPES));
+        return ConsoleHtml.html(ConsolePages.subjects(ConsoleUser.of(identity),
+                new SubjectPage("email", null, List.of(), List.of(), null), ConsoleForms.IDENTIFIER_TYPES));
     }
 
     @POST
@@ -73,7 +73,7 @@ public class ConsoleSubjectResource {
             return page(user, new SubjectPage("email", null, List.of(), List.of(),
                     Message.error("Choose an identifier type.")), 400);
         }
-        return peers.consent().lookup(user.bearer(), new LookupBody(List.of(given)))
+        return consent.lookup(new LookupBody(List.of(given)))
                 .chain(found -> load(user, type, found.subjectId()))
                 .onFailure().recoverWithUni(failure -> {
                     int status = ConsoleErrors.status(failure);
@@ -88,17 +88,16 @@ public class ConsoleSubjectResource {
     }
 
     private Uni<Response> load(ConsoleUser user, String type, UUID subjectId) {
-        String bearer = user.bearer();
-        return peers.consent().subject(bearer, subjectId)
-                .chain(subject -> peers.consent().consents(bearer, subjectId, 0, PAGE)
-                        .chain(current -> peers.consent().history(bearer, subjectId, 0, PAGE)
+        return consent.subject(subjectId)
+                .chain(subject -> consent.consents(subjectId, 0, PAGE)
+                        .chain(current -> consent.history(subjectId, 0, PAGE)
                                 .map(history -> new SubjectPage(type, subject, current.items(),
                                         history.items(), null))))
                 .chain(found -> page(user, found, 200));
     }
 
     private Uni<Response> page(ConsoleUser user, SubjectPage page, int status) {
-        return ConsolePages.subjects(user, page, ConsoleRequestResource.IDENTIFIER_TYPES).createUni()
+        return ConsolePages.subjects(user, page, ConsoleForms.IDENTIFIER_TYPES).createUni()
                 .map(html -> Response.status(status).entity(html).type(MediaType.TEXT_HTML).build());
     }
 
@@ -107,11 +106,11 @@ public class ConsoleSubjectResource {
     @Path("/receipt")
     @Produces({"application/jose", MediaType.TEXT_HTML})
     public Uni<Response> receipt(@QueryParam("id") String id) {
-        UUID receiptId = ConsoleRequestResource.uuid(id);
+        UUID receiptId = ConsoleForms.uuid(id);
         if (receiptId == null) {
             return ConsoleErrors.page(identity, 404, "No such receipt", "There is no receipt with that id.");
         }
-        return peers.consent().receipt(ConsoleUser.of(identity).bearer(), receiptId)
+        return consent.receipt(receiptId)
                 .map(jws -> Response.ok(jws, "application/jose")
                         .header("Content-Disposition", "attachment; filename=\"receipt-" + receiptId + ".jws\"")
                         .build())

@@ -1,23 +1,24 @@
 package io.privacygate.dsr.console;
 
 import io.privacygate.commons.audit.Actors;
-import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.List;
 import java.util.stream.Stream;
 
+import static io.privacygate.commons.security.Roles.AUDITOR;
+import static io.privacygate.commons.security.Roles.CRM_AGENT;
+import static io.privacygate.commons.security.Roles.DPO;
+import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
+
 /**
  * The person signed in to the console: the name shown in the header, the roles that decide what is offered, the
- * pseudonymous actor recorded in audit events, and the access token passed on to peers on their behalf.
+ * pseudonymous actor recorded in audit events. Peers get the person's own token from {@code SignedInPersonToken}.
  */
-public record ConsoleUser(String name, List<String> roles, String actor, String accessToken) {
-    public static final String DPO = "dpo";
-    public static final String PRIVACY_OPERATOR = "privacy-operator";
-    public static final String AUDITOR = "auditor";
+public record ConsoleUser(String name, List<String> roles, String actor) {
     /** The console's roles, in the order the header lists them. */
-    static final List<String> CONSOLE_ROLES = List.of(DPO, PRIVACY_OPERATOR, AUDITOR, "crm-agent");
+    static final List<String> CONSOLE_ROLES = List.of(DPO, PRIVACY_OPERATOR, AUDITOR, CRM_AGENT);
 
     static ConsoleUser of(SecurityIdentity identity) {
         String name = null;
@@ -29,9 +30,8 @@ public record ConsoleUser(String name, List<String> roles, String actor, String 
         if (name == null) {
             name = identity.getPrincipal().getName();
         }
-        AccessTokenCredential credential = identity.getCredential(AccessTokenCredential.class);
         List<String> roles = CONSOLE_ROLES.stream().filter(identity::hasRole).toList();
-        return new ConsoleUser(name, roles, Actors.of(identity), credential == null ? null : credential.getToken());
+        return new ConsoleUser(name, roles, Actors.of(identity));
     }
 
     public boolean isDpo() {
@@ -49,11 +49,6 @@ public record ConsoleUser(String name, List<String> roles, String actor, String 
 
     public boolean managesPurposes() {
         return isDpo();
-    }
-
-    /** The Authorization header of a call made on this person's behalf. */
-    String bearer() {
-        return "Bearer " + accessToken;
     }
 
     @Override

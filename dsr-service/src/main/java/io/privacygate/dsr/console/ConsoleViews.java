@@ -1,8 +1,8 @@
 package io.privacygate.dsr.console;
 
+import io.privacygate.dsr.api.ConsoleRecords;
 import io.privacygate.dsr.api.RequestSummary;
 import io.privacygate.dsr.api.RequestView;
-import io.privacygate.dsr.client.ConsoleRecords;
 import io.privacygate.dsr.model.RequestStatus;
 import io.privacygate.dsr.model.RequestType;
 

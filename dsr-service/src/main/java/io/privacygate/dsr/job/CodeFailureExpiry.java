@@ -1,6 +1,6 @@
 package io.privacygate.dsr.job;
 
-import io.privacygate.dsr.service.CodeGuessLimit;
+import io.privacygate.dsr.service.verification.CodeGuessLimit;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package io.privacygate.dsr.job;
 
-import io.privacygate.dsr.service.ExportService;
+import io.privacygate.dsr.service.export.ExportService;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

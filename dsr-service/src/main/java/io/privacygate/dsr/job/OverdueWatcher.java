@@ -1,6 +1,6 @@
 package io.privacygate.dsr.job;
 
-import io.privacygate.dsr.service.OverdueService;
+import io.privacygate.dsr.service.deadlines.OverdueService;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

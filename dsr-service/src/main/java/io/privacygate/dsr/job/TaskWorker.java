@@ -1,12 +1,12 @@
 package io.privacygate.dsr.job;
 
 import io.privacygate.dsr.client.CallFailure;
-import io.privacygate.dsr.service.StepExecutor;
-import io.privacygate.dsr.service.StepResult;
-import io.privacygate.dsr.service.TaskClaims;
-import io.privacygate.dsr.service.TaskRecorder;
-import io.privacygate.dsr.service.Work;
-import io.privacygate.dsr.service.WorkerTrigger;
+import io.privacygate.dsr.service.fanout.StepExecutor;
+import io.privacygate.dsr.service.fanout.StepResult;
+import io.privacygate.dsr.service.fanout.TaskClaims;
+import io.privacygate.dsr.service.fanout.TaskRecorder;
+import io.privacygate.dsr.service.fanout.Work;
+import io.privacygate.dsr.service.fanout.WorkerTrigger;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.ConsumeEvent;
 import io.smallrye.mutiny.Multi;

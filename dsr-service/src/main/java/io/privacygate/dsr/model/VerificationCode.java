@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The one-time code e-mailed to a requester, stored only as a salted hash, with its expiry and attempts. */
+/** The one-time code e-mailed to a requester, stored only as a keyed hash (HMAC-SHA256, {@code OneTimeCodes}), with its expiry and attempts. */
 @Entity
 @Table(name = "dsr_verification_code")
 public class VerificationCode {

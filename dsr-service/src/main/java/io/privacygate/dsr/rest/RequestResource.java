@@ -1,9 +1,9 @@
 package io.privacygate.dsr.rest;
 
 import io.privacygate.commons.audit.Actors;
-import io.privacygate.commons.problem.Problem;
 import io.privacygate.commons.web.Page;
 import io.privacygate.commons.web.PageRequest;
+import io.privacygate.commons.web.Params;
 import io.privacygate.dsr.api.CreateRequest;
 import io.privacygate.dsr.api.RequestSummary;
 import io.privacygate.dsr.api.RequestView;
@@ -12,10 +12,10 @@ import io.privacygate.dsr.config.DsrConfig;
 import io.privacygate.dsr.model.RequestStatus;
 import io.privacygate.dsr.model.RequestType;
 import io.privacygate.dsr.repository.DsrRequestRepository.RequestFilter;
-import io.privacygate.dsr.service.IntakeRights;
-import io.privacygate.dsr.service.IntakeService;
 import io.privacygate.dsr.service.RequestQueries;
-import io.privacygate.dsr.service.WorkerTrigger;
+import io.privacygate.dsr.service.fanout.WorkerTrigger;
+import io.privacygate.dsr.service.intake.IntakeRights;
+import io.privacygate.dsr.service.intake.IntakeService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,9 +39,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
-import static io.privacygate.dsr.rest.Roles.DPO;
-import static io.privacygate.dsr.rest.Roles.DSR_INTAKE;
-import static io.privacygate.dsr.rest.Roles.PRIVACY_OPERATOR;
+import static io.privacygate.commons.security.Roles.DPO;
+import static io.privacygate.commons.security.Roles.DSR_INTAKE;
+import static io.privacygate.commons.security.Roles.PRIVACY_OPERATOR;
 
 @Path("/api/v1/requests")
 public class RequestResource {
@@ -72,16 +72,16 @@ public class RequestResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "200", description = "The same Idempotency-Key was filed before: that request",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RequestView.class)))
-    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "403", description = "The caller's role, or a filing service's allow-list, does not allow this request type, identifier type or verification; nothing was stored", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "The key provider is unavailable; nothing was stored. Retry", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem")
+    @APIResponse(responseCode = "403", description = "The caller's role, or a filing service's allow-list, does not allow this request type, identifier type or verification; nothing was stored")
+    @APIResponse(responseCode = "503", description = "The key provider is unavailable; nothing was stored. Retry")
     public Uni<Response> fileRequest(@Valid @NotNull CreateRequest request,
                               @HeaderParam("Idempotency-Key") @Pattern(regexp = IDEMPOTENCY_KEY,
                                       message = "must be 1-200 visible ASCII characters") String idempotencyKey) {
-        if (!Roles.isOperator(identity)) {
-            rights.checkFiling(Roles.clientId(identity), request);
+        if (!Callers.isOperator(identity)) {
+            rights.checkFiling(Callers.clientId(identity), request);
         }
-        return intake.file(request, idempotencyKey, Actors.of(identity), Roles.isOperator(identity))
+        return intake.file(request, idempotencyKey, Actors.of(identity), Callers.isOperator(identity))
                 .invoke(worker::kick)
                 .map(filed -> filed.created()
                         ? Response.created(URI.create("/api/v1/requests/" + filed.view().id())).entity(filed.view()).build()
@@ -92,21 +92,21 @@ public class RequestResource {
     @RolesAllowed({DPO, PRIVACY_OPERATOR})
     @Operation(summary = "Requests, newest first, without identifiers; closed-unverified ones only when asked for")
     @APIResponse(responseCode = "200", description = "A page of requests")
-    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem")
     public Uni<Page<RequestSummary>> listRequests(@QueryParam("status") String status, @QueryParam("type") String type,
                                           @QueryParam("dueBefore") String dueBefore, @QueryParam("overdue") String overdue,
                                           @QueryParam("subjectId") String subjectId,
                                           @QueryParam("includeClosedUnverified") String includeClosedUnverified,
                                           @QueryParam("page") String page, @QueryParam("size") String size) {
         RequestFilter filter = new RequestFilter(
-                Params.enumValue("status", status, RequestStatus.class),
-                Params.enumValue("type", type, RequestType.class),
-                Params.instant("dueBefore", dueBefore, config.deadline().zone()),
-                Params.flag("overdue", overdue),
+                Params.optionalEnum("status", status, RequestStatus.class),
+                Params.optionalEnum("type", type, RequestType.class),
+                Params.optionalInstant("dueBefore", dueBefore, config.deadline().zone()),
+                Params.optionalBoolean("overdue", overdue),
                 subjectId == null || subjectId.isBlank() ? null : Params.uuid("subjectId", subjectId),
-                Params.flag("includeClosedUnverified", includeClosedUnverified),
+                Params.optionalBoolean("includeClosedUnverified", includeClosedUnverified),
                 Instant.now());
-        return queries.list(filter, PageRequest.of(Params.integer("page", page), Params.integer("size", size)));
+        return queries.list(filter, PageRequest.of(Params.optionalInt("page", page), Params.optionalInt("size", size)));
     }
 
     @POST
@@ -114,8 +114,8 @@ public class RequestResource {
     @RolesAllowed({DPO, PRIVACY_OPERATOR})
     @Operation(summary = "The requests filed with any of these identifiers (found by blind index)")
     @APIResponse(responseCode = "200", description = "The matching requests, newest first")
-    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "503", description = "The key provider is unavailable. Retry", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem")
+    @APIResponse(responseCode = "503", description = "The key provider is unavailable. Retry")
     public Uni<List<RequestSummary>> searchRequests(@Valid @NotNull SearchRequest request) {
         return queries.byIdentifiers(request.identifiers());
     }
@@ -125,12 +125,12 @@ public class RequestResource {
     @RolesAllowed({DPO, PRIVACY_OPERATOR, DSR_INTAKE})
     @Operation(summary = "One request: operators see its identifiers and free text, a filing service its state")
     @APIResponse(responseCode = "200", description = "The request")
-    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "404", description = "No such request (for a filing service: none that it filed)", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "400", description = "A parameter or field is invalid; named in the problem")
+    @APIResponse(responseCode = "404", description = "No such request (for a filing service: none that it filed)")
     public Uni<RequestView> getRequest(@PathParam("id") String id) {
-        if (!Roles.isOperator(identity)) {
-            rights.checkReading(Roles.clientId(identity));
+        if (!Callers.isOperator(identity)) {
+            rights.checkReading(Callers.clientId(identity));
         }
-        return queries.get(Params.uuid("id", id), Roles.isOperator(identity), Actors.of(identity));
+        return queries.get(Params.uuid("id", id), Callers.isOperator(identity), Actors.of(identity));
     }
 }

@@ -8,6 +8,7 @@ import io.privacygate.dsr.model.DsrTask;
 import io.privacygate.dsr.model.RecipientNotification;
 import io.privacygate.dsr.model.TaskStatus;
 import io.privacygate.dsr.model.TaskStep;
+import io.privacygate.dsr.service.fanout.TaskResults;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.privacygate.dsr.service;
 
+import io.privacygate.commons.retry.Backoff;
 import io.privacygate.dsr.config.DsrConfig;
 import io.privacygate.dsr.model.OperatorMail;
 import io.privacygate.dsr.repository.OperatorMailRepository;
@@ -44,7 +45,7 @@ public class OperatorMailService {
                 .chain(() -> mails.delete(mail)).replaceWith(true)
                 .onFailure().recoverWithItem(e -> {
                     mail.attempts++;
-                    mail.nextAttemptAt = now.plus(TaskRecorder.backoff(mail.attempts, config.worker().initialBackoff(),
+                    mail.nextAttemptAt = now.plus(Backoff.exponential(mail.attempts, config.worker().initialBackoff(),
                             config.worker().maxBackoff()));
                     LOG.warnf("An operator notification e-mail could not be sent (%s); will retry", e.getClass().getSimpleName());
                     return false;

@@ -4,7 +4,7 @@ import io.privacygate.commons.crypto.AesGcm;
 import io.privacygate.commons.crypto.SubjectCipher;
 import io.privacygate.commons.crypto.SubjectKeys;
 import io.privacygate.commons.dsr.DsrExport;
-import io.privacygate.dsr.client.PurposeInfo;
+import io.privacygate.dsr.api.PurposeInfo;
 import io.privacygate.dsr.config.DsrConfig;
 import io.privacygate.dsr.model.DsrRequest;
 import io.privacygate.dsr.model.DsrTask;
@@ -17,6 +17,8 @@ import io.privacygate.dsr.model.TaskStep;
 import io.privacygate.dsr.repository.DsrTaskRepository;
 import io.privacygate.dsr.repository.ExportPackageRepository;
 import io.privacygate.dsr.repository.RecipientNotificationRepository;
+import io.privacygate.dsr.service.export.ExportPackager;
+import io.privacygate.dsr.service.fanout.TaskResults;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -167,7 +169,7 @@ public class RequestCompletion {
     }
 
     /** The request id is bound to the ciphertext, so a package copied onto another request does not decrypt. */
-    static byte[] associatedData(UUID requestId) {
+    public static byte[] associatedData(UUID requestId) {
         return ("dsr-export:" + requestId).getBytes(StandardCharsets.US_ASCII);
     }
 

@@ -2,6 +2,7 @@ package io.privacygate.dsr.peers;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.privacygate.dsr.peers.PeerFixtures.Person;
 import io.privacygate.testing.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -32,9 +33,9 @@ import static io.privacygate.dsr.peers.PeerFixtures.awaitStatus;
 import static io.privacygate.dsr.peers.PeerFixtures.byEmail;
 import static io.privacygate.dsr.peers.PeerFixtures.dpo;
 import static io.privacygate.dsr.peers.PeerFixtures.email;
-import static io.privacygate.dsr.peers.PeerFixtures.facebookId;
 import static io.privacygate.dsr.peers.PeerFixtures.file;
 import static io.privacygate.dsr.peers.PeerFixtures.operator;
+import static io.privacygate.dsr.peers.PeerFixtures.person;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -54,26 +55,6 @@ class FanOutTest {
     @BeforeAll
     static void register() {
         PeerFixtures.ensurePurposes();
-    }
-
-    /** A person known to consent-service (newsletter consent) and to ingestion-service (Facebook comments). */
-    record Person(String email, String facebookId, UUID subjectId) {
-    }
-
-    static Person person(int comments) {
-        String email = email();
-        String facebook = facebookId();
-        UUID subject = PeerFixtures.subject(email, facebook);
-        PeerFixtures.grantNewsletter(subject);
-        if (comments > 0) {
-            PeerFixtures.comment(facebook, subject, comments);
-        }
-        // The processing history (audit-service) is written through the peers' outboxes: wait until it is there.
-        String expected = comments > 0 ? "interaction.stored" : "consent.granted";
-        PeerFixtures.await("the history of the subject in audit-service", Duration.ofSeconds(30), () ->
-                at(Peers.AUDIT, PeerFixtures.dpo()).get("/api/v1/events?size=500&subjectRef=" + subject).then()
-                        .statusCode(200).extract().asString().contains(expected));
-        return new Person(email, facebook, subject);
     }
 
     static String fileAndVerify(String type, Person person) {

@@ -100,6 +100,26 @@ final class PeerFixtures {
                 .post("/api/v1/consents").then().statusCode(201);
     }
 
+    /** A person known to consent-service (newsletter consent) and to ingestion-service (Facebook comments). */
+    record Person(String email, String facebookId, UUID subjectId) {
+    }
+
+    static Person person(int comments) {
+        String email = email();
+        String facebook = facebookId();
+        UUID subject = PeerFixtures.subject(email, facebook);
+        PeerFixtures.grantNewsletter(subject);
+        if (comments > 0) {
+            PeerFixtures.comment(facebook, subject, comments);
+        }
+        // The processing history (audit-service) is written through the peers' outboxes: wait until it is there.
+        String expected = comments > 0 ? "interaction.stored" : "consent.granted";
+        PeerFixtures.await("the history of the subject in audit-service", Duration.ofSeconds(30), () ->
+                at(Peers.AUDIT, PeerFixtures.dpo()).get("/api/v1/events?size=500&subjectRef=" + subject).then()
+                        .statusCode(200).extract().asString().contains(expected));
+        return new Person(email, facebook, subject);
+    }
+
     /**
      * Facebook page comments by the person, delivered to ingestion-service's Meta webhook as Meta would send
      * them (signed with the app secret), and waited for until stored.

@@ -1,6 +1,6 @@
 package io.privacygate.dsr.rest;
 
-import io.privacygate.dsr.service.Deadlines;
+import io.privacygate.dsr.service.deadlines.Deadlines;
 import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

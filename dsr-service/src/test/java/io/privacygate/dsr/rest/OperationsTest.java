@@ -3,7 +3,7 @@ package io.privacygate.dsr.rest;
 import io.agroal.api.AgroalDataSource;
 import io.privacygate.dsr.service.MetricsService;
 import io.privacygate.dsr.service.OperatorMailService;
-import io.privacygate.dsr.service.OverdueService;
+import io.privacygate.dsr.service.deadlines.OverdueService;
 import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.MockMailbox;

@@ -1,7 +1,7 @@
 package io.privacygate.dsr.rest;
 
 import io.agroal.api.AgroalDataSource;
-import io.privacygate.dsr.service.Deadlines;
+import io.privacygate.dsr.service.deadlines.Deadlines;
 import io.privacygate.testing.LogCapture;
 import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;

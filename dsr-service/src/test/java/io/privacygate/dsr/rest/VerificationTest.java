@@ -11,6 +11,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -238,6 +241,23 @@ class VerificationTest {
                     .body("status", equalTo("VERIFIED"))
                     .body("verification.method", equalTo("EMAIL_CODE"));
             assertThat(Db.count(db, "select count(*) from dsr_verification_code where request_id = ?", Db.uuid(id))).isZero();
+        }
+
+        /** A table of a million possible codes must be no use without the service's key (keyed HMAC, #23). */
+        @Test
+        void storesTheCodeAsAKeyedHashNotAsAPlainSaltedOne() throws Exception {
+            String address = email();
+            String id = fileFor("ACCESS", address);
+            as(operator()).body(emailCode(null)).post(path(id)).then().statusCode(202);
+            String code = codeSentTo(address);
+            Map<String, Object> stored = Db.rows(db, "select * from dsr_verification_code where request_id = ?", Db.uuid(id)).get(0);
+            HexFormat hex = HexFormat.of();
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(hex.parseHex((String) stored.get("salt")));
+            String plain = hex.formatHex(sha256.digest(code.getBytes(StandardCharsets.US_ASCII)));
+            assertThat((String) stored.get("code_hash")).hasSize(64).isNotEqualTo(plain);
+            assertThat(Db.count(db, "select count(*) from managed_key where name = 'dsr-verification-code'")).isEqualTo(1);
+            as(operator()).body(emailCode(code)).post(path(id)).then().statusCode(200).body("status", equalTo("VERIFIED"));
         }
 
         @Test

@@ -1,0 +1,109 @@
+package io.privacygate.dsr.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** What the console reads from consent-service and audit-service, as those services document it (DESIGN §4). */
+public final class ConsoleRecords {
+    private ConsoleRecords() {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Subject(UUID subjectId, boolean restricted, Instant restrictionChangedAt, Instant createdAt,
+                          List<LinkedIdentifier> identifiers) {
+        public List<LinkedIdentifier> identifiers() {
+            return identifiers == null ? List.of() : identifiers;
+        }
+    }
+
+    /** Personal data: shown to the operator who asked, never logged. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record LinkedIdentifier(String type, String value, Instant linkedAt) {
+        @Override
+        public String toString() {
+            return "LinkedIdentifier[type=" + type + ", value=<redacted>]";
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CurrentConsent(String purpose, String state, UUID eventId, UUID receiptId, String noticeVersion,
+                                 boolean noticeCurrent, Instant capturedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record ConsentEvent(UUID eventId, UUID receiptId, String purpose, int purposeVersion, String state,
+                               String noticeVersion, String collectionMethod, Evidence evidence, Instant recordedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Evidence(String source, String formId, Instant capturedAt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Purpose(String key, int version, boolean current, String title, String description,
+                          String legalBasis, String legalBasisIri, List<String> dataCategories, String retention,
+                          List<String> recipients, List<String> channels, String noticeUrl, String noticeVersion,
+                          String noticeHash, boolean gpcApplies, Instant createdAt) {
+        public List<String> dataCategories() {
+            return dataCategories == null ? List.of() : dataCategories;
+        }
+
+        public List<String> recipients() {
+            return recipients == null ? List.of() : recipients;
+        }
+
+        public List<String> channels() {
+            return channels == null ? List.of() : channels;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Checkpoint(long treeSize, String rootHash, Instant timestamp, String note, String signature,
+                             String keyId) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record CheckpointKeys(List<Key> keys) {
+        public List<Key> keys() {
+            return keys == null ? List.of() : keys;
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Key(String keyId, String algorithm, String publicKey) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Entry(long index, String leafData, String leafHash, AuditRecord event) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record IndexedEvent(long index, AuditRecord event) {
+    }
+
+    /** An audit event: pseudonymous by contract (no identifier, no free text). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record AuditRecord(String eventId, Instant occurredAt, String service, String actor, String action,
+                              String subjectRef, String purpose, String legalBasis, String outcome,
+                              Map<String, String> details) {
+        public Map<String, String> details() {
+            return details == null ? Map.of() : details;
+        }
+
+        /** The request an event of dsr-service is about, if any. */
+        public String requestId() {
+            return details().get("requestId");
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record InclusionProof(long leafIndex, long treeSize, List<String> hashes) {
+        public List<String> hashes() {
+            return hashes == null ? List.of() : hashes;
+        }
+    }
+}

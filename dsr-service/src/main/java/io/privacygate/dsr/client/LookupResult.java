@@ -1,7 +1,0 @@
-package io.privacygate.dsr.client;
-
-import java.util.UUID;
-
-/** consent-service's answer to a lookup: the one subject holding the identifiers. */
-public record LookupResult(UUID subjectId) {
-}

@@ -1,0 +1,70 @@
+package io.privacygate.dsr.service.deadlines;
+
+import io.privacygate.commons.crypto.SubjectKeys;
+import io.privacygate.commons.problem.ProblemException;
+import io.privacygate.dsr.api.ExtensionRequest;
+import io.privacygate.dsr.api.RequestView;
+import io.privacygate.dsr.config.DsrConfig;
+import io.privacygate.dsr.model.RequestStatus;
+import io.privacygate.dsr.service.DsrAudit;
+import io.privacygate.dsr.service.Notifier;
+import io.privacygate.dsr.service.RequestLocks;
+import io.privacygate.dsr.service.RequestViews;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Art. 12(3): the deadline "may be extended by two further months where necessary, taking into account the
+ * complexity and number of the requests", with the reasons given to the subject within the first month.
+ * Hence: once, before the first deadline passes, by one or two months, with a reason.
+ */
+@ApplicationScoped
+public class ExtensionService {
+    private final RequestLocks locks;
+    private final SubjectKeys keys;
+    private final DsrAudit audit;
+    private final Notifier notifier;
+    private final RequestViews views;
+    private final DsrConfig config;
+
+    ExtensionService(RequestLocks locks, SubjectKeys keys, DsrAudit audit, Notifier notifier, RequestViews views,
+                     DsrConfig config) {
+        this.locks = locks;
+        this.keys = keys;
+        this.audit = audit;
+        this.notifier = notifier;
+        this.views = views;
+        this.config = config;
+    }
+
+    @WithTransaction
+    public Uni<RequestView> extend(UUID id, ExtensionRequest body, String actor) {
+        int months = body.months() == null ? Deadlines.MAX_EXTENSION_MONTHS : body.months();
+        return locks.lockIn(id, RequestStatus.OPEN, "only an open request can be extended").chain(request -> {
+            Instant now = Instant.now();
+            if (request.extended) {
+                return Uni.createFrom().failure(ProblemException.conflict(
+                        "The deadline was already extended once; Art. 12(3) allows one extension."));
+            }
+            if (now.isAfter(request.originalDueAt)) {
+                return Uni.createFrom().failure(ProblemException.conflict(
+                        "The first deadline has passed; an extension must be decided before it (Art. 12(3))."));
+            }
+            return keys.forWriting(request.id).chain(cipher -> {
+                request.extended = true;
+                request.extensionReasonEncrypted = cipher.encrypt(body.reason().strip());
+                request.extendedAt = now;
+                request.extendedBy = actor;
+                request.dueAt = Deadlines.extendedDueAt(request.receivedAt, months, config.deadline().zone());
+                request.updatedAt = now;
+                return audit.extended(request, actor)
+                        .chain(() -> notifier.extended(request))
+                        .chain(() -> views.view(request, true));
+            });
+        });
+    }
+}
