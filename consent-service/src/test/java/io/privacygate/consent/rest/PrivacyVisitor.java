@@ -1,6 +1,6 @@
 package io.privacygate.consent.rest;
 
-import io.privacygate.consent.rest.privacycenter.PrivacySessions;
+import io.privacygate.consent.ui.PrivacySessions;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 

@@ -1,7 +1,7 @@
 package io.privacygate.dsr.peers;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.privacygate.dsr.console.ConsoleBrowser;
+import io.privacygate.dsr.ui.ConsoleBrowser;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWireMock;

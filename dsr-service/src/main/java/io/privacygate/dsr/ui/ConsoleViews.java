@@ -1,0 +1,229 @@
+package io.privacygate.dsr.ui;
+
+import io.privacygate.dsr.api.ConsoleRecords;
+import io.privacygate.dsr.api.RequestSummary;
+import io.privacygate.dsr.api.RequestView;
+import io.privacygate.dsr.model.RequestStatus;
+import io.privacygate.dsr.model.RequestType;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** What the console's pages show: presentation only, built from the services' own views. */
+public final class ConsoleViews {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneId.of("UTC"));
+
+    private ConsoleViews() {
+    }
+
+    /** A time as people read it; UTC, as every time in the suite. */
+    public static String time(Instant at) {
+        return at == null ? "" : TIME.format(at);
+    }
+
+    /** Calendar days from today to the due day, in the deadline's zone: 0 on the last day, negative when late. */
+    public static long daysLeft(Instant dueAt, ZoneId zone, Instant now) {
+        return ChronoUnit.DAYS.between(LocalDate.ofInstant(now, zone), LocalDate.ofInstant(dueAt, zone));
+    }
+
+    /** A notice or an error shown above a page's content. */
+    public record Message(boolean error, String text) {
+        static Message notice(String text) {
+            return text == null || text.isBlank() ? null : new Message(false, text);
+        }
+
+        static Message error(String text) {
+            return new Message(true, text);
+        }
+    }
+
+    /** One row of the queue: no identifiers, no free text. */
+    public record QueueRow(RequestSummary request, long daysLeft) {
+        public String due() {
+            return time(request.dueAt());
+        }
+
+        public String received() {
+            return time(request.receivedAt());
+        }
+
+        /** Enough of the id to tell requests apart in a list. */
+        public String shortId() {
+            return request.id().toString().substring(0, 8);
+        }
+
+        public String daysLeftText() {
+            if (!request.status().isOpen()) {
+                return "closed";
+            }
+            if (request.overdue()) {
+                long late = -daysLeft;
+                return late <= 0 ? "overdue" : "overdue by " + late + (late == 1 ? " day" : " days");
+            }
+            return daysLeft == 0 ? "due today" : daysLeft + (daysLeft == 1 ? " day" : " days");
+        }
+
+        static QueueRow of(RequestSummary summary, ZoneId zone, Instant now) {
+            return new QueueRow(summary, ConsoleViews.daysLeft(summary.dueAt(), zone, now));
+        }
+    }
+
+    public record QueuePage(List<QueueRow> rows, long total, int page, int pages, RequestType type, RequestStatus status,
+                            List<RequestType> types, List<RequestStatus> statuses, long overdue) {
+        public boolean hasPrevious() {
+            return page > 0;
+        }
+
+        public boolean hasNext() {
+            return page + 1 < pages;
+        }
+
+        public int previousPage() {
+            return page - 1;
+        }
+
+        /** The next page's index, which is also this page's number as people count. */
+        public int nextPage() {
+            return page + 1;
+        }
+
+        public boolean plural() {
+            return total != 1;
+        }
+
+        public String filterQuery() {
+            return (type == null ? "" : "&type=" + type) + (status == null ? "" : "&status=" + status);
+        }
+    }
+
+    /** One line of a request's history, from its own record and, for those allowed, audit-service's log. */
+    public record TimelineEntry(Instant at, String what, String who) {
+        public String when() {
+            return time(at);
+        }
+    }
+
+    public record RequestPage(RequestView request, List<TimelineEntry> timeline, List<ConsoleRecords.IndexedEvent> auditEvents,
+                              String auditNote, Message message, boolean canExtend, boolean exportable, long daysLeft) {
+        /** When and why the deadline was extended, or null. */
+        public String extensionText() {
+            RequestView.Extension extension = request.extension();
+            return extension == null ? null : "Extended on " + time(extension.extendedAt()) + ": " + extension.reason();
+        }
+
+        public boolean unverified() {
+            return request.status() == RequestStatus.RECEIVED;
+        }
+
+        public boolean rejectable() {
+            return request.status() == RequestStatus.RECEIVED || request.status() == RequestStatus.VERIFIED;
+        }
+
+        public boolean hasFailedTasks() {
+            return request.tasks() != null && request.tasks().stream()
+                    .anyMatch(t -> t.status() == io.privacygate.dsr.model.TaskStatus.FAILED);
+        }
+
+        /** While participants are still being called the page refreshes itself (console.js). */
+        public boolean working() {
+            return request.status().isOpen() && request.tasks() != null && request.tasks().stream()
+                    .anyMatch(t -> t.status() == io.privacygate.dsr.model.TaskStatus.PENDING
+                            || t.status() == io.privacygate.dsr.model.TaskStatus.RUNNING);
+        }
+
+        public boolean emailCodePending() {
+            return request.verification() != null && request.verification().pendingCode() != null;
+        }
+
+        public String due() {
+            return time(request.dueAt());
+        }
+
+        public String received() {
+            return time(request.receivedAt());
+        }
+
+        static List<TimelineEntry> timeline(RequestView r) {
+            List<TimelineEntry> entries = new ArrayList<>();
+            entries.add(new TimelineEntry(r.receivedAt(), "Received" + (r.channel() == null ? "" : " by " + r.channel()),
+                    r.filedBy()));
+            if (r.verification() != null && r.verification().verifiedAt() != null) {
+                entries.add(new TimelineEntry(r.verification().verifiedAt(), "Identity verified ("
+                        + r.verification().method() + ")", r.verification().verifiedBy()));
+            }
+            if (r.verification() != null && r.verification().pendingCode() != null) {
+                entries.add(new TimelineEntry(r.verification().pendingCode().sentAt(), "Verification code e-mailed", null));
+            }
+            if (r.extension() != null) {
+                entries.add(new TimelineEntry(r.extension().extendedAt(), "Deadline extended to " + time(r.dueAt()),
+                        r.extension().extendedBy()));
+            }
+            if (r.tasks() != null) {
+                r.tasks().stream().filter(t -> t.completedAt() != null).forEach(t -> entries.add(new TimelineEntry(
+                        t.completedAt(), t.step() + " done by " + t.participant(), null)));
+            }
+            if (r.closing() != null && r.closing().closedAt() != null) {
+                entries.add(new TimelineEntry(r.closing().closedAt(), "Closed: " + r.status()
+                        + (r.outcome() == null ? "" : " (" + r.outcome() + ")"), r.closing().closedBy()));
+            }
+            entries.sort(Comparator.comparing(TimelineEntry::at, Comparator.nullsLast(Comparator.naturalOrder())));
+            return entries;
+        }
+    }
+
+    /** The new-request form, as entered (shown again with the errors when refused). */
+    public record NewRequestForm(String type, String identifierType, String identifier, String identifierType2,
+                                 String identifier2, String channel, String receivedOn, String details,
+                                 String idempotencyKey) {
+        public boolean isType(RequestType candidate) {
+            return candidate.name().equals(type);
+        }
+    }
+
+    public record SubjectPage(String identifierType, ConsoleRecords.Subject subject,
+                              List<ConsoleRecords.CurrentConsent> consents, List<ConsoleRecords.ConsentEvent> history,
+                              Message message) {
+        public boolean found() {
+            return subject != null;
+        }
+    }
+
+    public record PurposesPage(List<ConsoleRecords.Purpose> purposes, Message message, PurposeForm form,
+                               List<String> legalBases) {
+    }
+
+    /** The purpose form: lists are entered comma-separated. */
+    public record PurposeForm(String key, String title, String description, String legalBasis, String dataCategories,
+                              String retention, String recipients, String channels, String noticeUrl,
+                              String noticeVersion, String noticeHash, boolean gpcApplies) {
+        static PurposeForm empty() {
+            return new PurposeForm("", "", "", "CONSENT", "", "P1Y", "", "", "", "", "", false);
+        }
+    }
+
+    public record AuditPage(ConsoleRecords.Checkpoint checkpoint, Boolean checkpointSigned, String checkpointTime,
+                            Verification verification, EntryCheck entry, Message message) {
+    }
+
+    public record Verification(boolean valid, long treeSize, Long firstBadIndex, String failedCheckpoint) {
+    }
+
+    /** An entry and the console's own check of its inclusion in the signed tree. */
+    public record EntryCheck(ConsoleRecords.Entry entry, long treeSize, String rootHash, boolean leafHashMatches,
+                             boolean included, List<String> proof) {
+        public boolean verified() {
+            return leafHashMatches && included;
+        }
+
+        public String occurred() {
+            return entry.event() == null ? "" : time(entry.event().occurredAt());
+        }
+    }
+}
