@@ -1,5 +1,6 @@
 package io.privacygate.audit.model;
 
+import io.privacygate.commons.tlog.MerkleProofs;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class MerklePropertyTest {
             for (int index = 0; index < size; index++) {
                 List<byte[]> path = ProofBuilder.inclusion(index, size, tree::node);
                 byte[] leaf = ReferenceMerkle.leafHash(tree.leaves.get(index));
-                assertThat(ReferenceMerkle.verifyInclusion(index, size, leaf, path, root))
+                assertThat(MerkleProofs.inclusion(index, size, leaf, path, root))
                         .as("leaf %d of %d", index, size).isTrue();
                 assertThat(path.size()).isLessThanOrEqualTo(64 - Long.numberOfLeadingZeros(size));
             }
@@ -70,7 +71,7 @@ class MerklePropertyTest {
 
     private static void assertConsistent(TestTrees tree, int from, int to) {
         List<byte[]> proof = ProofBuilder.consistency(from, to, tree::node);
-        assertThat(ReferenceMerkle.verifyConsistency(from, to, ProofBuilder.root(from, tree::node),
+        assertThat(MerkleProofs.consistency(from, to, ProofBuilder.root(from, tree::node),
                 ProofBuilder.root(to, tree::node), proof)).as("%d → %d", from, to).isTrue();
     }
 
@@ -85,12 +86,12 @@ class MerklePropertyTest {
             byte[] leaf = ReferenceMerkle.leafHash(tree.leaves.get(index));
             List<byte[]> path = ProofBuilder.inclusion(index, size, tree::node);
             for (int element = 0; element < path.size(); element++) {
-                assertThat(ReferenceMerkle.verifyInclusion(index, size, leaf, flipped(path, element, random), root))
+                assertThat(MerkleProofs.inclusion(index, size, leaf, flipped(path, element, random), root))
                         .as("bit flipped in element %d of the path of %d in %d", element, index, size).isFalse();
             }
-            assertThat(ReferenceMerkle.verifyInclusion(index, size, flip(leaf, random), path, root)).isFalse();
-            assertThat(ReferenceMerkle.verifyInclusion(index, size, leaf, path, flip(root, random))).isFalse();
-            assertThat(ReferenceMerkle.verifyInclusion(index, size, leaf, path.subList(0, path.size() - 1), root)).isFalse();
+            assertThat(MerkleProofs.inclusion(index, size, flip(leaf, random), path, root)).isFalse();
+            assertThat(MerkleProofs.inclusion(index, size, leaf, path, flip(root, random))).isFalse();
+            assertThat(MerkleProofs.inclusion(index, size, leaf, path.subList(0, path.size() - 1), root)).isFalse();
         }
     }
 
@@ -105,11 +106,11 @@ class MerklePropertyTest {
             byte[] second = ProofBuilder.root(to, tree::node);
             List<byte[]> proof = ProofBuilder.consistency(from, to, tree::node);
             for (int element = 0; element < proof.size(); element++) {
-                assertThat(ReferenceMerkle.verifyConsistency(from, to, first, second, flipped(proof, element, random)))
+                assertThat(MerkleProofs.consistency(from, to, first, second, flipped(proof, element, random)))
                         .as("bit flipped in element %d of %d → %d", element, from, to).isFalse();
             }
-            assertThat(ReferenceMerkle.verifyConsistency(from, to, flip(first, random), second, proof)).isFalse();
-            assertThat(ReferenceMerkle.verifyConsistency(from, to, first, flip(second, random), proof)).isFalse();
+            assertThat(MerkleProofs.consistency(from, to, flip(first, random), second, proof)).isFalse();
+            assertThat(MerkleProofs.consistency(from, to, first, flip(second, random), proof)).isFalse();
         }
     }
 

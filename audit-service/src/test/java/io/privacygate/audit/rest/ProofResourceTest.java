@@ -1,5 +1,6 @@
 package io.privacygate.audit.rest;
 
+import io.privacygate.commons.tlog.MerkleProofs;
 import io.privacygate.audit.model.ReferenceMerkle;
 import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
@@ -86,7 +87,7 @@ class ProofResourceTest {
                         .then().statusCode(200).extract().jsonPath().getString("leafData"));
                 assertThat(proof.getLong("leafIndex")).isEqualTo(index);
                 assertThat(proof.getLong("treeSize")).isEqualTo(size);
-                assertThat(ReferenceMerkle.verifyInclusion(index, size, ReferenceMerkle.leafHash(leafData), hashes(proof), root))
+                assertThat(MerkleProofs.inclusion(index, size, ReferenceMerkle.leafHash(leafData), hashes(proof), root))
                         .as("entry %d", index).isTrue();
             }
 
@@ -94,7 +95,7 @@ class ProofResourceTest {
                     .then().statusCode(200).extract().jsonPath();
             assertThat(consistency.getLong("from")).isEqualTo(oldSize);
             assertThat(consistency.getLong("to")).isEqualTo(size);
-            assertThat(ReferenceMerkle.verifyConsistency(oldSize, size, HEX.parseHex((String) before.get("rootHash")), root,
+            assertThat(MerkleProofs.consistency(oldSize, size, HEX.parseHex((String) before.get("rootHash")), root,
                     hashes(consistency))).isTrue();
         }
 
