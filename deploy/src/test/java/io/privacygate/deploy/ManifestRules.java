@@ -729,6 +729,7 @@ final class ManifestRules {
     // --- prod -------------------------------------------------------------------------------------------
 
     private void checkProd() {
+        violations.addAll(MonitoringRules.check(manifests));
         for (Secret secret : manifests.all(Secret.class)) {
             fail(secret, "is in the prod output: prod reads Secrets the operator (or CloudNativePG) creates, never from git");
         }
