@@ -361,6 +361,65 @@ class ManifestRulesCatchViolationsTest {
     }
 
     @Nested
+    class Egress {
+        @Test
+        void egressOutOfTheClusterOnAPortNoFeatureNeedsIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "egress-ssh").patch("NetworkPolicy", "allow-platform-apis-egress", """
+                    - op: replace
+                      path: /spec/egress/0/ports/0/port
+                      value: 22
+                    """);
+
+            assertThat(violations(copy, Environment.PROD))
+                    .contains("NetworkPolicy allow-platform-apis-egress (egress from ingestion-service) opens 0.0.0.0/0 on port 22, "
+                            + "which none of its features needs (it may use [443])")
+                    .contains("ingestion-service has no egress to the platforms' APIs (TCP 443 to an ipBlock)");
+        }
+
+        @Test
+        void theInternetWithoutThePrivateRangesExceptedIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "egress-private").patch("NetworkPolicy", "allow-smtp-egress", """
+                    - op: remove
+                      path: /spec/egress/0/to/0/ipBlock/except
+                    """);
+
+            assertThat(violations(copy, Environment.PROD)).contains(
+                    "NetworkPolicy allow-smtp-egress (egress from consent-service) opens 0.0.0.0/0 without excepting the private ranges "
+                            + "[10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16] (the cluster's own pods and services)");
+        }
+
+        @Test
+        void aMailServerOnAnotherPortWithoutItsEgressIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "smtp-port")
+                    .edit("config/dsr-service.env", e -> e.replace("QUARKUS_MAILER_PORT=587", "QUARKUS_MAILER_PORT=465"));
+
+            assertThat(violations(copy, Environment.PROD))
+                    .contains("dsr-service has no egress to its SMTP server (TCP 465 to an ipBlock)")
+                    .contains("NetworkPolicy allow-smtp-egress (egress from dsr-service) opens 0.0.0.0/0 on port 587, "
+                            + "which none of its features needs (it may use [465])");
+        }
+
+        @Test
+        void receiversEgressWithoutAReceiverIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "receivers-unused").edit("kustomization.yaml",
+                    k -> k.replace("  - ../../components/monitoring\n", "  - ../../components/monitoring\n  - ../../components/webhook-receivers-egress\n"));
+
+            assertThat(violations(copy, Environment.PROD)).contains(
+                    "NetworkPolicy allow-webhook-receivers-egress (egress from audit-service) opens 0.0.0.0/0 on port 443, "
+                            + "which none of its features needs (it may use [])");
+        }
+
+        @Test
+        void aReceiverWithoutItsEgressIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "receiver-no-egress").edit("config/audit-service.env",
+                    e -> e + "privacy-gate.outbox.destinations.incident-desk.url=https://siem.example.net/hooks/privacy-gate\n");
+
+            assertThat(violations(copy, Environment.PROD))
+                    .contains("audit-service has no egress to its webhook receiver incident-desk (TCP 443 to an ipBlock)");
+        }
+    }
+
+    @Nested
     class Dev {
         @Test
         void aDevSecretThatIsNotClearlyThrowawayIsReported() {
