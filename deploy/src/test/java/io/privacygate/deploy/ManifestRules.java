@@ -417,8 +417,10 @@ final class ManifestRules {
             }
         }
         if (!name.equals("audit-service")) {
-            if (!"http://audit-service:8084/api/v1/events".equals(literal(env, "PRIVACY_GATE_OUTBOX_DESTINATIONS_AUDIT_URL"))) {
-                failLine(what + " does not send audit events to http://audit-service:8084/api/v1/events");
+            // http, or https with the optional TLS component (components/tls).
+            String auditUrl = literal(env, "PRIVACY_GATE_OUTBOX_DESTINATIONS_AUDIT_URL");
+            if (!List.of("http://audit-service:8084/api/v1/events", "https://audit-service:8084/api/v1/events").contains(auditUrl)) {
+                failLine(what + " does not send audit events to http(s)://audit-service:8084/api/v1/events");
             }
             if (!"events".equals(literal(env, "PRIVACY_GATE_OUTBOX_DESTINATIONS_AUDIT_BATCH_FIELD"))) {
                 failLine(what + " does not set PRIVACY_GATE_OUTBOX_DESTINATIONS_AUDIT_BATCH_FIELD=events");
@@ -498,7 +500,7 @@ final class ManifestRules {
                 String destination = key.substring(OUTBOX_DESTINATION.length(), key.length() - "_AUTH".length());
                 String url = literal(env, OUTBOX_DESTINATION + destination + "_URL");
                 boolean insideTheSuite = url != null && SERVICES.entrySet().stream()
-                        .anyMatch(service -> url.startsWith("http://" + service.getKey() + ":" + service.getValue() + "/"));
+                        .anyMatch(service -> url.matches("https?://" + service.getKey() + ":" + service.getValue() + "/.*"));
                 if (!insideTheSuite) {
                     failLine(what + " sends its bearer token to the outbox destination " + destination + " at " + url
                             + ", which is not one of the suite's services");
