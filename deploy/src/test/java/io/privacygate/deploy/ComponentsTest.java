@@ -4,9 +4,12 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import io.privacygate.deploy.ManifestRules.Environment;
 import org.junit.jupiter.api.Test;
 
@@ -14,12 +17,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The optional pieces of issue 22, rendered as an operator would use them: prod with the TLS component, and prod
- * with the webhook receivers' egress. Each still follows every manifest rule.
+ * The optional pieces of issue 22, rendered as an operator would use them: prod with the TLS component, prod with
+ * the webhook receivers' egress, and the ExternalSecret examples. Each still follows every manifest rule.
  */
 class ComponentsTest {
 
@@ -75,6 +81,45 @@ class ComponentsTest {
                 .render();
 
         assertThat(ManifestRules.check(prod, Environment.PROD)).isEmpty();
+    }
+
+    @Test
+    void theExternalSecretExamplesMakeEverySecretProdReadsThatNoOperatorMakes() {
+        Manifests prod = Kustomize.render(Kustomize.deployDir().resolve("overlays/prod"));
+        Manifests examples = Kustomize.render(Kustomize.deployDir().resolve("examples/external-secrets"));
+
+        Map<String, Set<String>> needed = new TreeMap<>();
+        for (Deployment deployment : prod.all(Deployment.class)) {
+            for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+                Optional.ofNullable(container.getEnv()).orElse(List.of()).stream()
+                        .filter(e -> e.getValueFrom() != null && e.getValueFrom().getSecretKeyRef() != null)
+                        .map(e -> e.getValueFrom().getSecretKeyRef())
+                        .forEach(ref -> needed.computeIfAbsent(ref.getName(), n -> new TreeSet<>()).add(ref.getKey()));
+            }
+            for (Volume volume : Optional.ofNullable(deployment.getSpec().getTemplate().getSpec().getVolumes()).orElse(List.of())) {
+                if (volume.getSecret() != null) {
+                    needed.computeIfAbsent(volume.getSecret().getSecretName(), n -> new TreeSet<>());
+                }
+            }
+        }
+        for (Ingress ingress : prod.all(Ingress.class)) {
+            Optional.ofNullable(ingress.getSpec().getTls()).orElse(List.of()).stream().map(IngressTLS::getSecretName)
+                    .forEach(n -> needed.computeIfAbsent(n, k -> new TreeSet<>()).addAll(List.of("tls.crt", "tls.key")));
+        }
+        // CloudNativePG makes <db>-app and <db>-ca.
+        needed.keySet().removeIf(n -> n.matches("(consent|ingestion|dsr|audit)-db-(app|ca)"));
+
+        Map<String, Set<String>> made = new TreeMap<>();
+        for (HasMetadata resource : examples.ofKind("ExternalSecret")) {
+            assertThat(resource.getApiVersion()).isEqualTo("external-secrets.io/v1beta1");
+            assertThat(resource.getMetadata().getNamespace()).isEqualTo("privacy-gate");
+            Map<String, Object> spec = map(((GenericKubernetesResource) resource).getAdditionalProperties().get("spec"));
+            Set<String> keys = new TreeSet<>();
+            ((List<?>) spec.get("data")).forEach(d -> keys.add(String.valueOf(map(d).get("secretKey"))));
+            made.put(String.valueOf(map(spec.get("target")).get("name")), keys);
+        }
+        assertThat(needed).as("what prod reads from Secrets the operator makes").isNotEmpty();
+        assertThat(made).isEqualTo(needed);
     }
 
     private static Map<String, String> environment(Manifests manifests, Container container) {
