@@ -29,12 +29,15 @@ public class SubjectKeys {
     private final CryptoFailures failures;
     private final UnwrappedKeyCache unwrapped;
     private final ChangeNotices notices;
+    private final CiphertextFormats formats;
 
-    SubjectKeys(KeyProvider provider, CryptoFailures failures, UnwrappedKeyCache unwrapped, ChangeNotices notices) {
+    SubjectKeys(KeyProvider provider, CryptoFailures failures, UnwrappedKeyCache unwrapped, ChangeNotices notices,
+                CiphertextFormats formats) {
         this.provider = provider;
         this.failures = failures;
         this.unwrapped = unwrapped;
         this.notices = notices;
+        this.formats = formats;
     }
 
     /** The cipher of a subject, creating its data key on first use (for writes). */
@@ -209,6 +212,6 @@ public class SubjectKeys {
     }
 
     private SubjectCipher cipher(UUID subjectId, byte[] dek) {
-        return new SubjectCipher(subjectId, dek, failures::decryptionFailed);
+        return new SubjectCipher(subjectId, dek, failures::decryptionFailed, formats.subjectOnlyRead());
     }
 }

@@ -38,6 +38,7 @@ import static org.awaitility.Awaitility.await;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(RecordingReceiver.class)
 class ShreddedKeysTest {
+    private static final EncryptedColumn FIELD = EncryptedColumn.of("probe", "value_encrypted");
     /** Well inside the 60 s an unwrapped key was kept before, and far above a LISTEN delivery's milliseconds. */
     private static final Duration AT_ONCE = Duration.ofSeconds(2);
 
@@ -77,7 +78,7 @@ class ShreddedKeysTest {
         awaitFeed();
         UUID subject = UUID.randomUUID();
         String sealed = write(subject);
-        assertThat(read(subject).decrypt(sealed)).as("the key is held here now").isEqualTo("jane@example.org");
+        assertThat(read(subject).decrypt(FIELD, sealed)).as("the key is held here now").isEqualTo("jane@example.org");
 
         shredAsAnotherReplica(subject, true);
 
@@ -91,7 +92,7 @@ class ShreddedKeysTest {
         awaitFeed();
         UUID subject = UUID.randomUUID();
         String sealed = write(subject);
-        assertThat(read(subject).decrypt(sealed)).isEqualTo("jane@example.org");
+        assertThat(read(subject).decrypt(FIELD, sealed)).isEqualTo("jane@example.org");
 
         try (Connection admin = connect(); Statement statement = admin.createStatement()) {
             statement.execute("select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'LISTEN%'");
@@ -110,7 +111,7 @@ class ShreddedKeysTest {
 
     private String write(UUID subject) throws Throwable {
         return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> subjectKeys.forWriting(subject)
-                .map(cipher -> cipher.encrypt("jane@example.org"))));
+                .map(cipher -> cipher.encrypt(FIELD, "jane@example.org"))));
     }
 
     private SubjectCipher read(UUID subject) throws Throwable {
