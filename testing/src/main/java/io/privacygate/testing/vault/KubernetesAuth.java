@@ -10,6 +10,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.security.PublicKey;
 import java.text.ParseException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,8 +78,11 @@ final class KubernetesAuth {
         metadata.put("service_account_name", account.name());
         metadata.put("service_account_namespace", account.namespace());
         metadata.put("service_account_uid", Objects.requireNonNullElse(account.uid(), ""));
+        // Vault gives every token the default policy beside the role's (token_no_default_policy is false).
+        List<String> policies = new ArrayList<>(List.of("default"));
+        policies.addAll(role.policies());
         return tokens.issue(null, "kubernetes-" + account.namespace() + "-" + account.name(), "auth/kubernetes/login",
-                role.policies(), metadata, role.ttl());
+                policies, metadata, role.ttl());
     }
 
     private JWTClaimsSet verified(String jwt) {

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The emulator's tokens (token auth method): each has an id, an accessor, policies, metadata and a lease; a token
  * that is unknown, revoked or past its lease is refused with 403 {@code permission denied}, as Vault refuses it.
- * Policies are recorded and shown, not enforced: every valid token may call every path.
+ * What a token may call is decided by its policies ({@link Policies}).
  */
 final class TokenStore {
     private static final SecureRandom RANDOM = new SecureRandom();

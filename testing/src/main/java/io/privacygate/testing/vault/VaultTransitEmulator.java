@@ -34,10 +34,12 @@ import java.util.concurrent.Executors;
  *       versioned HMAC, sign and verify (signatures and HMACs), with their {@code batch_input} forms;</li>
  *   <li>tokens ({@code X-Vault-Token} or {@code Authorization: Bearer}; unknown or expired: 403
  *       {@code permission denied}), {@code auth/token/lookup-self} and {@code renew-self}, and Kubernetes login
- *       checking the service-account JWT's signature, name and namespace;</li>
+ *       checking the service-account JWT's signature, name, namespace and audience;</li>
+ *   <li>ACL policies in HCL ({@link #policy}), such as deploy/vault/policies: a call its token's policies do not
+ *       grant answers 403 {@code permission denied};</li>
  *   <li>{@code sys/health}, and sealing ({@link #seal}), while which every call answers 503.</li>
  * </ul>
- * It does not cover policies (every valid token may call every path), key derivation, convergent encryption,
+ * It does not cover key derivation, convergent encryption,
  * exporting, backup, other key types or other engines, and it does not rotate keys on {@code auto_rotate_period}
  * by itself. Its state lives in memory and ends with {@link #close()}.
  */
@@ -48,6 +50,7 @@ public final class VaultTransitEmulator implements AutoCloseable {
     private final TokenStore tokens = new TokenStore();
     private final TransitApi transit = new TransitApi();
     private final KubernetesAuth kubernetes = new KubernetesAuth();
+    private final Policies policies = new Policies();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final String rootToken;
     private volatile boolean sealed;
@@ -89,9 +92,21 @@ public final class VaultTransitEmulator implements AutoCloseable {
         return rootToken;
     }
 
-    /** A new token with a lease of {@code ttl}, as {@code auth/token/create} would issue. */
+    /** A new token with the {@code default} policy and a lease of {@code ttl}, as {@code auth/token/create} issues it. */
     public String token(String displayName, Duration ttl) {
-        return tokens.issue(null, displayName, "auth/token/create", List.of("default"), Map.of(), ttl).id();
+        return token(displayName, ttl, List.of());
+    }
+
+    /** A new token with the {@code default} policy and {@code policies}, and a lease of {@code ttl}. */
+    public String token(String displayName, Duration ttl, List<String> policies) {
+        List<String> all = new java.util.ArrayList<>(List.of("default"));
+        all.addAll(policies);
+        return tokens.issue(null, displayName, "auth/token/create", all, Map.of(), ttl).id();
+    }
+
+    /** {@code vault policy write <name>}: an ACL policy in HCL, e.g. a file of deploy/vault/policies. */
+    public void policy(String name, String hcl) {
+        policies.write(name, hcl);
     }
 
     public void revoke(String token) {
@@ -177,6 +192,9 @@ public final class VaultTransitEmulator implements AutoCloseable {
             return Reply.auth(kubernetes.login(body, tokens).auth());
         }
         TokenStore.Token token = tokens.authenticate(token(exchange));
+        if (!policies.allows(token.policies(), method, path.substring("/v1/".length()))) {
+            throw VaultError.permissionDenied();
+        }
         return switch (path) {
             case "/v1/auth/token/lookup-self" -> Reply.data(token.lookup(Instant.now()));
             case "/v1/auth/token/renew-self" -> {

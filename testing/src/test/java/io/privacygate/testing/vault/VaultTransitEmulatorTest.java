@@ -543,6 +543,10 @@ class VaultTransitEmulatorTest {
         @BeforeEach
         void role() {
             vault.configureKubernetes(cluster.publicKey());
+            vault.policy("dev", """
+                    path "transit/encrypt/my-key" {
+                      capabilities = ["update"]
+                    }""");
             vault.kubernetesRole("dev-role", List.of("vault-auth"), List.of("default"), null, List.of("dev"),
                     Duration.ofHours(1));
         }
@@ -592,6 +596,47 @@ class VaultTransitEmulatorTest {
 
             assertThat(login("audience-role", cluster.projectedToken("default", "vault-auth", "vault")).status()).isEqualTo(200);
             assertThat(login("audience-role", cluster.projectedToken("default", "vault-auth", "api")).status()).isEqualTo(403);
+        }
+    }
+
+    /** concepts/policies.mdx: a token may call only what its policies grant; deny wins; default looks up itself. */
+    @Nested
+    class Policies {
+        @BeforeEach
+        void policy() {
+            create("mine", "aes256-gcm96");
+            create("theirs", "aes256-gcm96");
+            vault.policy("svc", """
+                    # comments are allowed
+                    path "transit/encrypt/mine" {
+                      capabilities = ["update"]
+                    }
+                    path "transit/keys/+" {
+                      capabilities = ["read"]
+                    }
+                    path "transit/keys/theirs" {
+                      capabilities = ["deny"]
+                    }""");
+        }
+
+        @Test
+        void aTokenCallsWhatItsPolicyGrantsAndNothingElse() {
+            String token = vault.token("svc", Duration.ofHours(1), List.of("svc"));
+
+            assertThat(http.post("transit/encrypt/mine", token, Map.of("plaintext", b64(FOX))).status()).isEqualTo(200);
+            assertThat(http.get("transit/keys/mine", token).status()).as("+ matches one segment").isEqualTo(200);
+            assertThat(http.post("transit/encrypt/theirs", token, Map.of("plaintext", b64(FOX))).status()).isEqualTo(403);
+            assertThat(http.post("transit/keys/mine/rotate", token, Map.of()).status()).isEqualTo(403);
+            assertThat(http.get("transit/keys/theirs", token).status()).as("deny wins").isEqualTo(403);
+        }
+
+        @Test
+        void theDefaultPolicyOnlyLooksUpAndRenewsItsOwnToken() {
+            String token = vault.token("plain", Duration.ofHours(1));
+
+            assertThat(http.get("auth/token/lookup-self", token).status()).isEqualTo(200);
+            assertThat(http.post("auth/token/renew-self", token, Map.of()).status()).isEqualTo(200);
+            assertThat(http.post("transit/encrypt/mine", token, Map.of("plaintext", b64(FOX))).status()).isEqualTo(403);
         }
     }
 
