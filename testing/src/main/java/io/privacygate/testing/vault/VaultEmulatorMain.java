@@ -39,6 +39,18 @@ public final class VaultEmulatorMain {
         }
         Path state = Files.createDirectories(Path.of(args[next]));
         VaultTransitEmulator vault = VaultTransitEmulator.start(Integer.parseInt(args[next + 1]));
+        setUp(vault, policies, state);
+        System.out.println("Vault emulator ready on " + vault.url());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            vault.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+    }
+
+    /** What deploy/vault/setup.sh does to a real Vault, and each service's token written under {@code state}. */
+    static void setUp(VaultTransitEmulator vault, Path policies, Path state) throws IOException {
         for (String service : SERVICES) {
             for (String purpose : List.of("subject-kek", "blind-index", "signing-keys")) {
                 vault.createKey(service + "-" + purpose, "aes256-gcm96");
@@ -52,13 +64,6 @@ public final class VaultEmulatorMain {
         }
         vault.createKey("audit-service-checkpoint-signing", "ed25519");
         writeSecret(state.resolve("root.token"), vault.rootToken());
-        System.out.println("Vault emulator ready on " + vault.url());
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            vault.close();
-            stopped.countDown();
-        }));
-        stopped.await();
     }
 
     private static void writeSecret(Path file, String secret) throws IOException {

@@ -37,7 +37,7 @@ import java.util.concurrent.Executors;
  *       checking the service-account JWT's signature, name, namespace and audience;</li>
  *   <li>ACL policies in HCL ({@link #policy}), such as deploy/vault/policies: a call its token's policies do not
  *       grant answers 403 {@code permission denied};</li>
- *   <li>{@code sys/health}, and sealing ({@link #seal}), while which every call answers 503.</li>
+ *   <li>{@code sys/health}, and sealing ({@link #seal}): while sealed, every call answers 503.</li>
  * </ul>
  * It does not cover key derivation, convergent encryption,
  * exporting, backup, other key types or other engines, and it does not rotate keys on {@code auto_rotate_period}
