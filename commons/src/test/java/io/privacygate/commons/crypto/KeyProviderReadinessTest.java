@@ -1,6 +1,7 @@
 package io.privacygate.commons.crypto;
 
 import io.privacygate.commons.health.Scrape;
+import io.privacygate.testing.vault.VaultEmulatorResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -16,11 +17,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The {@code key-provider} readiness check and the key-provider meters, against the Vault Transit stub, which is
+ * The {@code key-provider} readiness check and the key-provider meters, against the Vault Transit emulator, which is
  * "stopped" by sealing it: it then answers every call 503, as a sealed Vault does.
  */
 @QuarkusTest
-@TestProfile(VaultKeyProviderTest.AgainstVaultTransitStub.class)
+@TestProfile(VaultKeyProviderTest.AgainstVaultTransitEmulator.class)
 class KeyProviderReadinessTest {
     private static final String FAILED_UNWRAPS =
             "privacygate_keys_calls_total{operation=\"unwrap\",outcome=\"failure\",provider=\"vault\"}";
@@ -32,7 +33,7 @@ class KeyProviderReadinessTest {
 
     @AfterEach
     void unseal() {
-        VaultTransitStub.SEALED.set(false);
+        VaultEmulatorResource.emulator().seal(false);
     }
 
     @Test
@@ -41,12 +42,12 @@ class KeyProviderReadinessTest {
                 .body("checks.find { it.name == 'key-provider' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'key-provider' }.data.provider", equalTo("vault"));
 
-        VaultTransitStub.SEALED.set(true);
+        VaultEmulatorResource.emulator().seal(true);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'key-provider' }.status", equalTo("DOWN")));
 
-        VaultTransitStub.SEALED.set(false);
+        VaultEmulatorResource.emulator().seal(false);
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'key-provider' }.status", equalTo("UP")));
     }
@@ -57,7 +58,7 @@ class KeyProviderReadinessTest {
         double failedUnwraps = Math.max(0, Scrape.value(FAILED_UNWRAPS));
 
         keys.wrap(WrappingKey.SUBJECT_KEK, new byte[32]).await().atMost(Duration.ofSeconds(10));
-        VaultTransitStub.SEALED.set(true);
+        VaultEmulatorResource.emulator().seal(true);
         assertThatThrownBy(() -> keys.unwrap(WrappingKey.SUBJECT_KEK, "vault:v1:eA==").await().atMost(Duration.ofSeconds(10)))
                 .isInstanceOf(KeyUnavailableException.class);
 
