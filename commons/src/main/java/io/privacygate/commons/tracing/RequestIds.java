@@ -1,5 +1,6 @@
 package io.privacygate.commons.tracing;
 
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,8 +20,11 @@ import java.util.regex.Pattern;
 public class RequestIds {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
-    /** First of all routes, so that even a request refused early is logged and answered with its id. */
-    static final int ORDER = -100;
+    /**
+     * Right after Quarkus's own first handlers (access log, body), before authentication and every check of ours,
+     * so that even a request refused early is logged and answered with its id.
+     */
+    static final int ORDER = RouteConstants.ROUTE_ORDER_BODY_HANDLER + 1;
     private static final Pattern PLAIN_TOKEN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     void install(@Observes Router router) {
