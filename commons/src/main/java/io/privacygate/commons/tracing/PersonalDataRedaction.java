@@ -4,10 +4,9 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
-import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.internal.ExtendedSpanProcessor;
 import jakarta.inject.Singleton;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -16,15 +15,16 @@ import java.util.stream.Collectors;
 /**
  * Keeps personal data out of every exported span (GDPR Art. 5(1)(c), 25(2): a trace backend is one more place that
  * would otherwise hold it). HTTP instrumentation records the request target, and our paths carry subject ids, queries
- * carry identifiers, and the client address is a person's IP. Those attributes are set when a span starts, so each is
- * replaced here before anything can export it: a path keeps only its plain words ({@code /dsr/v1/subjects/{redacted}}),
+ * carry identifiers, and the client address is a person's IP. Instrumentation sets them when a span starts and may set
+ * them again later, so each is replaced at start and again as the span ends (the specification's OnEnding, still
+ * incubating in the SDK as {@link ExtendedSpanProcessor}), before anything can export it: a path keeps only its plain words ({@code /dsr/v1/subjects/{redacted}}),
  * a URL loses its query, and addresses, queries and end-user ids become {@value #REDACTED}. {@code http.route}, the
  * route template, is kept: it names the operation and holds no value. SQL is traced as prepared statements with
  * {@code $n} placeholders, never their parameters, and {@code quarkus.otel.traces.eusp.enabled} (end-user attributes)
  * stays off.
  */
 @Singleton
-public class PersonalDataRedaction implements SpanProcessor {
+public class PersonalDataRedaction implements ExtendedSpanProcessor {
     static final String REDACTED = "{redacted}";
     /** A path segment kept as is: a lowercase word such as {@code api}, {@code v1}, {@code data-deletion}. */
     private static final Pattern PLAIN_WORD = Pattern.compile("[a-z][a-z0-9-]{0,39}");
@@ -40,6 +40,25 @@ public class PersonalDataRedaction implements SpanProcessor {
 
     @Override
     public void onStart(Context parentContext, ReadWriteSpan span) {
+        redact(span);
+    }
+
+    @Override
+    public boolean isStartRequired() {
+        return true;
+    }
+
+    @Override
+    public void onEnding(ReadWriteSpan span) {
+        redact(span);
+    }
+
+    @Override
+    public boolean isOnEndingRequired() {
+        return true;
+    }
+
+    private static void redact(ReadWriteSpan span) {
         for (AttributeKey<String> key : PATHS) {
             String value = span.getAttribute(key);
             if (value != null) {
@@ -60,11 +79,6 @@ public class PersonalDataRedaction implements SpanProcessor {
     }
 
     @Override
-    public boolean isStartRequired() {
-        return true;
-    }
-
-    @Override
     public void onEnd(ReadableSpan span) {
     }
 
@@ -73,10 +87,9 @@ public class PersonalDataRedaction implements SpanProcessor {
         return false;
     }
 
-    /** The path without its query, each segment that is not a plain word replaced. */
+    /** The path without its query and fragment, each segment that is not a plain word replaced. */
     static String redactPath(String target) {
-        int query = target.indexOf('?');
-        String path = query < 0 ? target : target.substring(0, query);
+        String path = target.split("[?#]", 2)[0];
         return Arrays.stream(path.split("/", -1))
                 .map(segment -> segment.isEmpty() || PLAIN_WORD.matcher(segment).matches() ? segment : REDACTED)
                 .collect(Collectors.joining("/"));
@@ -84,15 +97,18 @@ public class PersonalDataRedaction implements SpanProcessor {
 
     /** Scheme, host and port kept (they name a service, not a person); the path redacted; query and fragment dropped. */
     static String redactUrl(String url) {
-        try {
-            URI uri = URI.create(url);
-            if (uri.getScheme() == null || uri.getRawAuthority() == null) {
-                return redactPath(url);
-            }
-            String path = uri.getRawPath() == null ? "" : redactPath(uri.getRawPath());
-            return uri.getScheme() + "://" + uri.getRawAuthority() + path;
-        } catch (IllegalArgumentException e) {
-            return REDACTED;
+        int scheme = url.indexOf("://");
+        if (scheme < 0) {
+            return redactPath(url);
         }
+        int authorityEnd = url.length();
+        for (char end : new char[]{'/', '?', '#'}) {
+            int at = url.indexOf(end, scheme + 3);
+            if (at >= 0 && at < authorityEnd) {
+                authorityEnd = at;
+            }
+        }
+        String rest = url.substring(authorityEnd);
+        return url.substring(0, authorityEnd) + (rest.startsWith("/") ? redactPath(rest) : "");
     }
 }
