@@ -1,13 +1,11 @@
 package io.privacygate.commons.crypto;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.privacygate.commons.notify.ChangeNotices;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,7 +17,8 @@ import java.util.UUID;
 /**
  * Envelope encryption per data subject (DESIGN §3): each subject has its own AES-256 data key, stored
  * only wrapped by the subject KEK. Callers run inside a session; the unwrapped key is cached briefly so
- * that a busy subject does not cost a key-provider call per field.
+ * that a busy subject does not cost a key-provider call per field, and dropped on every replica as soon as a
+ * shredding commits ({@link UnwrappedKeyCache}).
  */
 @ApplicationScoped
 public class SubjectKeys {
@@ -28,25 +27,29 @@ public class SubjectKeys {
     private static final int KEY_PROVIDER_CONCURRENCY = 16;
     private final KeyProvider provider;
     private final CryptoFailures failures;
-    private final Cache<UUID, byte[]> unwrapped = Caffeine.newBuilder()
-            .maximumSize(10_000)
-            .expireAfterWrite(Duration.ofSeconds(60))
-            .build();
+    private final UnwrappedKeyCache unwrapped;
+    private final ChangeNotices notices;
+    private final CiphertextFormats formats;
 
-    SubjectKeys(KeyProvider provider, CryptoFailures failures) {
+    SubjectKeys(KeyProvider provider, CryptoFailures failures, UnwrappedKeyCache unwrapped, ChangeNotices notices,
+                CiphertextFormats formats) {
         this.provider = provider;
         this.failures = failures;
+        this.unwrapped = unwrapped;
+        this.notices = notices;
+        this.formats = formats;
     }
 
     /** The cipher of a subject, creating its data key on first use (for writes). */
     public Uni<SubjectCipher> forWriting(UUID subjectId) {
-        byte[] cached = unwrapped.getIfPresent(subjectId);
+        byte[] cached = unwrapped.get(subjectId);
         if (cached != null) {
             return Uni.createFrom().item(cipher(subjectId, cached));
         }
+        long generation = unwrapped.generation();
         return find(subjectId).chain(row -> row != null
-                ? unwrapAndCache(subjectId, row.wrappedDek)
-                : create(subjectId));
+                ? unwrapAndCache(subjectId, row.wrappedDek, generation)
+                : create(subjectId, generation));
     }
 
     /**
@@ -57,7 +60,7 @@ public class SubjectKeys {
         Map<UUID, SubjectCipher> ciphers = new HashMap<>();
         List<UUID> uncached = new ArrayList<>();
         for (UUID subjectId : new LinkedHashSet<>(subjectIds)) {
-            byte[] cached = unwrapped.getIfPresent(subjectId);
+            byte[] cached = unwrapped.get(subjectId);
             if (cached != null) {
                 ciphers.put(subjectId, cipher(subjectId, cached));
             } else {
@@ -67,9 +70,11 @@ public class SubjectKeys {
         if (uncached.isEmpty()) {
             return Uni.createFrom().item(ciphers);
         }
+        long generation = unwrapped.generation();
         return findAll(uncached)
-                .chain(stored -> unwrapAll(stored).invoke(ciphers::putAll)
-                        .chain(() -> createAll(uncached.stream().filter(id -> !ciphers.containsKey(id)).toList())))
+                .chain(stored -> unwrapAll(stored, generation).invoke(ciphers::putAll)
+                        .chain(() -> createAll(uncached.stream().filter(id -> !ciphers.containsKey(id)).toList(),
+                                generation)))
                 .map(created -> {
                     ciphers.putAll(created);
                     return ciphers;
@@ -78,30 +83,33 @@ public class SubjectKeys {
 
     /** The cipher of a subject whose key must already exist (for reads). */
     public Uni<SubjectCipher> forReading(UUID subjectId) {
-        byte[] cached = unwrapped.getIfPresent(subjectId);
+        byte[] cached = unwrapped.get(subjectId);
         if (cached != null) {
             return Uni.createFrom().item(cipher(subjectId, cached));
         }
+        long generation = unwrapped.generation();
         return find(subjectId).chain(row -> {
             if (row == null) {
                 return Uni.createFrom().failure(new SubjectKeyShreddedException());
             }
-            return unwrapAndCache(subjectId, row.wrappedDek);
+            return unwrapAndCache(subjectId, row.wrappedDek, generation);
         });
     }
 
     /**
      * Crypto-shredding (Art. 17): deletes the data key so every ciphertext of the subject, backups
-     * included, becomes unreadable. Returns whether a key existed; a second call is a no-op.
+     * included, becomes unreadable, and tells every replica to drop it from memory when the caller's transaction
+     * commits. Returns whether a key existed; a second call is a no-op.
      */
     public Uni<Boolean> shred(UUID subjectId) {
-        unwrapped.invalidate(subjectId);
+        unwrapped.drop(subjectId);
         return Panache.getSession()
                 .chain(session -> session.createMutationQuery("delete from SubjectKeyRecord where subjectId = :id")
                         .setParameter("id", subjectId)
                         .executeUpdate())
+                .call(() -> notices.publish(UnwrappedKeyCache.CHANNEL, List.of(subjectId.toString())))
                 .map(deleted -> deleted > 0)
-                .invoke(() -> unwrapped.invalidate(subjectId));
+                .invoke(() -> unwrapped.drop(subjectId));
     }
 
     private Uni<SubjectKeyRecord> find(UUID subjectId) {
@@ -115,16 +123,16 @@ public class SubjectKeys {
                 .getResultList());
     }
 
-    private Uni<Map<UUID, SubjectCipher>> unwrapAll(List<SubjectKeyRecord> stored) {
+    private Uni<Map<UUID, SubjectCipher>> unwrapAll(List<SubjectKeyRecord> stored, long generation) {
         return Multi.createFrom().iterable(stored)
-                .onItem().transformToUni(row -> unwrapAndCache(row.subjectId, row.wrappedDek)
+                .onItem().transformToUni(row -> unwrapAndCache(row.subjectId, row.wrappedDek, generation)
                         .map(cipher -> Map.entry(row.subjectId, cipher)))
                 .merge(KEY_PROVIDER_CONCURRENCY)
                 .collect().asMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
     /** As {@link #create}, for many: keys another writer stored first win, and are read back. */
-    private Uni<Map<UUID, SubjectCipher>> createAll(List<UUID> subjectIds) {
+    private Uni<Map<UUID, SubjectCipher>> createAll(List<UUID> subjectIds, long generation) {
         if (subjectIds.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -140,12 +148,12 @@ public class SubjectKeys {
                     Map<UUID, SubjectCipher> ciphers = new HashMap<>();
                     for (SubjectKeyRecord row : stored) {
                         if (row.wrappedDek.equals(wrapped.get(row.subjectId))) {
-                            ciphers.put(row.subjectId, cache(row.subjectId, deks.get(row.subjectId)));
+                            ciphers.put(row.subjectId, cache(row.subjectId, deks.get(row.subjectId), generation));
                         } else {
                             raced.add(row);
                         }
                     }
-                    return unwrapAll(raced).map(others -> {
+                    return unwrapAll(raced, generation).map(others -> {
                         ciphers.putAll(others);
                         return ciphers;
                     });
@@ -180,7 +188,7 @@ public class SubjectKeys {
     }
 
     /** Two first writes for one subject may race: the insert yields, and both use the stored key. */
-    private Uni<SubjectCipher> create(UUID subjectId) {
+    private Uni<SubjectCipher> create(UUID subjectId, long generation) {
         byte[] dek = AesGcm.newKey();
         return provider.wrap(WrappingKey.SUBJECT_KEK, dek)
                 .chain(wrapped -> Panache.getSession().chain(session -> session.createNativeQuery("""
@@ -190,20 +198,20 @@ public class SubjectKeys {
                         .setParameter("wrapped", wrapped)
                         .executeUpdate()))
                 .chain(inserted -> inserted == 1
-                        ? Uni.createFrom().item(cache(subjectId, dek))
+                        ? Uni.createFrom().item(cache(subjectId, dek, generation))
                         : forReading(subjectId));
     }
 
-    private Uni<SubjectCipher> unwrapAndCache(UUID subjectId, String wrapped) {
-        return provider.unwrap(WrappingKey.SUBJECT_KEK, wrapped).map(dek -> cache(subjectId, dek));
+    private Uni<SubjectCipher> unwrapAndCache(UUID subjectId, String wrapped, long generation) {
+        return provider.unwrap(WrappingKey.SUBJECT_KEK, wrapped).map(dek -> cache(subjectId, dek, generation));
     }
 
-    private SubjectCipher cache(UUID subjectId, byte[] dek) {
-        unwrapped.put(subjectId, dek);
+    private SubjectCipher cache(UUID subjectId, byte[] dek, long generation) {
+        unwrapped.put(subjectId, dek, generation);
         return cipher(subjectId, dek);
     }
 
     private SubjectCipher cipher(UUID subjectId, byte[] dek) {
-        return new SubjectCipher(subjectId, dek, failures::decryptionFailed);
+        return new SubjectCipher(subjectId, dek, failures::decryptionFailed, formats.subjectOnlyRead());
     }
 }

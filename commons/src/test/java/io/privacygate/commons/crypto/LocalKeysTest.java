@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(RecordingReceiver.class)
 class LocalKeysTest {
+    private static final EncryptedColumn FIELD = EncryptedColumn.of("probe", "value_encrypted");
     @Inject
     SubjectKeys subjectKeys;
     @Inject
@@ -46,12 +47,12 @@ class LocalKeysTest {
         UUID subject = UUID.randomUUID();
         AtomicReference<String> sealed = new AtomicReference<>();
         asserter.execute(() -> Panache.withTransaction(() -> subjectKeys.forWriting(subject))
-                .invoke(cipher -> sealed.set(cipher.encrypt("alice@example.org"))));
+                .invoke(cipher -> sealed.set(cipher.encrypt(FIELD, "alice@example.org"))));
         asserter.assertThat(() -> pool.preparedQuery("select wrapped_dek from subject_key where subject_id = $1")
                         .execute(Tuple.of(subject)).map(rows -> rows.iterator().next().getString(0)),
                 wrapped -> assertThat(wrapped).startsWith("local:v1:"));
         asserter.assertThat(() -> Panache.withSession(() -> subjectKeys.forReading(subject)),
-                cipher -> assertThat(cipher.decrypt(sealed.get())).isEqualTo("alice@example.org"));
+                cipher -> assertThat(cipher.decrypt(FIELD, sealed.get())).isEqualTo("alice@example.org"));
 
         asserter.assertThat(() -> Panache.withTransaction(() -> subjectKeys.shred(subject)), shredded -> assertThat(shredded).isTrue());
         asserter.assertThat(() -> pool.preparedQuery("select count(*) from subject_key where subject_id = $1")
@@ -70,22 +71,22 @@ class LocalKeysTest {
         AtomicReference<String> knownSealed = new AtomicReference<>();
         AtomicReference<Map<UUID, SubjectCipher>> batch = new AtomicReference<>();
         asserter.execute(() -> Panache.withTransaction(() -> subjectKeys.forWriting(known))
-                .invoke(cipher -> knownSealed.set(cipher.encrypt("known@example.org"))));
+                .invoke(cipher -> knownSealed.set(cipher.encrypt(FIELD, "known@example.org"))));
         asserter.execute(() -> keyProvider.wrap(WrappingKey.SUBJECT_KEK, elsewhereKey)
                 .chain(wrapped -> pool.preparedQuery("insert into subject_key (subject_id, wrapped_dek, created_at) values ($1, $2, now())")
                         .execute(Tuple.of(storedElsewhere, wrapped))));
 
         asserter.assertThat(() -> Panache.withTransaction(() -> subjectKeys.forWriting(List.of(known, storedElsewhere, fresh, fresh)))
                 .invoke(batch::set), ciphers -> assertThat(ciphers).containsOnlyKeys(known, storedElsewhere, fresh));
-        asserter.assertThat(() -> Uni.createFrom().item(() -> batch.get().get(known).decrypt(knownSealed.get())),
+        asserter.assertThat(() -> Uni.createFrom().item(() -> batch.get().get(known).decrypt(FIELD, knownSealed.get())),
                 plain -> assertThat(plain).isEqualTo("known@example.org"));
         asserter.assertThat(() -> Uni.createFrom().item(() -> new SubjectCipher(storedElsewhere, elsewhereKey)
-                .decrypt(batch.get().get(storedElsewhere).encrypt("elsewhere@example.org"))),
+                .decrypt(FIELD, batch.get().get(storedElsewhere).encrypt(FIELD, "elsewhere@example.org"))),
                 plain -> assertThat(plain).isEqualTo("elsewhere@example.org"));
         asserter.assertThat(() -> pool.preparedQuery("select wrapped_dek from subject_key where subject_id = $1")
                         .execute(Tuple.of(fresh)).map(rows -> rows.iterator().next().getString(0))
                         .chain(wrapped -> keyProvider.unwrap(WrappingKey.SUBJECT_KEK, wrapped))
-                        .map(storedKey -> new SubjectCipher(fresh, storedKey).decrypt(batch.get().get(fresh).encrypt("fresh@example.org"))),
+                        .map(storedKey -> new SubjectCipher(fresh, storedKey).decrypt(FIELD, batch.get().get(fresh).encrypt(FIELD, "fresh@example.org"))),
                 plain -> assertThat(plain).isEqualTo("fresh@example.org"));
         asserter.assertThat(() -> pool.preparedQuery("select count(*) from subject_key where subject_id = $1 and wrapped_dek like 'local:v1:%'")
                 .execute(Tuple.of(fresh)).map(rows -> rows.iterator().next().getLong(0)), count -> assertThat(count).isOne());

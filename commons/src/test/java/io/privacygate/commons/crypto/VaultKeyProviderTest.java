@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @TestProfile(VaultKeyProviderTest.AgainstVaultTransitStub.class)
 class VaultKeyProviderTest {
+    private static final EncryptedColumn FIELD = EncryptedColumn.of("probe", "value_encrypted");
     @Inject
     KeyProvider keyProvider;
     @Inject
@@ -58,7 +59,7 @@ class VaultKeyProviderTest {
         UUID subject = UUID.randomUUID();
         AtomicReference<String> sealed = new AtomicReference<>();
         asserter.execute(() -> Panache.withTransaction(() -> subjectKeys.forWriting(subject))
-                .invoke(cipher -> sealed.set(cipher.encrypt("+49301234567"))));
+                .invoke(cipher -> sealed.set(cipher.encrypt(FIELD, "+49301234567"))));
         asserter.assertThat(() -> pool.preparedQuery("select wrapped_dek from subject_key where subject_id = $1")
                         .execute(Tuple.of(subject)).map(rows -> rows.iterator().next().getString(0)),
                 wrapped -> assertThat(wrapped).startsWith("vault:v1:"));
@@ -66,7 +67,7 @@ class VaultKeyProviderTest {
         asserter.assertThat(() -> pool.preparedQuery("select wrapped_dek from subject_key where subject_id = $1")
                         .execute(Tuple.of(subject)).map(rows -> rows.iterator().next().getString(0))
                         .chain(wrapped -> keyProvider.unwrap(WrappingKey.SUBJECT_KEK, wrapped)),
-                dek -> assertThat(new SubjectCipher(subject, dek).decrypt(sealed.get())).isEqualTo("+49301234567"));
+                dek -> assertThat(new SubjectCipher(subject, dek).decrypt(FIELD, sealed.get())).isEqualTo("+49301234567"));
         asserter.execute(() -> assertThat(VaultTransitStub.PATHS).contains("POST /v1/transit/decrypt/subject-kek"));
     }
 

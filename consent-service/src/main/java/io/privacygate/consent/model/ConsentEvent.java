@@ -1,5 +1,6 @@
 package io.privacygate.consent.model;
 
+import io.privacygate.commons.crypto.EncryptedColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,6 +20,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "consent_event")
 public class ConsentEvent {
+    public static final EncryptedColumn USER_AGENT = EncryptedColumn.of("consent_event", "user_agent_encrypted");
+
     @Id
     public UUID id;
 

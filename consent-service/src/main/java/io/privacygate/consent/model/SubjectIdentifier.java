@@ -1,5 +1,6 @@
 package io.privacygate.consent.model;
 
+import io.privacygate.commons.crypto.EncryptedColumn;
 import io.privacygate.commons.identity.IdentifierType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,6 +19,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "subject_identifier")
 public class SubjectIdentifier {
+    private static final EncryptedColumn VALUE = EncryptedColumn.of("subject_identifier", "value_encrypted");
+
     @Id
     public UUID id;
 
@@ -36,6 +39,11 @@ public class SubjectIdentifier {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Where an identifier of one type is stored: bound into its ciphertext, so a phone number cannot pass as an e-mail. */
+    public static EncryptedColumn value(IdentifierType type) {
+        return VALUE.holding(type.name());
+    }
 
     public static SubjectIdentifier of(UUID subjectId, IdentifierType type, String blindIndex, String valueEncrypted,
                                        Instant now) {

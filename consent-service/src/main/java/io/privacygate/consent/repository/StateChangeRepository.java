@@ -1,13 +1,10 @@
 package io.privacygate.consent.repository;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
+import io.privacygate.commons.notify.ChangeNotices;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * Tells every replica which decision state changed, with PostgreSQL NOTIFY inside the transaction of the
@@ -17,37 +14,15 @@ import java.util.List;
 public class StateChangeRepository {
     /** The LISTEN/NOTIFY channel of decision state changes. */
     public static final String CHANNEL = "consent_state_changes";
-    /** NOTIFY payloads must stay under 8000 bytes. */
-    private static final int MAX_PAYLOAD = 7000;
+
+    private final ChangeNotices notices;
+
+    StateChangeRepository(ChangeNotices notices) {
+        this.notices = notices;
+    }
 
     /** Must run inside the transaction of the change. */
     public Uni<Void> publish(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Multi.createFrom().iterable(payloads(keys))
-                .onItem().transformToUniAndConcatenate(payload -> Panache.getSession()
-                        .chain(session -> session.createNativeQuery("select count(*) from (select pg_notify(:channel, :payload)) n")
-                                .setParameter("channel", CHANNEL)
-                                .setParameter("payload", payload)
-                                .getSingleResult()))
-                .collect().last().replaceWithVoid();
-    }
-
-    private static List<String> payloads(Collection<String> keys) {
-        List<String> payloads = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String key : keys) {
-            if (!current.isEmpty() && current.length() + key.length() + 1 > MAX_PAYLOAD) {
-                payloads.add(current.toString());
-                current.setLength(0);
-            }
-            if (!current.isEmpty()) {
-                current.append(',');
-            }
-            current.append(key);
-        }
-        payloads.add(current.toString());
-        return payloads;
+        return notices.publish(CHANNEL, keys);
     }
 }

@@ -139,7 +139,7 @@ class ConsentResourceTest {
                     .body("evidence.capturedAt", notNullValue());
 
             Map<String, Object> row = Db.rows(db, "select * from consent_event where subject_id = ?", subject).get(0);
-            assertThat((String) row.get("user_agent_encrypted")).startsWith("v1.");
+            assertThat((String) row.get("user_agent_encrypted")).startsWith("v2.");
             assertThat(Db.dump(db, "consent_event", "outbox_message")).doesNotContain("203.0.113.42").doesNotContain(userAgent);
         }
 

@@ -125,7 +125,7 @@ class SubjectResourceTest {
                     .post("/api/v1/subjects/resolve").then().statusCode(200).extract().path("subjectId"));
 
             List<Map<String, Object>> rows = Db.rows(db, "select * from subject_identifier where subject_id = ?", subject);
-            assertThat(rows).hasSize(3).allSatisfy(row -> assertThat((String) row.get("value_encrypted")).startsWith("v1."));
+            assertThat(rows).hasSize(3).allSatisfy(row -> assertThat((String) row.get("value_encrypted")).startsWith("v2."));
             String everything = Db.dump(db, "subject", "subject_identifier", "subject_key", "managed_key", "outbox_message",
                     "consent_event");
             String e164 = phone.replace(" ", "");

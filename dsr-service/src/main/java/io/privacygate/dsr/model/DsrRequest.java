@@ -1,5 +1,6 @@
 package io.privacygate.dsr.model;
 
+import io.privacygate.commons.crypto.EncryptedColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -9,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -19,6 +21,15 @@ import java.util.UUID;
 @Entity
 @Table(name = "dsr_request")
 public class DsrRequest {
+    public static final EncryptedColumn DETAILS = column("details_encrypted");
+    public static final EncryptedColumn RECTIFICATION = column("rectification_encrypted");
+    public static final EncryptedColumn EXTENSION_REASON = column("extension_reason_encrypted");
+    public static final EncryptedColumn VERIFICATION_EVIDENCE = column("verification_evidence_encrypted");
+    public static final EncryptedColumn CLOSING_REASON = column("closing_reason_encrypted");
+    /** Every column above: each holds a ciphertext under the request's own data key. */
+    public static final List<EncryptedColumn> ENCRYPTED = List.of(DETAILS, RECTIFICATION, EXTENSION_REASON,
+            VERIFICATION_EVIDENCE, CLOSING_REASON);
+
     @Id
     public UUID id;
 
@@ -115,5 +126,9 @@ public class DsrRequest {
 
     public boolean overdueAt(Instant now) {
         return status.isOpen() && now.isAfter(dueAt);
+    }
+
+    private static EncryptedColumn column(String name) {
+        return EncryptedColumn.of("dsr_request", name);
     }
 }

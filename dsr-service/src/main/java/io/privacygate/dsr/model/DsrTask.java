@@ -1,5 +1,6 @@
 package io.privacygate.dsr.model;
 
+import io.privacygate.commons.crypto.EncryptedColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -18,6 +19,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "dsr_task")
 public class DsrTask {
+    public static final EncryptedColumn RESULT = EncryptedColumn.of("dsr_task", "result_encrypted");
+
     @Id
     public UUID id;
 

@@ -1,5 +1,6 @@
 package io.privacygate.dsr.model;
 
+import io.privacygate.commons.crypto.EncryptedColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,6 +16,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "dsr_export")
 public class ExportPackage {
+    public static final EncryptedColumn CONTENT_KEY = EncryptedColumn.of("dsr_export", "content_key_encrypted");
+
     @Id
     @Column(name = "request_id")
     public UUID requestId;

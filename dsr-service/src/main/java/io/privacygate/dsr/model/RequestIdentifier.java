@@ -1,6 +1,7 @@
 package io.privacygate.dsr.model;
 
 import io.privacygate.commons.identity.IdentifierType;
+import io.privacygate.commons.crypto.EncryptedColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -14,6 +15,13 @@ import java.util.UUID;
 @Entity
 @Table(name = "dsr_request_identifier")
 public class RequestIdentifier {
+    private static final EncryptedColumn VALUE = EncryptedColumn.of("dsr_request_identifier", "value_encrypted");
+
+    /** Where an identifier of one type is stored: bound into its ciphertext, so a phone number cannot pass as an e-mail. */
+    public static EncryptedColumn value(IdentifierType type) {
+        return VALUE.holding(type.name());
+    }
+
     @Id
     public UUID id;
 

@@ -55,7 +55,7 @@ public class ClosingService {
     public Uni<RequestView> reject(UUID id, RejectionRequest body, String actor) {
         return locks.lockIn(id, NOT_STARTED, "only a request not yet in progress can be refused")
                 .chain(request -> keys.forWriting(request.id).chain(cipher -> {
-                    request.closingReasonEncrypted = cipher.encrypt(body.reason().strip());
+                    request.closingReasonEncrypted = cipher.encrypt(DsrRequest.CLOSING_REASON, body.reason().strip());
                     return end(request, Outcome.REFUSED, actor);
                 }).chain(() -> views.view(request, true)));
     }

@@ -147,7 +147,7 @@ public class RequestCompletion {
     private ExportPackage build(DsrRequest request, List<DsrTask> all, SubjectCipher cipher) {
         List<DsrExport> exported = all.stream().filter(t -> t.step == TaskStep.EXPORT)
                 .filter(t -> t.resultEncrypted != null)
-                .map(t -> results.export(cipher.decrypt(t.resultEncrypted))).toList();
+                .map(t -> results.export(cipher.decrypt(DsrTask.RESULT, t.resultEncrypted))).toList();
         List<String> noDataHeldIn = all.stream().filter(t -> t.step == TaskStep.EXPORT && results.heldNoData(t.result))
                 .map(t -> t.participant).toList();
         Instant now = Instant.now();
@@ -160,7 +160,7 @@ public class RequestCompletion {
         ExportPackage stored = new ExportPackage();
         stored.requestId = requestId;
         stored.contentEncrypted = AesGcm.encrypt(contentKey, zip, associatedData(requestId));
-        stored.contentKeyEncrypted = cipher.encrypt(Base64.getEncoder().encodeToString(contentKey));
+        stored.contentKeyEncrypted = cipher.encrypt(ExportPackage.CONTENT_KEY, Base64.getEncoder().encodeToString(contentKey));
         stored.sha256 = sha256(zip);
         stored.sizeBytes = zip.length;
         stored.createdAt = now;

@@ -77,18 +77,18 @@ public class RequestViews {
         boolean disclose = cipher != null;
         Instant now = Instant.now();
         List<Identifier> shown = disclose
-                ? ids.stream().map(i -> new Identifier(i.type, cipher.decrypt(i.valueEncrypted))).toList()
+                ? ids.stream().map(i -> new Identifier(i.type, cipher.decrypt(RequestIdentifier.value(i.type), i.valueEncrypted))).toList()
                 : null;
         RequestView.Extension extension = r.extended
-                ? new RequestView.Extension(disclose ? cipher.decrypt(r.extensionReasonEncrypted) : null, r.extendedAt, r.extendedBy)
+                ? new RequestView.Extension(disclose ? cipher.decrypt(DsrRequest.EXTENSION_REASON, r.extensionReasonEncrypted) : null, r.extendedAt, r.extendedBy)
                 : null;
         RequestView.PendingCode pending = code == null ? null : new RequestView.PendingCode(code.sentAt, code.expiresAt,
                 Math.max(0, config.verification().maxAttempts() - code.attempts));
         RequestView.Verification verification = r.verificationMethod == null && pending == null ? null
                 : new RequestView.Verification(r.verificationMethod, r.verifiedAt, r.verifiedBy,
-                disclose ? cipher.decrypt(r.verificationEvidenceEncrypted) : null, pending);
+                disclose ? cipher.decrypt(DsrRequest.VERIFICATION_EVIDENCE, r.verificationEvidenceEncrypted) : null, pending);
         RequestView.Closing closing = r.closedAt == null ? null
-                : new RequestView.Closing(disclose ? cipher.decrypt(r.closingReasonEncrypted) : null, r.closedAt, r.closedBy);
+                : new RequestView.Closing(disclose ? cipher.decrypt(DsrRequest.CLOSING_REASON, r.closingReasonEncrypted) : null, r.closedAt, r.closedBy);
         List<RequestView.Task> taskViews = taskList.stream().map(t -> new RequestView.Task(t.participant, t.step,
                 t.status, t.attempts, t.lastError, t.status == TaskStatus.PENDING ? t.nextAttemptAt : null,
                 t.completedAt)).toList();
@@ -96,8 +96,8 @@ public class RequestViews {
                 : export == null ? new RequestView.ExportInfo(false, null, null, null)
                 : new RequestView.ExportInfo(true, export.expiresAt, export.sizeBytes, export.sha256);
         return new RequestView(r.id, r.type, r.status, r.outcome, r.extended, r.overdueAt(now), r.channel,
-                disclose ? cipher.decrypt(r.detailsEncrypted) : null, shown,
-                disclose ? rectification(cipher.decrypt(r.rectificationEncrypted)) : null,
+                disclose ? cipher.decrypt(DsrRequest.DETAILS, r.detailsEncrypted) : null, shown,
+                disclose ? rectification(cipher.decrypt(DsrRequest.RECTIFICATION, r.rectificationEncrypted)) : null,
                 r.subjectId, r.subjectResolution, r.receivedAt, r.originalDueAt, r.dueAt, extension, verification,
                 closing, taskViews, answers.of(r, taskList, notified, exportInfo), r.filedBy, r.createdAt);
     }

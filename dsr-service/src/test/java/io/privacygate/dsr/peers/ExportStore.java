@@ -28,7 +28,7 @@ final class ExportStore {
                 byte[] content = row.getBytes(1);
                 assertThat(new String(content, StandardCharsets.ISO_8859_1)).doesNotContain(plaintext)
                         .doesNotContain("manifest.json");
-                assertThat(row.getString(2)).startsWith("v1.");
+                assertThat(row.getString(2)).startsWith("v2.");
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -107,10 +107,10 @@ class RequestIntakeTest {
             Instant received = ((java.sql.Timestamp) stored.get("received_at")).toInstant();
             Instant due = ((java.sql.Timestamp) stored.get("due_at")).toInstant();
             assertThat(due).isEqualTo(Deadlines.dueAt(received, ZoneOffset.UTC));
-            assertThat((String) stored.get("details_encrypted")).startsWith("v1.").doesNotContain("Letter");
+            assertThat((String) stored.get("details_encrypted")).startsWith("v2.").doesNotContain("Letter");
             Map<String, Object> identifier = Db.rows(db, "select * from dsr_request_identifier where request_id = ?",
                     Db.uuid(id)).get(0);
-            assertThat((String) identifier.get("value_encrypted")).startsWith("v1.").doesNotContain(address);
+            assertThat((String) identifier.get("value_encrypted")).startsWith("v2.").doesNotContain(address);
             assertThat((String) identifier.get("blind_index")).hasSize(64);
             // Only the lookup of the subject runs before verification; nothing is fanned out yet.
             assertThat(Db.rows(db, "select step from dsr_task where request_id = ?", Db.uuid(id)))

@@ -201,7 +201,7 @@ class VerificationTest {
                     .body("verification.verifiedAt", notNullValue());
             Map<String, Object> stored = Db.rows(db, "select verification_evidence_encrypted from dsr_request where id = ?",
                     Db.uuid(id)).get(0);
-            assertThat((String) stored.get("verification_evidence_encrypted")).startsWith("v1.").doesNotContain("Passport");
+            assertThat((String) stored.get("verification_evidence_encrypted")).startsWith("v2.").doesNotContain("Passport");
         }
 
         @Test

@@ -1,5 +1,6 @@
 package io.privacygate.ingestion.model;
 
+import io.privacygate.commons.crypto.EncryptedColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,6 +16,13 @@ import java.util.UUID;
 @Table(name = "contact_field")
 @IdClass(ContactField.Key.class)
 public class ContactField {
+    private static final EncryptedColumn VALUE = EncryptedColumn.of("contact_field", "value_encrypted");
+
+    /** Where a field of one kind is stored: bound into its ciphertext, so a phone number cannot pass as an e-mail. */
+    public static EncryptedColumn value(String field) {
+        return VALUE.holding(field);
+    }
+
     @Id
     @Column(name = "subject_id")
     public UUID subjectId;

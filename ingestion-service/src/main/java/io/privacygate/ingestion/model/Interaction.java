@@ -1,5 +1,6 @@
 package io.privacygate.ingestion.model;
 
+import io.privacygate.commons.crypto.EncryptedColumn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,6 +16,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "interaction")
 public class Interaction {
+    public static final EncryptedColumn CONTENT = EncryptedColumn.of("interaction", "content_encrypted");
+
     @Id
     public UUID id;
 

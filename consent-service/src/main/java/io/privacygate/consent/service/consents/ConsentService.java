@@ -184,7 +184,7 @@ public class ConsentService {
 
     private Uni<ConsentEventView> append(ConsentEvent event, LegalBasis basis, String userAgent) {
         return keys.forWriting(event.subjectId)
-                .invoke(cipher -> event.userAgentEncrypted = cipher.encrypt(userAgent))
+                .invoke(cipher -> event.userAgentEncrypted = cipher.encrypt(ConsentEvent.USER_AGENT, userAgent))
                 .chain(cipher -> events.persistAndFlush(event)
                         .call(saved -> audited(saved, basis))
                         .call(saved -> subscribers.notify(saved))
@@ -253,7 +253,7 @@ public class ConsentService {
         return new ConsentEventView(e.id, e.receiptId, e.subjectId, e.purposeKey, e.purposeVersion, e.state,
                 e.noticeVersion, e.noticeHash, e.collectionMethod,
                 new ConsentEventView.EvidenceView(e.source, e.formId, e.ipPseudonym,
-                        cipher == null ? null : cipher.decrypt(e.userAgentEncrypted), e.capturedAt),
+                        cipher == null ? null : cipher.decrypt(ConsentEvent.USER_AGENT, e.userAgentEncrypted), e.capturedAt),
                 e.recordedAt);
     }
 }

@@ -1,5 +1,6 @@
 package io.privacygate.consent.service.decisionstate;
 
+import io.privacygate.commons.notify.ChangeFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -15,14 +16,14 @@ import org.eclipse.microprofile.health.Readiness;
 public class ChangeFeedCheck implements HealthCheck {
     static final String NAME = "change-feed";
 
-    private final StateChangeListener listener;
+    private final ChangeFeed feed;
 
-    ChangeFeedCheck(StateChangeListener listener) {
-        this.listener = listener;
+    ChangeFeedCheck(ChangeFeed feed) {
+        this.feed = feed;
     }
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named(NAME).status(listener.listening()).build();
+        return HealthCheckResponse.named(NAME).status(feed.listening()).build();
     }
 }

@@ -20,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Decision state in memory, so that a decision costs no database round trip. Every change publishes the
- * keys it touched (NOTIFY, on commit) and every replica drops them ({@link StateChangeListener}).
+ * keys it touched (NOTIFY, on commit) and every replica drops them ({@link DecisionCacheFeed}, fed by commons'
+ * {@code ChangeFeed}).
  * <p>
  * Correctness against races: an entry is a future; dropping a key also drops a load still in flight,
  * so a load that read the state before a change can never be kept after it. While the listener is not

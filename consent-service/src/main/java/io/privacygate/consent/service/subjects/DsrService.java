@@ -91,7 +91,7 @@ public class DsrService {
                             .map(i -> row("type", i.type().wireName(), "value", i.value(), "linkedAt", i.linkedAt()))
                             .toList());
                     records.put("consentEvents", history.stream()
-                            .map(e -> eventRow(e, cipher.decrypt(e.userAgentEncrypted))).toList());
+                            .map(e -> eventRow(e, cipher.decrypt(ConsentEvent.USER_AGENT, e.userAgentEncrypted))).toList());
                     return new DsrExport(SYSTEM, subjectId, Instant.now(), records);
                 })))
                 .call(() -> audit.subjectExported(subjectId)));

@@ -133,7 +133,7 @@ public class SubjectService {
         Instant now = Timestamps.now();
         return keys.forWriting(fresh.keySet()).chain(ciphers -> identifiers.persist(fresh.entrySet().stream()
                         .flatMap(e -> e.getValue().stream().map(i -> SubjectIdentifier.of(e.getKey(), i.type(), i.blindIndex(),
-                                ciphers.get(e.getKey()).encrypt(i.normalized()), now)))
+                                ciphers.get(e.getKey()).encrypt(SubjectIdentifier.value(i.type()), i.normalized()), now)))
                         .toList()))
                 .chain(identifiers::flush);
     }
@@ -217,7 +217,7 @@ public class SubjectService {
         }
         Instant now = Timestamps.now();
         return keys.forWriting(subjectId).chain(cipher -> identifiers.persist(fresh.stream()
-                        .map(i -> SubjectIdentifier.of(subjectId, i.type(), i.blindIndex(), cipher.encrypt(i.normalized()), now))
+                        .map(i -> SubjectIdentifier.of(subjectId, i.type(), i.blindIndex(), cipher.encrypt(SubjectIdentifier.value(i.type()), i.normalized()), now))
                         .toList()))
                 .chain(identifiers::flush);
     }
@@ -252,7 +252,7 @@ public class SubjectService {
     }
 
     static List<IdentifierView> decrypt(SubjectCipher cipher, List<SubjectIdentifier> stored) {
-        return stored.stream().map(i -> new IdentifierView(i.type, cipher.decrypt(i.valueEncrypted), i.createdAt)).toList();
+        return stored.stream().map(i -> new IdentifierView(i.type, cipher.decrypt(SubjectIdentifier.value(i.type), i.valueEncrypted), i.createdAt)).toList();
     }
 
     static Set<String> stateKeys(UUID subjectId, Collection<IndexedIdentifier> identifiers) {

@@ -5,6 +5,7 @@ import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.dsr.api.ExtensionRequest;
 import io.privacygate.dsr.api.RequestView;
 import io.privacygate.dsr.config.DsrConfig;
+import io.privacygate.dsr.model.DsrRequest;
 import io.privacygate.dsr.model.RequestStatus;
 import io.privacygate.dsr.service.DsrAudit;
 import io.privacygate.dsr.service.Notifier;
@@ -56,7 +57,7 @@ public class ExtensionService {
             }
             return keys.forWriting(request.id).chain(cipher -> {
                 request.extended = true;
-                request.extensionReasonEncrypted = cipher.encrypt(body.reason().strip());
+                request.extensionReasonEncrypted = cipher.encrypt(DsrRequest.EXTENSION_REASON, body.reason().strip());
                 request.extendedAt = now;
                 request.extendedBy = actor;
                 request.dueAt = Deadlines.extendedDueAt(request.receivedAt, months, config.deadline().zone());

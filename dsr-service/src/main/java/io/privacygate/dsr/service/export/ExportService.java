@@ -75,7 +75,7 @@ public class ExportService {
 
     private Uni<byte[]> open(ExportPackage stored) {
         return keys.forReading(stored.requestId).map(cipher -> {
-            byte[] contentKey = Base64.getDecoder().decode(cipher.decrypt(stored.contentKeyEncrypted));
+            byte[] contentKey = Base64.getDecoder().decode(cipher.decrypt(ExportPackage.CONTENT_KEY, stored.contentKeyEncrypted));
             try {
                 return AesGcm.decrypt(contentKey, stored.contentEncrypted, RequestCompletion.associatedData(stored.requestId));
             } catch (AEADBadTagException e) {

@@ -8,6 +8,7 @@ import io.privacygate.commons.identity.Identifier;
 import io.privacygate.dsr.config.DsrConfig;
 import io.privacygate.dsr.model.DsrRequest;
 import io.privacygate.dsr.model.DsrTask;
+import io.privacygate.dsr.model.RequestIdentifier;
 import io.privacygate.dsr.model.RequestStatus;
 import io.privacygate.dsr.model.TaskStep;
 import io.privacygate.dsr.repository.DsrRequestRepository;
@@ -75,13 +76,13 @@ public class TaskClaims {
     private Uni<Work> identifiers(DsrTask task, DsrRequest request) {
         return identifiers.findByRequest(request.id).chain(ids -> keys.forReading(request.id).map(cipher ->
                 new Work(task.id, request.id, TaskStep.RESOLVE, task.participant, null,
-                        ids.stream().map(i -> new Identifier(i.type, cipher.decrypt(i.valueEncrypted))).toList(), null)));
+                        ids.stream().map(i -> new Identifier(i.type, cipher.decrypt(RequestIdentifier.value(i.type), i.valueEncrypted))).toList(), null)));
     }
 
     private Uni<Work> rectification(DsrTask task, DsrRequest request) {
         return keys.forReading(request.id).map(cipher -> {
             try {
-                RectificationRequest values = json.readValue(cipher.decrypt(request.rectificationEncrypted),
+                RectificationRequest values = json.readValue(cipher.decrypt(DsrRequest.RECTIFICATION, request.rectificationEncrypted),
                         RectificationRequest.class);
                 return new Work(task.id, request.id, TaskStep.RECTIFY, task.participant, request.subjectId, List.of(), values);
             } catch (JsonProcessingException e) {

@@ -113,7 +113,7 @@ public class TaskRecorder {
         if (recorded.sensitive() == null) {
             return Uni.createFrom().voidItem();
         }
-        return keys.forWriting(request.id).invoke(cipher -> task.resultEncrypted = cipher.encrypt(recorded.sensitive()))
+        return keys.forWriting(request.id).invoke(cipher -> task.resultEncrypted = cipher.encrypt(DsrTask.RESULT, recorded.sensitive()))
                 .replaceWithVoid();
     }
 

@@ -95,9 +95,9 @@ public class IntakeService {
             DsrRequest request = newRequest(body, receivedAt, now, actor);
             request.idempotencyKey = idempotencyKey;
             return keys.forWriting(request.id).chain(cipher -> {
-                request.detailsEncrypted = cipher.encrypt(blankToNull(body.details()));
+                request.detailsEncrypted = cipher.encrypt(DsrRequest.DETAILS, blankToNull(body.details()));
                 request.rectificationEncrypted = body.rectification() == null ? null
-                        : cipher.encrypt(write(body.rectification()));
+                        : cipher.encrypt(DsrRequest.RECTIFICATION, write(body.rectification()));
                 List<RequestIdentifier> rows = rows(request.id, indexed, cipher);
                 return requests.persist(request)
                         .chain(() -> identifiers.persist(rows))
@@ -182,7 +182,7 @@ public class IntakeService {
             row.position = rows.size();
             row.type = i.type();
             row.blindIndex = i.blindIndex();
-            row.valueEncrypted = cipher.encrypt(i.normalized());
+            row.valueEncrypted = cipher.encrypt(RequestIdentifier.value(i.type()), i.normalized());
             rows.add(row);
         }
         return rows;

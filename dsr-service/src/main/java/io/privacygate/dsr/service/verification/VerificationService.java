@@ -9,6 +9,7 @@ import io.privacygate.dsr.api.RequestView;
 import io.privacygate.dsr.api.VerificationRequest;
 import io.privacygate.dsr.config.DsrConfig;
 import io.privacygate.dsr.model.DsrRequest;
+import io.privacygate.dsr.model.RequestIdentifier;
 import io.privacygate.dsr.model.RequestStatus;
 import io.privacygate.dsr.model.VerificationCode;
 import io.privacygate.dsr.model.VerificationMethod;
@@ -127,7 +128,7 @@ public class VerificationService {
         return keys.forWriting(request.id).chain(cipher -> {
             request.verificationIdempotencyKey = idempotencyKey;
             request.verificationMethod = method;
-            request.verificationEvidenceEncrypted = cipher.encrypt(evidence);
+            request.verificationEvidenceEncrypted = cipher.encrypt(DsrRequest.VERIFICATION_EVIDENCE, evidence);
             request.verifiedAt = Instant.now();
             request.verifiedBy = actor;
             return codes.deleteById(request.id)
@@ -150,7 +151,7 @@ public class VerificationService {
             }
             return keys.forReading(request.id).chain(cipher -> codeKey.get().chain(key -> {
                 String code = OneTimeCodes.newCode(config.verification().codeLength());
-                String to = cipher.decrypt(email.get().valueEncrypted);
+                String to = cipher.decrypt(RequestIdentifier.value(email.get().type), email.get().valueEncrypted);
                 return codes.deleteById(request.id)
                         .chain(codes::flush)
                         .chain(() -> codes.persist(newCode(request.id, key, code)))

@@ -130,7 +130,7 @@ public class ContactService {
     private static Map<String, String> decrypt(List<ContactField> fields, SubjectCipher cipher) {
         Map<String, String> values = new LinkedHashMap<>();
         for (ContactField field : fields) {
-            values.put(Field.valueOf(field.field).wireName(), cipher.decrypt(field.valueEncrypted));
+            values.put(Field.valueOf(field.field).wireName(), cipher.decrypt(ContactField.value(field.field), field.valueEncrypted));
         }
         return values;
     }
@@ -144,7 +144,7 @@ public class ContactService {
 
     static InteractionContent content(Interaction row, SubjectCipher cipher, ObjectMapper json) {
         try {
-            return json.readValue(cipher.decrypt(row.contentEncrypted), InteractionContent.class);
+            return json.readValue(cipher.decrypt(Interaction.CONTENT, row.contentEncrypted), InteractionContent.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored interaction cannot be read", e);
         }

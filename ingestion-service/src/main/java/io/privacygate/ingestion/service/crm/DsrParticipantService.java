@@ -136,7 +136,7 @@ public class DsrParticipantService {
                 Instant now = Instant.now();
                 for (ContactField field : affected) {
                     Field which = Field.valueOf(field.field);
-                    field.valueEncrypted = cipher.encrypt(corrections.get(which));
+                    field.valueEncrypted = cipher.encrypt(ContactField.value(field.field), corrections.get(which));
                     field.updatedAt = now;
                     rectified.add(which.wireName());
                 }
@@ -185,7 +185,7 @@ public class DsrParticipantService {
         row.put("purpose", field.purpose);
         row.put("legalBasis", field.legalBasis);
         row.put("field", Field.valueOf(field.field).wireName());
-        row.put("value", cipher.decrypt(field.valueEncrypted));
+        row.put("value", cipher.decrypt(ContactField.value(field.field), field.valueEncrypted));
         row.put("updatedAt", field.updatedAt);
         row.put("retainUntil", field.retainUntil);
         return row;

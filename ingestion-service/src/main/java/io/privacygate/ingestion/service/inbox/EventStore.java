@@ -208,7 +208,7 @@ public class EventStore {
             ContactField.Key key = new ContactField.Key(accepted.subjectId(), accepted.purpose(), field.name());
             ContactField existing = contacts.get(key);
             if (existing == null || !existing.updatedAt.isAfter(event.occurredAt())) {
-                ContactField row = contactField(accepted, field, cipher.encrypt(value), event.occurredAt());
+                ContactField row = contactField(accepted, field, cipher.encrypt(ContactField.value(field.name()), value), event.occurredAt());
                 if (existing != null && existing.retainUntil.isAfter(row.retainUntil)) {
                     row.retainUntil = existing.retainUntil;
                 }
@@ -231,7 +231,7 @@ public class EventStore {
         interaction.channel = event.channel().wireName();
         interaction.kind = event.kind().name();
         interaction.categories = String.join(",", kept.categories());
-        interaction.contentEncrypted = cipher.encrypt(toJson(kept.content()));
+        interaction.contentEncrypted = cipher.encrypt(Interaction.CONTENT, toJson(kept.content()));
         interaction.restricted = accepted.restricted();
         interaction.source = source;
         interaction.occurredAt = event.occurredAt();

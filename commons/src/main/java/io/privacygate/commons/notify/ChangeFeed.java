@@ -1,6 +1,5 @@
-package io.privacygate.consent.service.decisionstate;
+package io.privacygate.commons.notify;
 
-import io.privacygate.consent.repository.StateChangeRepository;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.mutiny.core.Vertx;
@@ -9,28 +8,31 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
-import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * LISTENs, on a connection of its own, to the decision state changes that any replica commits, and drops
- * the named state from this replica's {@link DecisionCache}. While not subscribed, the cache is bypassed;
- * it reconnects for as long as the service runs.
+ * LISTENs, on one connection of its own, to the channels of every {@link ChangeFeedSubscriber} of the service, and
+ * hands each notification, committed by any replica, to its channel's subscriber. While not listening the subscribers
+ * are told so ({@code live(false)}) and keep nothing; it reconnects for as long as the service runs.
  * <p>
  * The connection is taken from the service's reactive pool and kept, so that it is made exactly as the pool makes
  * its own: URL, credentials and every {@code quarkus.datasource.reactive.*} setting, TLS ({@code ssl-mode}, trust and
  * key options, hostname verification) included: a feed in clear would let invalidations be read or dropped
  * (docs/decisions/0010).
- * It holds one of the pool's connections for as long as it listens.
  */
 @ApplicationScoped
-public class StateChangeListener {
-    private static final Logger LOG = Logger.getLogger(StateChangeListener.class);
+public class ChangeFeed {
+    private static final Logger LOG = Logger.getLogger(ChangeFeed.class);
     private static final Duration RETRY = Duration.ofSeconds(1);
 
-    private final DecisionCache cache;
+    private final Map<String, ChangeFeedSubscriber> subscribers;
     private final Vertx vertx;
     private final Pool pool;
     private volatile SqlConnection listening;
@@ -38,8 +40,9 @@ public class StateChangeListener {
     private volatile boolean subscribed;
     private volatile boolean stopped;
 
-    StateChangeListener(DecisionCache cache, Vertx vertx, Pool pool) {
-        this.cache = cache;
+    ChangeFeed(Instance<ChangeFeedSubscriber> subscribers, Vertx vertx, Pool pool) {
+        this.subscribers = subscribers.stream()
+                .collect(Collectors.toUnmodifiableMap(ChangeFeedSubscriber::channel, Function.identity()));
         this.vertx = vertx;
         this.pool = pool;
     }
@@ -48,7 +51,7 @@ public class StateChangeListener {
         connect();
     }
 
-    /** True while the LISTEN connection is open and its LISTEN has been accepted. */
+    /** True while the LISTEN connection is open and every channel's LISTEN has been accepted. */
     public boolean listening() {
         return subscribed;
     }
@@ -71,12 +74,14 @@ public class StateChangeListener {
             listening = connection;
             PgConnection.cast(connection)
                     .notificationHandler(notification -> {
-                        if (StateChangeRepository.CHANNEL.equals(notification.getChannel())) {
-                            cache.invalidateAll(Arrays.asList(notification.getPayload().split(",")));
+                        ChangeFeedSubscriber subscriber = subscribers.get(notification.getChannel());
+                        if (subscriber != null) {
+                            subscriber.changed(notification.getPayload());
                         }
                     })
                     .closeHandler(() -> dropped(connection));
-            return connection.query("LISTEN " + StateChangeRepository.CHANNEL).execute()
+            List<String> statements = subscribers.keySet().stream().map(channel -> "LISTEN " + channel).toList();
+            return connection.query(String.join("; ", statements)).execute()
                     .onFailure().invoke(failure -> {
                         listening = null;
                         connection.closeAndForget();
@@ -85,11 +90,11 @@ public class StateChangeListener {
                 rows -> {
                     lost = false;
                     subscribed = true;
-                    cache.live(true);
-                    LOG.debug("Listening to decision state changes");
+                    subscribers.values().forEach(subscriber -> subscriber.live(true));
+                    LOG.debugf("Listening to %s", subscribers.keySet());
                 },
                 failure -> {
-                    LOG.warnf("Cannot listen to decision state changes yet (%s); retrying", failure.getClass().getSimpleName());
+                    LOG.warnf("Cannot listen to the change feed yet (%s); retrying", failure.getClass().getSimpleName());
                     vertx.setTimer(RETRY.toMillis(), id -> connect());
                 });
     }
@@ -103,9 +108,9 @@ public class StateChangeListener {
         subscribed = false;
         if (!lost) {
             lost = true;
-            LOG.warn("Lost the decision state change feed; deciding from the database until it is back");
+            LOG.warn("Lost the change feed; what other replicas change is read from the database until it is back");
         }
-        cache.live(false);
+        subscribers.values().forEach(subscriber -> subscriber.live(false));
         vertx.setTimer(RETRY.toMillis(), id -> connect());
     }
 }

@@ -1,0 +1,19 @@
+package io.privacygate.ingestion.repository;
+
+import io.privacygate.commons.crypto.EncryptedColumn;
+import io.privacygate.commons.crypto.StoredCiphertexts;
+import io.privacygate.ingestion.model.Interaction;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/** ingestion-service's columns of subject ciphertexts, for commons' {@code CiphertextUpgrade}. */
+@ApplicationScoped
+class IngestionCiphertexts implements StoredCiphertexts {
+    @Override
+    public List<StoredColumn> columns() {
+        return List.of(
+                new StoredColumn(EncryptedColumn.of("contact_field", "value_encrypted"), "subject_id", "field"),
+                StoredColumn.of(Interaction.CONTENT, "subject_id"));
+    }
+}
