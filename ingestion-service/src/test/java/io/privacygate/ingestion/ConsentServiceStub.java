@@ -42,7 +42,9 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
     private static final AtomicInteger BATCH_CALLS = new AtomicInteger();
     private static final AtomicInteger BATCH_ENTRIES = new AtomicInteger();
     private static final AtomicInteger SINGLE_CALLS = new AtomicInteger();
-    private static final List<String> FORWARDED_HEADERS = List.of("Authorization", "Content-Type", "Accept", "Sec-GPC");
+    /** W3C Trace Context included, so that the peer's spans stay in ingestion-service's trace (OneTraceAcrossTheSuiteTest). */
+    private static final List<String> FORWARDED_HEADERS = List.of("Authorization", "Content-Type", "Accept", "Sec-GPC",
+            "traceparent", "tracestate");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private HttpServer server;

@@ -23,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * own service-account tokens from {@link ServiceAccountTokens}, so the services it calls know who calls them.
  * <p>
  * Init args: {@code service} (e.g. {@code consent-service}) and {@code url-property} (the config key of
- * the module under test that receives the peer's base URL); every further init arg {@code config.<key>}
- * is passed to the peer as the configuration property {@code <key>}. Tests can {@link #stop(String)} and
+ * the module under test that receives the peer's base URL, followed by the optional init arg {@code url-path}); every
+ * further init arg {@code config.<key>} is passed to the peer as the configuration property {@code <key>}. While an
+ * {@link OtlpCollector} runs, the peer exports its spans there. Tests can {@link #stop(String)} and
  * {@link #restart(String)} the peer to show what happens while it is down.
  */
 public class PeerService implements QuarkusTestResourceLifecycleManager {
@@ -33,6 +34,7 @@ public class PeerService implements QuarkusTestResourceLifecycleManager {
 
     private String service;
     private String urlProperty;
+    private String urlPath;
     private final List<String> extraConfig = new ArrayList<>();
     private EmbeddedPostgres database;
     private OidcWiremockTestResource oidc;
@@ -45,6 +47,7 @@ public class PeerService implements QuarkusTestResourceLifecycleManager {
     public void init(Map<String, String> initArgs) {
         service = initArgs.get("service");
         urlProperty = initArgs.get("url-property");
+        urlPath = initArgs.getOrDefault("url-path", "");
         if (service == null || urlProperty == null) {
             throw new IllegalArgumentException("PeerService needs the init args 'service' and 'url-property'");
         }
@@ -66,7 +69,7 @@ public class PeerService implements QuarkusTestResourceLifecycleManager {
             command = command(oidcUrl);
             process = launch(command);
             RUNNING.put(service, this);
-            return Map.of(urlProperty, baseUrl());
+            return Map.of(urlProperty, baseUrl() + urlPath);
         } catch (IOException e) {
             throw new IllegalStateException("Peer " + service + " did not start", e);
         }
@@ -137,6 +140,7 @@ public class PeerService implements QuarkusTestResourceLifecycleManager {
                 "-Dprivacy-gate.keys.local.dir=" + workDir.resolve("keys").toAbsolutePath()));
         ServiceAccountTokens.oidcClientConfig(Path.of(service).getFileName().toString())
                 .forEach((key, value) -> command.add("-D" + key + "=" + value));
+        OtlpCollector.exportConfig().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(extraConfig);
         command.addAll(List.of("-jar", jar.toString()));
         return List.copyOf(command);

@@ -1,7 +1,14 @@
 package io.privacygate.commons.outbox;
 
 import io.privacygate.commons.oidc.ServiceAccountTokens;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.privacygate.commons.retry.Backoff;
+import io.privacygate.commons.tracing.TraceContext;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -32,6 +39,9 @@ import java.util.stream.Collectors;
  * the work), sends them, deletes what was delivered and reschedules the rest with exponential backoff.
  * A crash mid-delivery only lets the lease run out: the message is sent again, which is why every
  * delivery carries an idempotency key.
+ * <p>
+ * Each delivery is a span whose parent is the trace context stored with its (first) message, so that one trace runs
+ * from the request that made the change to the peer that receives it; the peer gets that span as {@code traceparent}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -41,12 +51,14 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final ServiceAccountTokens tokens;
     private final WebClient http;
+    private final Tracer tracer;
 
-    OutboxRelay(Pool pool, OutboxConfig config, ServiceAccountTokens tokens, Vertx vertx) {
+    OutboxRelay(Pool pool, OutboxConfig config, ServiceAccountTokens tokens, Vertx vertx, Tracer tracer) {
         this.pool = pool;
         this.config = config;
         this.tokens = tokens;
         this.http = WebClient.create(vertx);
+        this.tracer = tracer;
     }
 
     @PreDestroy
@@ -74,16 +86,21 @@ public class OutboxRelay {
                         update outbox_message set next_attempt_at = now() + make_interval(secs => $1), attempts = attempts + 1
                         where id in (select id from outbox_message where next_attempt_at <= now()
                                      order by created_at limit $2 for update skip locked)
-                        returning id, destination, idempotency_key, payload, attempts""")
+                        returning id, destination, idempotency_key, payload, attempts, traceparent, tracestate""")
                 .execute(Tuple.of(config.lease().toMillis() / 1000.0, config.claimSize()))
                 .map(rows -> {
                     List<Claimed> claimed = new ArrayList<>();
                     for (Row row : rows) {
                         claimed.add(new Claimed(row.getUUID("id"), row.getString("destination"),
-                                row.getString("idempotency_key"), row.getString("payload"), row.getInteger("attempts")));
+                                row.getString("idempotency_key"), row.getString("payload"), row.getInteger("attempts"),
+                                trace(row.getString("traceparent"), row.getString("tracestate"))));
                     }
                     return claimed;
                 });
+    }
+
+    private static TraceContext trace(String traceparent, String tracestate) {
+        return traceparent == null ? null : new TraceContext(traceparent, tracestate);
     }
 
     private List<Delivery> groupIntoRequests(List<Claimed> messages) {
@@ -114,7 +131,12 @@ public class OutboxRelay {
                     delivery.name(), delivery.messages().size());
             return reschedule(delivery.messages(), "signing secret not configured").replaceWith(0);
         }
-        return send(delivery)
+        Span span = deliverySpan(delivery);
+        return send(delivery, span)
+                .invoke(status -> span.setAttribute("http.response.status_code", (long) status)
+                        .setStatus(status / 100 == 2 ? StatusCode.UNSET : StatusCode.ERROR))
+                .onFailure().invoke(e -> span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName()))
+                .onTermination().invoke(span::end)
                 .chain(status -> {
                     if (status / 100 == 2) {
                         return delete(delivery.messages()).replaceWith(delivery.messages().size());
@@ -140,12 +162,37 @@ public class OutboxRelay {
         return status / 100 == 4 && status != 401 && status != 403 && status != 408 && status != 429;
     }
 
-    private Uni<Integer> send(Delivery delivery) {
+    /**
+     * A child of the context stored with the first message; the others of a batch are linked, as the OpenTelemetry
+     * messaging conventions do for a batch that several traces fed.
+     */
+    private Span deliverySpan(Delivery delivery) {
+        List<Context> stored = delivery.messages().stream().map(Claimed::trace)
+                .map(trace -> trace == null ? Context.root() : trace.asParent()).toList();
+        SpanBuilder builder = tracer.spanBuilder("outbox deliver " + delivery.name())
+                .setSpanKind(SpanKind.PRODUCER)
+                .setParent(stored.get(0))
+                .setAttribute("messaging.destination.name", delivery.name())
+                .setAttribute("messaging.batch.message_count", (long) delivery.messages().size());
+        stored.stream().skip(1).map(Span::fromContext).map(Span::getSpanContext)
+                .filter(context -> context.isValid()).forEach(builder::addLink);
+        return builder.startSpan();
+    }
+
+    private Uni<Integer> send(Delivery delivery, Span span) {
         byte[] body = delivery.body().getBytes(StandardCharsets.UTF_8);
         HttpRequest<Buffer> request = http.postAbs(delivery.destination().url().toString())
                 .timeout(config.requestTimeout().toMillis())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Idempotency-Key", delivery.idempotencyKey());
+        TraceContext trace = TraceContext.of(Context.root().with(span));
+        if (trace != null) {
+            // W3C Trace Context §3: ids and flags only, never personal data; Quarkus sends the same to every peer.
+            request.putHeader(TraceContext.TRACEPARENT, trace.traceparent());
+            if (trace.tracestate() != null) {
+                request.putHeader(TraceContext.TRACESTATE, trace.tracestate());
+            }
+        }
         Uni<HttpRequest<Buffer>> authenticated = switch (delivery.destination().auth()) {
             case SUITE_TOKEN -> tokens.accessToken().map(token -> request.putHeader("Authorization", "Bearer " + token));
             case SIGNED -> Uni.createFrom().item(() -> signed(request, delivery, body));
@@ -181,7 +228,7 @@ public class OutboxRelay {
         return messages.stream().map(Claimed::id).toArray(UUID[]::new);
     }
 
-    record Claimed(UUID id, String destination, String idempotencyKey, String payload, int attempts) {
+    record Claimed(UUID id, String destination, String idempotencyKey, String payload, int attempts, TraceContext trace) {
     }
 
     record Delivery(String name, OutboxConfig.Destination destination, List<Claimed> messages) {

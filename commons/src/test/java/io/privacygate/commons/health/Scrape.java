@@ -11,7 +11,8 @@ public final class Scrape {
     public static double value(String series) {
         return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
                 .filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                // the value is the first token: an OpenMetrics line may go on with an exemplar (# {trace_id=…} …)
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim().split(" ")[0]))
                 .findFirst().orElse(-1);
     }
 }

@@ -1,5 +1,12 @@
 package io.privacygate.commons.outbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.privacygate.commons.tracing.Spans;
 import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.WithTestResource;
@@ -30,6 +37,10 @@ class OutboxRelayTest {
     OutboxRelay relay;
     @Inject
     Pool pool;
+    @Inject
+    Tracer tracer;
+    @Inject
+    InMemorySpanExporter spans;
 
     @BeforeEach
     void reset() {
@@ -45,6 +56,34 @@ class OutboxRelayTest {
                         .chain(() -> io.smallrye.mutiny.Uni.createFrom().failure(new IllegalStateException("the change failed")))),
                 IllegalStateException.class);
         asserter.assertThat(this::pending, count -> assertThat(count).isZero());
+    }
+
+    @Test
+    @RunOnVertxContext
+    void theDeliveryContinuesTheTraceOfTheChangeThatWroteTheMessage(UniAsserter asserter) {
+        Span change = tracer.spanBuilder("the change").startSpan();
+        String traceId = change.getSpanContext().getTraceId();
+        asserter.execute(() -> {
+            try (Scope ignored = change.makeCurrent()) {
+                return Panache.withTransaction(() -> outbox.enqueue("audit", "t-1", Map.of("eventId", "t-1")));
+            }
+        });
+        asserter.execute(() -> change.end());
+        asserter.assertThat(() -> pool.query("select traceparent from outbox_message").execute()
+                        .map(rows -> rows.iterator().next().getString("traceparent")),
+                traceparent -> assertThat(traceparent).isEqualTo("00-" + traceId + "-" + change.getSpanContext().getSpanId() + "-01"));
+
+        asserter.execute(spans::reset);
+        asserter.assertThat(() -> relay.relayRound(), delivered -> assertThat(delivered).isEqualTo(1));
+        asserter.execute(() -> {
+            SpanData delivery = Spans.await(spans, found -> found.stream().anyMatch(s -> s.getKind() == SpanKind.PRODUCER))
+                    .stream().filter(s -> s.getKind() == SpanKind.PRODUCER).findFirst().orElseThrow();
+            assertThat(delivery.getTraceId()).isEqualTo(traceId);
+            assertThat(delivery.getParentSpanId()).isEqualTo(change.getSpanContext().getSpanId());
+            // The peer continues the same trace under the delivery.
+            assertThat(RecordingReceiver.RECEIVED).singleElement().extracting(RecordingReceiver.Received::traceparent)
+                    .asString().startsWith("00-" + traceId + "-");
+        });
     }
 
     @Test

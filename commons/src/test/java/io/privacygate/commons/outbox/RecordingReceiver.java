@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class RecordingReceiver implements QuarkusTestResourceLifecycleManager {
     public record Received(String path, String body, String idempotencyKey, String authorization,
-                           String webhookId, String webhookTimestamp, String webhookSignature) {
+                           String webhookId, String webhookTimestamp, String webhookSignature, String traceparent) {
     }
 
     /** The outside receiver's Standard Webhooks secret (a test value, 32 bytes). */
@@ -32,7 +32,8 @@ public class RecordingReceiver implements QuarkusTestResourceLifecycleManager {
         HttpServer server = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
             RECEIVED.add(new Received(request.path(), body.toString(), request.getHeader("Idempotency-Key"),
                     request.getHeader("Authorization"), request.getHeader(WebhookSignature.ID),
-                    request.getHeader(WebhookSignature.TIMESTAMP), request.getHeader(WebhookSignature.SIGNATURE)));
+                    request.getHeader(WebhookSignature.TIMESTAMP), request.getHeader(WebhookSignature.SIGNATURE),
+                    request.getHeader("traceparent")));
             // Like audit-service refusing an event that carries personal data: the content itself is refused.
             int status = body.toString().contains("poison") ? 422 : STATUS.get();
             request.response().setStatusCode(status).end();

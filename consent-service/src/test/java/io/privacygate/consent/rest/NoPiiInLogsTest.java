@@ -41,16 +41,21 @@ class NoPiiInLogsTest {
             "io.quarkus.resteasy.reactive", "io.quarkus.rest", "io.quarkus.oidc", "io.quarkus.security", "io.quarkus.vertx.http");
 
     private final Map<String, Level> levels = new HashMap<>();
-    private LogCapture log;
+    LogCapture log;
 
     @BeforeEach
     void capture() {
-        log = LogCapture.start();
+        log = startCapture();
         for (String category : VERBOSE) {
             Logger logger = LogContext.getLogContext().getLogger(category);
             levels.put(category, logger.getLevel());
             logger.setLevel(Level.FINE);
         }
+    }
+
+    /** Each record as a plain line; {@link NoPiiInJsonLogsTest} takes them as the JSON lines of prod. */
+    LogCapture startCapture() {
+        return LogCapture.start();
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.privacygate.commons.audit.AuditEvent;
 import io.privacygate.commons.audit.AuditTrail;
+import io.privacygate.commons.tracing.TraceContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +19,8 @@ import java.util.UUID;
  * Many audit events into commons' outbox in one statement, for the inbox worker, which records one event
  * per social event: commons' {@code Outbox.enqueue} writes one row per call, and hundreds of sequential
  * statements per round starve under webhook load. Rows have exactly the shape {@code Outbox} writes
- * (destination {@value AuditTrail#DESTINATION}, the event id as idempotency key, the event as JSON), so
- * {@code OutboxRelay} delivers them like any other.
+ * (destination {@value AuditTrail#DESTINATION}, the event id as idempotency key, the event as JSON, the current
+ * trace context), so {@code OutboxRelay} delivers them like any other, in the trace of the round that wrote them.
  */
 @ApplicationScoped
 public class AuditOutboxRepository {
@@ -45,13 +46,17 @@ public class AuditOutboxRepository {
                 rows.add(row);
             }
             String parameter = Json.write(rows);
+            TraceContext trace = TraceContext.current();
             return Panache.getSession().chain(session -> session.createNativeQuery("""
-                            insert into outbox_message (id, destination, idempotency_key, payload, attempts, next_attempt_at, created_at)
-                            select r.id, :destination, r.key, r.payload, 0, now(), now()
+                            insert into outbox_message (id, destination, idempotency_key, payload, attempts, next_attempt_at, created_at,
+                                                        traceparent, tracestate)
+                            select r.id, :destination, r.key, r.payload, 0, now(), now(), cast(:traceparent as text), cast(:tracestate as text)
                             from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id uuid, key text, payload text)
                             on conflict (destination, idempotency_key) do nothing""")
                     .setParameter("destination", AuditTrail.DESTINATION)
                     .setParameter("rows", parameter)
+                    .setParameter("traceparent", trace == null ? null : trace.traceparent())
+                    .setParameter("tracestate", trace == null ? null : trace.tracestate())
                     .executeUpdate()).replaceWithVoid();
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("An audit event cannot be serialised", e));

@@ -1,5 +1,6 @@
 package io.privacygate.ingestion.repository;
 
+import io.privacygate.commons.tracing.TraceContext;
 import io.privacygate.ingestion.model.ClaimedDelivery;
 import io.privacygate.ingestion.model.Platform;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -48,10 +49,12 @@ public class InboxRepository {
 
     /** @return false when the same delivery (same digest) is already waiting */
     public Uni<Boolean> insert(UUID id, Platform platform, String digest, byte[] sealed, Instant receivedAt) {
+        TraceContext trace = TraceContext.current();
         return pool.preparedQuery("""
-                        insert into inbox_delivery (id, platform, digest, payload, received_at, next_attempt_at)
-                        values ($1, $2, $3, $4, $5, $5) on conflict (platform, digest) do nothing""")
-                .execute(Tuple.of(id, platform.name(), digest, Buffer.buffer(sealed), receivedAt.atOffset(ZoneOffset.UTC)))
+                        insert into inbox_delivery (id, platform, digest, payload, received_at, next_attempt_at, traceparent, tracestate)
+                        values ($1, $2, $3, $4, $5, $5, $6, $7) on conflict (platform, digest) do nothing""")
+                .execute(Tuple.of(id, platform.name(), digest, Buffer.buffer(sealed), receivedAt.atOffset(ZoneOffset.UTC),
+                        trace == null ? null : trace.traceparent()).addString(trace == null ? null : trace.tracestate()))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -67,14 +70,16 @@ public class InboxRepository {
                           order by next_attempt_at limit $2 for update skip locked)
                         update inbox_delivery d set next_attempt_at = now() + make_interval(secs => $1), attempts = d.attempts + 1
                         from due where d.id = due.id
-                        returning d.id, d.platform, d.payload, d.import_id, d.gpc, d.attempts, d.received_at""")
+                        returning d.id, d.platform, d.payload, d.import_id, d.gpc, d.attempts, d.received_at, d.traceparent, d.tracestate""")
                 .execute(Tuple.of(lease.toMillis() / 1000.0, size))
                 .map(rows -> {
                     List<ClaimedDelivery> claimed = new ArrayList<>();
                     for (Row row : rows) {
                         claimed.add(new ClaimedDelivery(row.getUUID("id"), Platform.valueOf(row.getString("platform")),
                                 row.getBuffer("payload").getBytes(), row.getUUID("import_id"), row.getBoolean("gpc"),
-                                row.getInteger("attempts"), row.getOffsetDateTime("received_at").toInstant()));
+                                row.getInteger("attempts"), row.getOffsetDateTime("received_at").toInstant(),
+                                row.getString("traceparent") == null ? null
+                                        : new TraceContext(row.getString("traceparent"), row.getString("tracestate"))));
                     }
                     return claimed;
                 });
@@ -106,9 +111,11 @@ public class InboxRepository {
     /** Inside the import's transaction. @return false when the same line already waits */
     public Uni<Boolean> insertImported(UUID id, Platform platform, String digest, byte[] sealed, UUID importId,
                                        boolean gpc, Instant receivedAt) {
+        TraceContext trace = TraceContext.current();
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into inbox_delivery (id, platform, digest, payload, import_id, gpc, received_at, next_attempt_at)
-                        values (:id, :platform, :digest, :payload, :importId, :gpc, :receivedAt, :receivedAt)
+                        insert into inbox_delivery (id, platform, digest, payload, import_id, gpc, received_at, next_attempt_at,
+                                                    traceparent, tracestate)
+                        values (:id, :platform, :digest, :payload, :importId, :gpc, :receivedAt, :receivedAt, :traceparent, :tracestate)
                         on conflict (platform, digest) do nothing""")
                 .setParameter("id", id)
                 .setParameter("platform", platform.name())
@@ -117,6 +124,8 @@ public class InboxRepository {
                 .setParameter("importId", importId)
                 .setParameter("gpc", gpc)
                 .setParameter("receivedAt", receivedAt)
+                .setParameter("traceparent", trace == null ? null : trace.traceparent())
+                .setParameter("tracestate", trace == null ? null : trace.tracestate())
                 .executeUpdate()).map(inserted -> inserted == 1);
     }
 

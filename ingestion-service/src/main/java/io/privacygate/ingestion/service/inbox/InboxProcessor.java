@@ -14,6 +14,14 @@ import io.privacygate.ingestion.service.crm.Suppression;
 import io.privacygate.ingestion.service.inbox.Outcome.Candidate;
 import io.privacygate.ingestion.service.webhook.LeadForms;
 import io.privacygate.ingestion.model.SocialEvent;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One round of the inbox: claim due deliveries, open their events, drop events seen before, fetch leads' answers,
@@ -37,6 +46,11 @@ import java.util.Set;
  * Fail closed: if consent-service, the key provider or the database fails, nothing of the round is stored
  * and its deliveries wait, with backoff, for the next round. A lead whose answers cannot be fetched yet
  * waits alone.
+ * <p>
+ * A round is a span whose parent is the trace context stored with its first delivery (the webhook call that
+ * acknowledged it), the others linked, as the OpenTelemetry messaging conventions do for a batch that several traces
+ * fed: the consent calls and the audit events of the round (whose outbox rows keep the current context) continue the
+ * platform's trace.
  */
 @ApplicationScoped
 public class InboxProcessor {
@@ -54,10 +68,11 @@ public class InboxProcessor {
     private final Suppression suppression;
     private final IngestionMetrics metrics;
     private final IngestionConfig.Inbox config;
+    private final Tracer tracer;
 
     InboxProcessor(InboxRepository inbox, ProcessedEventRepository processed, InboxKeys keys, InboxPayloads stored,
                    ConsentClient consent, GraphClient graph, PurposeMapping purposes, EventStore store,
-                   Suppression suppression, IngestionMetrics metrics, IngestionConfig config) {
+                   Suppression suppression, IngestionMetrics metrics, IngestionConfig config, Tracer tracer) {
         this.inbox = inbox;
         this.processed = processed;
         this.keys = keys;
@@ -69,6 +84,7 @@ public class InboxProcessor {
         this.suppression = suppression;
         this.metrics = metrics;
         this.config = config.inbox();
+        this.tracer = tracer;
     }
 
     /** @return how many deliveries the round finished (stored, denied, skipped or dropped as duplicates) */
@@ -77,8 +93,32 @@ public class InboxProcessor {
             RoundTimings timings = new RoundTimings();
             return inbox.claim(config.claimSize(), config.lease())
                     .invoke(() -> timings.mark("claim"))
-                    .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0) : process(cipher, claimed, timings));
+                    .chain(claimed -> claimed.isEmpty() ? Uni.createFrom().item(0) : inTrace(claimed,
+                            () -> process(cipher, claimed, timings)));
         });
+    }
+
+    /**
+     * Runs the round with its span current. Rounds run on a duplicated Vert.x context of their own ({@code InboxWorker}),
+     * where Quarkus keeps the current span, so every later step of the round, on that context, sees it.
+     */
+    private Uni<Integer> inTrace(List<ClaimedDelivery> claimed, Supplier<Uni<Integer>> round) {
+        List<Context> stored = claimed.stream()
+                .map(delivery -> delivery.trace() == null ? Context.root() : delivery.trace().asParent()).toList();
+        SpanBuilder builder = tracer.spanBuilder("inbox process")
+                .setSpanKind(SpanKind.CONSUMER)
+                .setParent(stored.get(0))
+                .setAttribute("messaging.batch.message_count", (long) claimed.size());
+        stored.stream().skip(1).map(Span::fromContext).map(Span::getSpanContext)
+                .filter(SpanContext::isValid).forEach(builder::addLink);
+        Span span = builder.startSpan();
+        Scope scope = span.makeCurrent();
+        return Uni.createFrom().deferred(round::get)
+                .onFailure().invoke(failure -> span.setStatus(StatusCode.ERROR, failure.getClass().getSimpleName()))
+                .onTermination().invoke(() -> {
+                    scope.close();
+                    span.end();
+                });
     }
 
     private Uni<Integer> process(InboxCipher cipher, List<ClaimedDelivery> claimed, RoundTimings timings) {
