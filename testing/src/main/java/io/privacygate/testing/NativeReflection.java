@@ -46,11 +46,12 @@ import java.util.stream.Stream;
  * the types of REST signatures, but not what main code hands to an {@code ObjectMapper}, {@code ObjectWriter} or
  * {@code ObjectReader} itself, or to commons' {@code Outbox}: in a native executable Jackson then sees such a
  * record without its accessors and writes {@code {}} or fails. This reads the bytecode of the given classes (ASM's
- * data-flow {@link Analyzer}), takes the static type of each value given to those calls and each class literal
- * passed with them (also through the module's own methods that pass a parameter on to them, and as the argument of
- * a {@code TypeReference}), follows their record components and fields, and names every type of the suite among them that
- * has no {@link RegisterForReflection} (on itself, on an enclosing class, or in another class's {@code targets}).
- * A value whose static type is only {@code Object}, {@code Map} or {@code JsonNode} says nothing and is skipped.
+ * data-flow {@link Analyzer}) and takes the static type of each value handed to those calls, each class literal
+ * passed with them, the same through the module's own methods that pass a parameter on to them, and the argument
+ * of each {@code TypeReference}. It follows their record components and fields, and names every type of the suite
+ * among them that has no {@link RegisterForReflection} (on itself, on an enclosing class, or in another class's
+ * {@code targets}). A value whose static type is only {@code Object}, {@code Map} or {@code JsonNode} says nothing
+ * and is skipped.
  */
 public final class NativeReflection {
     /** The suite's own types; JDK and library types are registered by their extensions or need nothing. */
@@ -71,7 +72,7 @@ public final class NativeReflection {
     private NativeReflection() {
     }
 
-    /** Fails, naming them, if any type serialised by the code of {@code anchors}' class folders or jars is unregistered. */
+    /** Fails, naming them, if a type serialised by the classes of {@code anchors}' folders or jars is unregistered. */
     public static void assertRegistered(Class<?>... anchors) {
         List<Path> roots = Stream.of(anchors).map(NativeReflection::rootOf).distinct().toList();
         Set<String> missing = unregistered(roots, SUITE_PACKAGE);
@@ -110,7 +111,8 @@ public final class NativeReflection {
             method.sinkArguments(wrappers, (parameter, value) -> {
                 if (parameter.equals("java/lang/Class") && value instanceof ClassLiteral literal) {
                     serialised.add(literal.literal.getClassName());
-                } else if (parameter.equals("java/lang/Object") && value.getType() != null && value.getType().getSort() == Type.OBJECT) {
+                } else if (parameter.equals("java/lang/Object") && value.getType() != null
+                        && value.getType().getSort() == Type.OBJECT) {
                     serialised.add(value.getType().getClassName());
                 }
             });
@@ -292,7 +294,8 @@ public final class NativeReflection {
 
         @Override
         public BasicValue newOperation(AbstractInsnNode insn) throws AnalyzerException {
-            if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof Type literal && literal.getSort() == Type.OBJECT) {
+            if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof Type literal
+                    && literal.getSort() == Type.OBJECT) {
                 return new ClassLiteral(literal);
             }
             return super.newOperation(insn);
@@ -321,7 +324,8 @@ public final class NativeReflection {
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof ParameterValue that && that.argument == argument && that.getType().equals(getType());
+            return other instanceof ParameterValue that && that.argument == argument
+                    && that.getType().equals(getType());
         }
 
         @Override
@@ -381,7 +385,9 @@ public final class NativeReflection {
     private static List<ClassNode> readTree(Path root) throws IOException {
         List<ClassNode> classes = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.endsWith("module-info.class")).toList()) {
+            List<Path> classFiles = files
+                    .filter(f -> f.toString().endsWith(".class") && !f.endsWith("module-info.class")).toList();
+            for (Path file : classFiles) {
                 try (InputStream in = Files.newInputStream(file)) {
                     ClassNode node = new ClassNode();
                     new ClassReader(in).accept(node, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);

@@ -14,7 +14,7 @@ class NativeReflectionTest {
     private static final String FIXTURE = "io.privacygate.testing.fixture.";
 
     @Test
-    void namesEveryUnregisteredTypeHandedToJacksonDirectlyOrThroughAWrapperAndWhatItContains() throws URISyntaxException {
+    void namesUnregisteredTypesHandedToJacksonDirectlyOrThroughAWrapperAndWhatTheyContain() throws URISyntaxException {
         Path testClasses = Path.of(Serialising.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 
         assertThat(NativeReflection.unregistered(List.of(testClasses), FIXTURE)).containsExactly(
