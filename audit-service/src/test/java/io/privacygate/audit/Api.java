@@ -1,9 +1,8 @@
 package io.privacygate.audit;
 
+import io.privacygate.testing.Callers;
 import io.privacygate.testing.TestTokens;
-import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,10 +12,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
 
-/** Tokens for each role and shortcuts for the calls most tests need. */
-public final class Api {
+/** Tokens for each role (the realm's people from {@link Callers}, audit's senders here) and shortcuts for the calls most tests need. */
+public final class Api extends Callers {
     private Api() {
     }
 
@@ -32,29 +30,8 @@ public final class Api {
         return TestTokens.serviceFor(List.of("audit-service"), service, "audit-writer");
     }
 
-    public static String auditor() {
-        return TestTokens.user("auditor");
-    }
-
-    public static String dpo() {
-        return TestTokens.user("dpo");
-    }
-
     public static String dsrExecutor() {
         return TestTokens.service("dsr-service", "dsr-executor");
-    }
-
-    /** A role that no audit endpoint grants. */
-    public static String crmAgent() {
-        return TestTokens.user("crm-agent");
-    }
-
-    public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
-    public static RequestSpecification anonymous() {
-        return given().contentType(ContentType.JSON);
     }
 
     /** A valid event about {@code subjectRef}, as consent-service's AuditTrail would send it. */

@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.api.model.VolumeProjection;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.IPBlock;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule;
@@ -106,6 +107,7 @@ final class ManifestRules {
     private final Manifests manifests;
     private final Environment environment;
     private final List<String> violations = new ArrayList<>();
+    private final Map<String, Map<String, EnvVar>> environments = new java.util.HashMap<>();
 
     private ManifestRules(Manifests manifests, Environment environment) {
         this.manifests = manifests;
@@ -415,8 +417,10 @@ final class ManifestRules {
             }
         }
         if (!name.equals("audit-service")) {
-            if (!"http://audit-service:8084/api/v1/events".equals(literal(env, "PRIVACY_GATE_OUTBOX_DESTINATIONS_AUDIT_URL"))) {
-                failLine(what + " does not send audit events to http://audit-service:8084/api/v1/events");
+            // http, or https with the optional TLS component (components/tls).
+            String auditUrl = literal(env, "PRIVACY_GATE_OUTBOX_DESTINATIONS_AUDIT_URL");
+            if (!List.of("http://audit-service:8084/api/v1/events", "https://audit-service:8084/api/v1/events").contains(auditUrl)) {
+                failLine(what + " does not send audit events to http(s)://audit-service:8084/api/v1/events");
             }
             if (!"events".equals(literal(env, "PRIVACY_GATE_OUTBOX_DESTINATIONS_AUDIT_BATCH_FIELD"))) {
                 failLine(what + " does not set PRIVACY_GATE_OUTBOX_DESTINATIONS_AUDIT_BATCH_FIELD=events");
@@ -496,7 +500,7 @@ final class ManifestRules {
                 String destination = key.substring(OUTBOX_DESTINATION.length(), key.length() - "_AUTH".length());
                 String url = literal(env, OUTBOX_DESTINATION + destination + "_URL");
                 boolean insideTheSuite = url != null && SERVICES.entrySet().stream()
-                        .anyMatch(service -> url.startsWith("http://" + service.getKey() + ":" + service.getValue() + "/"));
+                        .anyMatch(service -> url.matches("https?://" + service.getKey() + ":" + service.getValue() + "/.*"));
                 if (!insideTheSuite) {
                     failLine(what + " sends its bearer token to the outbox destination " + destination + " at " + url
                             + ", which is not one of the suite's services");
@@ -528,8 +532,12 @@ final class ManifestRules {
         });
     }
 
-    /** The container's environment as the kubelet builds it: envFrom ConfigMaps first, then env. */
+    /** The container's environment as the kubelet builds it: envFrom ConfigMaps first, then env (worked out once per container). */
     private Map<String, EnvVar> effectiveEnvironment(Deployment deployment, Container container) {
+        return environments.computeIfAbsent(describe(deployment) + "/" + container.getName(), k -> buildEnvironment(deployment, container));
+    }
+
+    private Map<String, EnvVar> buildEnvironment(Deployment deployment, Container container) {
         Map<String, EnvVar> env = new LinkedHashMap<>();
         for (EnvFromSource source : nullToEmpty(container.getEnvFrom())) {
             if (source.getConfigMapRef() != null) {
@@ -584,7 +592,7 @@ final class ManifestRules {
             List<NetworkPolicy> selecting = policies.stream()
                     .filter(p -> Selectors.matches(p.getSpec().getPodSelector(), podLabels)).toList();
             checkIngress(name, port, selecting);
-            checkEgress(name, selecting);
+            checkEgress(name, selecting, effectiveEnvironment(deployment, deployment.getSpec().getTemplate().getSpec().getContainers().getFirst()));
         }));
     }
 
@@ -623,7 +631,8 @@ final class ManifestRules {
         }
     }
 
-    private void checkEgress(String name, List<NetworkPolicy> policies) {
+    private void checkEgress(String name, List<NetworkPolicy> policies, Map<String, EnvVar> env) {
+        Set<Integer> externalPorts = new TreeSet<>();
         Set<String> callees = new TreeSet<>();
         Set<String> databases = new TreeSet<>();
         Set<String> infrastructure = new TreeSet<>();
@@ -640,6 +649,10 @@ final class ManifestRules {
                     failLine(where + " allows every port");
                 }
                 for (NetworkPolicyPeer peer : nullToEmpty(rule.getTo())) {
+                    if (peer.getIpBlock() != null) {
+                        checkExternalEgress(name, where, peer.getIpBlock(), rule, env).forEach(externalPorts::add);
+                        continue;
+                    }
                     Optional<String> d = describePeer(peer);
                     if (d.isEmpty()) {
                         failLine(where + " allows an unexpected destination " + peer);
@@ -671,6 +684,38 @@ final class ManifestRules {
                 failLine(name + " has no egress to " + needed);
             }
         }
+        ExternalEgress.needed(name, env).forEach((feature, port) -> {
+            if (!externalPorts.contains(port)) {
+                failLine(name + " has no egress to " + feature + " (TCP " + port + " to an ipBlock)");
+            }
+        });
+    }
+
+    /**
+     * Issue 22: egress outside the cluster is opened only for a feature of the service ({@link ExternalEgress}), on
+     * that feature's port, and "the internet" (0.0.0.0/0) never includes the private ranges the cluster's own pods and
+     * services live in. Returns the ports the rule opens to that block.
+     */
+    private List<Integer> checkExternalEgress(String name, String where, IPBlock block, NetworkPolicyEgressRule rule, Map<String, EnvVar> env) {
+        Set<Integer> allowed = ExternalEgress.allowedPorts(name, env);
+        List<Integer> ports = new ArrayList<>();
+        if (nullToEmpty(rule.getPorts()).isEmpty()) {
+            return ports; // reported as "allows every port"
+        }
+        for (NetworkPolicyPort p : rule.getPorts()) {
+            Integer port = p.getPort() == null ? null : p.getPort().getIntVal();
+            if (port == null || !allowed.contains(port) || p.getEndPort() != null) {
+                failLine(where + " opens " + block.getCidr() + " on port " + (p.getPort() == null ? "(any)" : Objects.requireNonNullElse(p.getPort().getIntVal(), p.getPort().getStrVal()))
+                        + ", which none of its features needs (it may use " + allowed + ")");
+            } else {
+                ports.add(port);
+            }
+        }
+        if (ExternalEgress.isEverywhere(block.getCidr()) && !nullToEmpty(block.getExcept()).containsAll(ExternalEgress.PRIVATE_RANGES)) {
+            failLine(where + " opens " + block.getCidr() + " without excepting the private ranges " + ExternalEgress.PRIVATE_RANGES
+                    + " (the cluster's own pods and services)");
+        }
+        return ports;
     }
 
     /**
@@ -729,6 +774,7 @@ final class ManifestRules {
     // --- prod -------------------------------------------------------------------------------------------
 
     private void checkProd() {
+        violations.addAll(MonitoringRules.check(manifests));
         for (Secret secret : manifests.all(Secret.class)) {
             fail(secret, "is in the prod output: prod reads Secrets the operator (or CloudNativePG) creates, never from git");
         }

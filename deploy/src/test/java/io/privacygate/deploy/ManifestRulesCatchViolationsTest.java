@@ -224,7 +224,7 @@ class ManifestRulesCatchViolationsTest {
         @Test
         void anOverlayWithoutTheNetworkPoliciesIsReported() {
             BrokenCopy copy = BrokenCopy.of("overlays/prod", "no-network-policies")
-                    .edit("kustomization.yaml", k -> k.replace("components:\n  - ../../components/network-policies\n", ""));
+                    .edit("kustomization.yaml", k -> k.replace("  - ../../components/network-policies\n", ""));
 
             assertThat(violations(copy, Environment.PROD))
                     .contains("no default-deny NetworkPolicy (empty podSelector, policyTypes Ingress and Egress, no rules)")
@@ -267,6 +267,155 @@ class ManifestRulesCatchViolationsTest {
 
             assertThat(violations(copy, Environment.DEV))
                     .contains("dsr-service may reach the databases [consent, dsr], but only its own (dsr)");
+        }
+    }
+
+    @Nested
+    class Monitoring {
+        @Test
+        void aServiceWithoutServiceMonitorIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "no-servicemonitor")
+                    .write("delete-servicemonitor.yaml", """
+                            apiVersion: monitoring.coreos.com/v1
+                            kind: ServiceMonitor
+                            metadata:
+                              name: dsr-service
+                            $patch: delete
+                            """)
+                    .edit("kustomization.yaml", k -> k.replaceFirst("(?m)^patches:\n", "patches:\n  - path: delete-servicemonitor.yaml\n"));
+
+            assertThat(violations(copy, Environment.PROD))
+                    .contains("Deployment dsr-service is scraped at /q/metrics on its port http by 0 ServiceMonitors [], not exactly one");
+        }
+
+        @Test
+        void aServiceScrapedTwiceIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "second-servicemonitor")
+                    .write("second-servicemonitor.yaml", """
+                            apiVersion: monitoring.coreos.com/v1
+                            kind: ServiceMonitor
+                            metadata:
+                              name: everything
+                              labels:
+                                app.kubernetes.io/part-of: privacy-gate
+                            spec:
+                              selector:
+                                matchLabels:
+                                  app.kubernetes.io/part-of: privacy-gate
+                              endpoints:
+                                - port: http
+                                  path: /q/metrics
+                            """)
+                    .edit("kustomization.yaml", k -> k.replace("  - ingress.yaml\n", "  - ingress.yaml\n  - second-servicemonitor.yaml\n"));
+
+            assertThat(violations(copy, Environment.PROD))
+                    .contains("Deployment audit-service is scraped at /q/metrics on its port http by 2 ServiceMonitors [audit-service, everything], not exactly one");
+        }
+
+        @Test
+        void aServiceMonitorOnAnotherPathIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "servicemonitor-path").patch("ServiceMonitor", "consent-service", """
+                    - op: replace
+                      path: /spec/endpoints/0/path
+                      value: /metrics
+                    """);
+
+            assertThat(violations(copy, Environment.PROD))
+                    .contains("Deployment consent-service is scraped at /q/metrics on its port http by 0 ServiceMonitors [], not exactly one");
+        }
+
+        @Test
+        void aProdOverlayWithoutTheMonitoringComponentIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "no-monitoring")
+                    .edit("kustomization.yaml", k -> k.replace("  - ../../components/monitoring\n", ""));
+
+            assertThat(violations(copy, Environment.PROD)).filteredOn(v -> v.contains("by 0 ServiceMonitors")).hasSize(4);
+        }
+
+        @Test
+        void anAlertOnAMetricNoServiceExportsIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "alert-typo").patch("PrometheusRule", "privacy-gate", """
+                    - op: replace
+                      path: /spec/groups/0/rules/0/expr
+                      value: max by (destination) (privacygate_outbox_backlogs) > 0
+                    """);
+
+            assertThat(violations(copy, Environment.PROD)).contains(
+                    "PrometheusRule privacy-gate alert PrivacyGateOutboxStuck names the metric privacygate_outbox_backlogs, which no service exports")
+                    .anyMatch(v -> v.startsWith("PrometheusRule privacy-gate alert PrivacyGateOutboxStuck names none of the suite's metrics"));
+        }
+
+        @Test
+        void anAlertWithoutSeverityOrRunbookIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "alert-bare").patch("PrometheusRule", "privacy-gate", """
+                    - op: remove
+                      path: /spec/groups/1/rules/1/labels/severity
+                    - op: remove
+                      path: /spec/groups/1/rules/1/annotations/runbook_url
+                    """);
+
+            assertThat(violations(copy, Environment.PROD)).contains(
+                    "PrometheusRule privacy-gate alert PrivacyGateDsrOverdue has no severity label [critical, info, warning]",
+                    "PrometheusRule privacy-gate alert PrivacyGateDsrOverdue has no runbook_url into deploy/README.md#");
+        }
+    }
+
+    @Nested
+    class Egress {
+        @Test
+        void egressOutOfTheClusterOnAPortNoFeatureNeedsIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "egress-ssh").patch("NetworkPolicy", "allow-platform-apis-egress", """
+                    - op: replace
+                      path: /spec/egress/0/ports/0/port
+                      value: 22
+                    """);
+
+            assertThat(violations(copy, Environment.PROD))
+                    .contains("NetworkPolicy allow-platform-apis-egress (egress from ingestion-service) opens 0.0.0.0/0 on port 22, "
+                            + "which none of its features needs (it may use [443])")
+                    .contains("ingestion-service has no egress to the platforms' APIs (TCP 443 to an ipBlock)");
+        }
+
+        @Test
+        void theInternetWithoutThePrivateRangesExceptedIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "egress-private").patch("NetworkPolicy", "allow-smtp-egress", """
+                    - op: remove
+                      path: /spec/egress/0/to/0/ipBlock/except
+                    """);
+
+            assertThat(violations(copy, Environment.PROD)).contains(
+                    "NetworkPolicy allow-smtp-egress (egress from consent-service) opens 0.0.0.0/0 without excepting the private ranges "
+                            + "[10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16] (the cluster's own pods and services)");
+        }
+
+        @Test
+        void aMailServerOnAnotherPortWithoutItsEgressIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "smtp-port")
+                    .edit("config/dsr-service.env", e -> e.replace("QUARKUS_MAILER_PORT=587", "QUARKUS_MAILER_PORT=465"));
+
+            assertThat(violations(copy, Environment.PROD))
+                    .contains("dsr-service has no egress to its SMTP server (TCP 465 to an ipBlock)")
+                    .contains("NetworkPolicy allow-smtp-egress (egress from dsr-service) opens 0.0.0.0/0 on port 587, "
+                            + "which none of its features needs (it may use [465])");
+        }
+
+        @Test
+        void receiversEgressWithoutAReceiverIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "receivers-unused").edit("kustomization.yaml",
+                    k -> k.replace("  - ../../components/monitoring\n", "  - ../../components/monitoring\n  - ../../components/webhook-receivers-egress\n"));
+
+            assertThat(violations(copy, Environment.PROD)).contains(
+                    "NetworkPolicy allow-webhook-receivers-egress (egress from audit-service) opens 0.0.0.0/0 on port 443, "
+                            + "which none of its features needs (it may use [])");
+        }
+
+        @Test
+        void aReceiverWithoutItsEgressIsReported() {
+            BrokenCopy copy = BrokenCopy.of("overlays/prod", "receiver-no-egress").edit("config/audit-service.env",
+                    e -> e + "privacy-gate.outbox.destinations.incident-desk.url=https://siem.example.net/hooks/privacy-gate\n");
+
+            assertThat(violations(copy, Environment.PROD))
+                    .contains("audit-service has no egress to its webhook receiver incident-desk (TCP 443 to an ipBlock)");
         }
     }
 

@@ -65,4 +65,19 @@ class ReadmeTest {
                 .contains("`" + name + "`"));
         assertThat(readme).contains("kubectl apply -k deploy/overlays/prod");
     }
+
+    @Test
+    void everyAlertsRunbookIsAHeadingOfThisReadme() throws IOException {
+        Manifests prod = Kustomize.render(Kustomize.deployDir().resolve("overlays/prod"));
+        Set<String> headings = new TreeSet<>();
+        for (String line : Files.readAllLines(Kustomize.deployDir().resolve("README.md"))) {
+            if (line.startsWith("#")) {
+                // GitHub's anchor of a heading: lower case, punctuation dropped, spaces as hyphens.
+                headings.add(line.replaceFirst("^#+\\s*", "").toLowerCase().replaceAll("[^a-z0-9 _-]", "").replace(' ', '-'));
+            }
+        }
+
+        assertThat(MonitoringRules.runbookAnchors(prod)).as("the alerts' runbooks").isNotEmpty()
+                .allSatisfy(anchor -> assertThat(headings).as("deploy/README.md has a heading for #%s", anchor).contains(anchor));
+    }
 }

@@ -14,6 +14,7 @@ import static io.privacygate.audit.Api.event;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
@@ -24,13 +25,17 @@ class PublicEndpointsTest {
     class WithoutToken {
         @Test
         void healthIsPublic() {
-            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+            given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                    .body("checks.name", hasItems("database", "key-provider"));
         }
 
         @Test
         void metricsArePublicAndCountAppends() {
             appended(List.of(event()));
-            given().get("/q/metrics").then().statusCode(200).body(containsString("privacygate_audit_events_appended_total"));
+            given().get("/q/health/ready").then().statusCode(200);
+            given().get("/q/metrics").then().statusCode(200).body(containsString("privacygate_audit_events_appended_total"))
+                    .body(containsString("privacygate_audit_detection_lag"))
+                    .body(containsString("privacygate_keys_calls_total{"));
         }
 
         @Test

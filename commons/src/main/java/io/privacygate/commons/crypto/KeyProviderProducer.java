@@ -1,5 +1,6 @@
 package io.privacygate.commons.crypto;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.vault.VaultTransitSecretReactiveEngine;
@@ -32,13 +33,13 @@ public class KeyProviderProducer {
     KeyProvider keyProvider(KeysConfig config, ManagedKeyStore store,
                             Instance<VaultTransitSecretReactiveEngine> transit,
                             @ConfigProperty(name = "quarkus.application.name") String service,
-                            CryptoFailures failures) {
+                            CryptoFailures failures, MeterRegistry registry) {
         KeyProvider configured = switch (config.provider()) {
             case VAULT -> new VaultKeyProvider(transit.get(), config.vault());
             case LOCAL -> new LocalKeyProvider(localKeyring(config.local(), service),
                     config.local().minDecryptionVersion(), store);
         };
-        return new FailureCountingKeyProvider(configured, failures);
+        return new MeteredKeyProvider(configured, config.provider(), failures, registry);
     }
 
     static MasterKeyring localKeyring(KeysConfig.Local local, String service) {

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Which key provider holds the key-encryption keys, and how to reach its keys. */
@@ -24,6 +25,13 @@ public interface KeysConfig {
     String rotationWindow();
 
     Vault vault();
+
+    /**
+     * How long the {@code key-provider} readiness check reuses its last answer, so that probes of every replica do
+     * not hammer Vault.
+     */
+    @WithDefault("5s")
+    Duration readinessCache();
 
     enum ProviderKind { LOCAL, VAULT }
 

@@ -20,6 +20,10 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /** How often the backlog gauges are read from the database (read by their schedule). */
+    @WithDefault("15s")
+    Duration metricsInterval();
+
     /** Messages claimed per round. */
     @WithDefault("200")
     int claimSize();

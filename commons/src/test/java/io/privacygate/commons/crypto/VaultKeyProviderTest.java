@@ -48,7 +48,7 @@ class VaultKeyProviderTest {
 
     @Test
     void theVaultProviderIsSelected() {
-        assertThat(keyProvider).isInstanceOfSatisfying(FailureCountingKeyProvider.class,
+        assertThat(keyProvider).isInstanceOfSatisfying(MeteredKeyProvider.class,
                 counting -> assertThat(counting.configured()).isInstanceOf(VaultKeyProvider.class));
     }
 

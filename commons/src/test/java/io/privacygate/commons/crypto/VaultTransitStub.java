@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A stub of HashiCorp Vault's Transit secrets engine, answering exactly in the shapes of Vault's
@@ -27,6 +28,8 @@ import java.util.concurrent.TimeUnit;
  */
 public class VaultTransitStub implements QuarkusTestResourceLifecycleManager {
     public static final List<String> PATHS = new CopyOnWriteArrayList<>();
+    /** While set, every call is answered as a sealed Vault answers it: 503, {@code Vault is sealed}. */
+    public static final AtomicBoolean SEALED = new AtomicBoolean();
     private static final Map<String, String> PLAINTEXTS = new ConcurrentHashMap<>();
     private static KeyPair signingKey;
     private Vertx vertx;
@@ -56,6 +59,10 @@ public class VaultTransitStub implements QuarkusTestResourceLifecycleManager {
         request.body().onSuccess(buffer -> {
             String path = request.path();
             PATHS.add(request.method() + " " + path);
+            if (SEALED.get()) {
+                reply(request, 503, new JsonObject().put("errors", new JsonArray().add("Vault is sealed")));
+                return;
+            }
             if (!"stub-token".equals(request.getHeader("X-Vault-Token"))) {
                 reply(request, 403, new JsonObject().put("errors", new JsonArray().add("permission denied")));
                 return;
@@ -97,6 +104,15 @@ public class VaultTransitStub implements QuarkusTestResourceLifecycleManager {
                         .put("keys", new JsonObject().put("1", new JsonObject()
                                 .put("name", "ed25519").put("creation_time", "2026-11-29T00:00:00Z")
                                 .put("public_key", Base64.getEncoder().encodeToString(rawPublicKey()))))));
+            } else if (path.startsWith("/v1/transit/keys/") && request.method().name().equals("GET")) {
+                reply(request, 200, new JsonObject().put("data", new JsonObject()
+                        .put("name", path.substring("/v1/transit/keys/".length())).put("type", "aes256-gcm96")
+                        .put("latest_version", 1).put("min_decryption_version", 1).put("min_encryption_version", 0)
+                        .put("supports_signing", false).put("supports_encryption", true).put("supports_decryption", true)
+                        .put("supports_derivation", true).put("deletion_allowed", false).put("exportable", false)
+                        .put("derived", false).put("allow_plaintext_backup", false).put("min_available_version", 0)
+                        .put("auto_rotate_period", 0).put("imported_key", false)
+                        .put("keys", new JsonObject().put("1", 1764374400))));
             } else {
                 reply(request, 404, new JsonObject().put("errors", new JsonArray()));
             }

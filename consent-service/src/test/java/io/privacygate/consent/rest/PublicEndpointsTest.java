@@ -28,7 +28,12 @@ class PublicEndpointsTest {
 
         @Test
         void metricsAnswer() {
-            given().get("/q/metrics").then().statusCode(200).body(containsString("consent_decision_state_loads_total"));
+            given().get("/q/health/ready").then().statusCode(200);
+            given().get("/q/metrics").then().statusCode(200).body(containsString("consent_decision_state_loads_total"))
+                    .body(containsString("privacygate_outbox_backlog{destination=\"audit\"}"))
+                    .body(containsString("privacygate_outbox_oldest_age_seconds{destination=\"ingestion\"}"))
+                    .body(containsString("privacygate_keys_calls_total{operation=\"current-prefix\",outcome=\"success\",provider=\"local\"}"))
+                    .body(containsString("privacygate_keys_call_seconds_count{operation=\"current-prefix\",provider=\"local\"}"));
         }
 
         @Test

@@ -47,6 +47,13 @@ public interface DsrConfig {
     @WithDefault("15s")
     Duration metricsInterval();
 
+    /**
+     * An open request is near its deadline once it is due within this span (and not yet overdue): what the
+     * {@code privacygate_dsr_requests_near_deadline} gauge counts and its alert warns of, while Art. 12(3) can still be met.
+     */
+    @WithDefault("P3D")
+    Duration nearDeadline();
+
     Export export();
 
     Objection objection();

@@ -68,6 +68,11 @@ public class DsrRequestRepository implements PanacheRepositoryBase<DsrRequest, U
         return count("status in ?1 and dueAt < ?2", List.copyOf(RequestStatus.OPEN), now);
     }
 
+    /** Open requests not yet overdue but due before {@code until}. */
+    public Uni<Long> countDueBetween(Instant now, Instant until) {
+        return count("status in ?1 and dueAt >= ?2 and dueAt < ?3", List.copyOf(RequestStatus.OPEN), now, until);
+    }
+
     /**
      * The operators' work queue: requests in the given statuses (the open ones unless the operator picks one),
      * optionally of one type, the most urgent deadline first.

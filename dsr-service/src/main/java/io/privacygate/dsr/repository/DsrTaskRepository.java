@@ -24,6 +24,11 @@ public class DsrTaskRepository implements PanacheRepositoryBase<DsrTask, UUID> {
         this.pool = pool;
     }
 
+    /** Tasks that gave up and wait for an operator. */
+    public Uni<Long> countFailed() {
+        return count("status", TaskStatus.FAILED);
+    }
+
     public Uni<List<DsrTask>> findByRequest(UUID requestId) {
         return list("requestId = ?1 order by createdAt, step, participant", requestId);
     }

@@ -15,8 +15,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 
 import static io.privacygate.dsr.rest.Fixtures.fileFor;
 import static io.privacygate.dsr.rest.Fixtures.fileReceivedAt;
@@ -25,6 +28,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 
 /** What operators rely on beside the API: overdue warnings, notifications, metrics, health and the OpenAPI document. */
 @QuarkusTest
@@ -96,6 +100,45 @@ class OperationsTest {
                 .anyMatch(p -> p.contains("\"action\":\"dsr.request.verified\"") && p.contains("\"from\":\"RECEIVED\""));
     }
 
+    /** Due in about a day: inside privacy-gate.dsr.near-deadline (P3D), not yet overdue. */
+    @Test
+    void aRequestDueWithinTheNearDeadlineSpanRaisesItsGauge() throws Throwable {
+        String gauge = "privacygate_dsr_requests_near_deadline";
+        VertxContextSupport.subscribeAndAwait(() -> metrics.refresh(Instant.now()));
+        double before = scraped(gauge);
+
+        fileReceivedAt("ERASURE", ZonedDateTime.now(ZoneOffset.UTC).minusMonths(1).plusDays(1).toInstant());
+        fileReceivedAt("ACCESS", Instant.now());
+        VertxContextSupport.subscribeAndAwait(() -> metrics.refresh(Instant.now()));
+
+        assertThat(scraped(gauge)).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aFailedTaskRaisesTheFailedTasksGaugeUntilItIsRetried() throws Throwable {
+        String gauge = "privacygate_dsr_tasks_failed";
+        VertxContextSupport.subscribeAndAwait(() -> metrics.refresh(Instant.now()));
+        double before = scraped(gauge);
+
+        String id = fileFor("ERASURE", email());
+        UUID task = UUID.randomUUID();
+        Db.execute(db, "insert into dsr_task (id, request_id, step, participant, status, next_attempt_at, created_at) "
+                + "values (?, ?::uuid, 'ERASE', 'metrics-probe', 'FAILED', now(), now())", task, id);
+        VertxContextSupport.subscribeAndAwait(() -> metrics.refresh(Instant.now()));
+        assertThat(scraped(gauge)).isEqualTo(before + 1);
+
+        Db.execute(db, "update dsr_task set status = 'CANCELLED' where id = ?", task);
+        VertxContextSupport.subscribeAndAwait(() -> metrics.refresh(Instant.now()));
+        assertThat(scraped(gauge)).isEqualTo(before);
+    }
+
+    private static double scraped(String series) {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                .findFirst().orElseThrow();
+    }
+
     @Test
     void publishesOpenOverdueAndDaysToCompletion() throws Throwable {
         fileReceivedAt("ACCESS", Instant.now().minus(40, ChronoUnit.DAYS));
@@ -109,7 +152,8 @@ class OperationsTest {
 
     @Test
     void healthAndTheOpenApiDocumentNeedNoToken() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItems("database", "key-provider"));
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/v1/requests/{id}/verification"));
     }

@@ -145,6 +145,10 @@ public interface IngestionConfig {
         @WithDefault("P30D")
         Duration dedupeWindow();
 
+        /** How often the inbox backlog and lag gauges are read from the database (read by their schedule). */
+        @WithDefault("15s")
+        Duration metricsInterval();
+
         /** How often expired deliveries and old event ids are purged (read by its schedule). */
         @WithDefault("10m")
         Duration housekeepingEvery();

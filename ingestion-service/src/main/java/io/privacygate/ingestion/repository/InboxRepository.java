@@ -31,6 +31,21 @@ public class InboxRepository {
         this.pool = pool;
     }
 
+    /** Deliveries waiting (acknowledged, not yet processed) and the age in seconds of the oldest, 0 when none wait. */
+    public Uni<Backlog> backlog() {
+        return pool.query("""
+                        select count(*) as waiting, coalesce(extract(epoch from now() - min(received_at)), 0)::float8 as lag
+                        from inbox_delivery""")
+                .execute()
+                .map(rows -> {
+                    Row row = rows.iterator().next();
+                    return new Backlog(row.getLong("waiting"), Math.max(0, row.getDouble("lag")));
+                });
+    }
+
+    public record Backlog(long waiting, double lagSeconds) {
+    }
+
     /** @return false when the same delivery (same digest) is already waiting */
     public Uni<Boolean> insert(UUID id, Platform platform, String digest, byte[] sealed, Instant receivedAt) {
         return pool.preparedQuery("""

@@ -1,6 +1,7 @@
 package io.privacygate.ingestion.rest;
 
 import io.privacygate.commons.problem.Problem;
+import io.privacygate.ingestion.service.IngestionMetrics;
 import io.privacygate.ingestion.service.webhook.InvalidSignatureException;
 import io.privacygate.ingestion.service.webhook.SignatureRejections;
 import io.privacygate.ingestion.service.crm.PurposeNotPermittedException;
@@ -22,14 +23,17 @@ public class WebhookProblems {
     static final String PURPOSE_NOT_PERMITTED = "urn:privacy-gate:problem:purpose-not-permitted";
 
     private final SignatureRejections rejections;
+    private final IngestionMetrics metrics;
 
-    WebhookProblems(SignatureRejections rejections) {
+    WebhookProblems(SignatureRejections rejections, IngestionMetrics metrics) {
         this.rejections = rejections;
+        this.metrics = metrics;
     }
 
-    /** Counted for the breach monitor (aggregated, see {@link SignatureRejections}), then refused. */
+    /** Counted for the breach monitor (aggregated, see {@link SignatureRejections}) and for operators, then refused. */
     @ServerExceptionMapper
     public Response invalidSignature(InvalidSignatureException e, HttpServerRequest request) {
+        metrics.signatureFailed(e.platform());
         rejections.count(e.platform(), request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         return respond(new Problem(INVALID_SIGNATURE, "Invalid signature", 401,
                 "The request's " + e.getMessage() + " is missing or does not verify; nothing was stored.", List.of()));

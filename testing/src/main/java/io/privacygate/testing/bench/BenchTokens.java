@@ -2,6 +2,7 @@ package io.privacygate.testing.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -80,7 +81,7 @@ public final class BenchTokens {
             }
         });
         server.start();
-        System.out.println("Token endpoint ready on port " + port);
+        Logger.getLogger(BenchTokens.class).infof("Token endpoint ready on port %d", port);
     }
 
     private static String authenticatedClient(HttpExchange exchange) throws IOException {

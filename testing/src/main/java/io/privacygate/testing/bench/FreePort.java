@@ -2,7 +2,7 @@ package io.privacygate.testing.bench;
 
 import io.privacygate.testing.PackagedJars;
 
-/** Prints a TCP port that is free on 127.0.0.1 right now, for the benchmark scripts. */
+/** Prints a TCP port that is free on 127.0.0.1 right now: standard output is how the benchmark scripts read it. */
 public final class FreePort {
     private FreePort() {
     }

@@ -35,6 +35,7 @@ public class StateChangeListener {
     private final Pool pool;
     private volatile SqlConnection listening;
     private volatile boolean lost;
+    private volatile boolean subscribed;
     private volatile boolean stopped;
 
     StateChangeListener(DecisionCache cache, Vertx vertx, Pool pool) {
@@ -47,8 +48,14 @@ public class StateChangeListener {
         connect();
     }
 
+    /** True while the LISTEN connection is open and its LISTEN has been accepted. */
+    public boolean listening() {
+        return subscribed;
+    }
+
     void stop(@Observes ShutdownEvent event) {
         stopped = true;
+        subscribed = false;
         SqlConnection current = listening;
         listening = null;
         if (current != null) {
@@ -77,6 +84,7 @@ public class StateChangeListener {
         }).subscribe().with(
                 rows -> {
                     lost = false;
+                    subscribed = true;
                     cache.live(true);
                     LOG.debug("Listening to decision state changes");
                 },
@@ -92,6 +100,7 @@ public class StateChangeListener {
             return;
         }
         listening = null;
+        subscribed = false;
         if (!lost) {
             lost = true;
             LOG.warn("Lost the decision state change feed; deciding from the database until it is back");

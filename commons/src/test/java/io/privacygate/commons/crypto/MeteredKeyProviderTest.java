@@ -2,6 +2,8 @@ package io.privacygate.commons.crypto;
 
 import io.privacygate.commons.security.SecurityAction;
 import io.privacygate.commons.security.SecurityFailures;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.mutiny.Uni;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +13,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class FailureCountingKeyProviderTest {
+class MeteredKeyProviderTest {
 
     /** A provider that is down: every call fails closed, as the real ones do when Vault or the keyring is unreachable. */
     static final class Unreachable implements KeyProvider {
@@ -30,7 +32,8 @@ class FailureCountingKeyProviderTest {
     @Test
     void countsEachFailureAndStillFailsTheCall() {
         SecurityFailures failures = new SecurityFailures();
-        KeyProvider provider = new FailureCountingKeyProvider(new Unreachable(), failures);
+        KeyProvider provider = new MeteredKeyProvider(new Unreachable(), KeysConfig.ProviderKind.VAULT, failures,
+                new SimpleMeterRegistry());
 
         assertThatThrownBy(() -> provider.unwrap(WrappingKey.SUBJECT_KEK, "local:v1:x").await().indefinitely())
                 .isInstanceOf(KeyUnavailableException.class);
@@ -39,5 +42,23 @@ class FailureCountingKeyProviderTest {
 
         assertThat(failures.drain()).containsExactlyEntriesOf(Map.of(
                 new SecurityFailures.Tally(SecurityAction.KEY_UNAVAILABLE, null, 0), 2L));
+    }
+
+    @Test
+    void metersEachCallByProviderOperationAndOutcomeOnceSubscribed() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        KeyProvider provider = new MeteredKeyProvider(new Unreachable(), KeysConfig.ProviderKind.VAULT,
+                new SecurityFailures(), registry);
+
+        Uni<byte[]> notYetSubscribed = provider.unwrap(WrappingKey.SUBJECT_KEK, "vault:v1:x");
+        assertThat(registry.find(MeteredKeyProvider.CALLS).counters()).isEmpty();
+        assertThatThrownBy(() -> notYetSubscribed.await().indefinitely()).isInstanceOf(KeyUnavailableException.class);
+        provider.currentPrefix(WrappingKey.SUBJECT_KEK).await().indefinitely();
+
+        assertThat(registry.get(MeteredKeyProvider.CALLS)
+                .tags("provider", "vault", "operation", "unwrap", "outcome", "failure").counter().count()).isEqualTo(1);
+        assertThat(registry.get(MeteredKeyProvider.CALLS)
+                .tags("provider", "vault", "operation", "current-prefix", "outcome", "success").counter().count()).isEqualTo(1);
+        assertThat(registry.get(MeteredKeyProvider.LATENCY).tags("operation", "unwrap").timer().count()).isEqualTo(1);
     }
 }
