@@ -1,5 +1,7 @@
 package io.privacygate.commons.dsr;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.UUID;
  * A participant's answer to an erasure (Art. 17): whether the subject key was shredded, how many rows of
  * each kind were deleted, and what was kept and why.
  */
+@RegisterForReflection // dsr-service stores and reads it as a task result
 public record ErasureReceipt(String system, UUID subjectId, Instant erasedAt, boolean keyShredded,
                              Map<String, Long> deleted, List<RetainedData> retained, String keyRotationWindow) {
 

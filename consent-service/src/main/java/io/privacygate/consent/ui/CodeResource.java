@@ -3,6 +3,7 @@ package io.privacygate.consent.ui;
 import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.consent.config.ConsentConfig;
 import io.privacygate.consent.model.Timestamps;
+import io.privacygate.consent.service.privacycenter.PrivacyMessages;
 import io.privacygate.consent.service.verification.PrivacyVerification;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -56,15 +57,16 @@ public class CodeResource {
             try {
                 normalized = PrivacyVerification.normalizedEmail(email);
             } catch (ProblemException invalid) {
-                return pages.start(visit, 400, "error_email_invalid");
+                return pages.start(visit, 400, PrivacyMessages::errorEmailInvalid);
             }
             Instant now = Timestamps.now();
             return verification.send(normalized, ClientAddress.ip(request), visit.session().language()).chain(sent -> {
                 switch (sent.answer()) {
                     case LIMITED:
-                        return renderer.message(visit, 429, "limited_title", "limited_text");
+                        return renderer.message(visit, 429, PrivacyMessages::limitedTitle,
+                                PrivacyMessages::limitedText);
                     case LOCKED:
-                        return renderer.message(visit, 429, "locked_title", "locked_text");
+                        return renderer.message(visit, 429, PrivacyMessages::lockedTitle, PrivacyMessages::lockedText);
                     default:
                         break;
                 }
@@ -102,12 +104,13 @@ public class CodeResource {
                         return renderer.redirect(visit.with(session.verifiedAt(now, config.sessionTimeout())),
                                 "/privacy/me");
                     case WRONG:
-                        return pages.codeForm(visit, 400, renderer.text(visit, "error_code_wrong")
-                                .replace("{n}", Integer.toString(check.attemptsLeft())));
+                        return pages.codeForm(visit, 400, renderer.words(visit)
+                                .errorCodeWrong(check.attemptsLeft()));
                     case EXPIRED:
-                        return pages.start(visit.with(session.signedOut(now)), 400, "error_code_expired");
+                        return pages.start(visit.with(session.signedOut(now)), 400, PrivacyMessages::errorCodeExpired);
                     default:
-                        return pages.start(visit.with(session.signedOut(now)), 400, "error_code_exhausted");
+                        return pages.start(visit.with(session.signedOut(now)), 400,
+                                PrivacyMessages::errorCodeExhausted);
                 }
             }).onFailure().recoverWithUni(failure -> renderer.failed(visit, failure));
         });

@@ -4,6 +4,7 @@ import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.commons.problem.ProblemType;
 import io.privacygate.consent.model.ConsentState;
 import io.privacygate.consent.service.privacycenter.PrivacyCenterService;
+import io.privacygate.consent.service.privacycenter.PrivacyMessages;
 import io.privacygate.consent.service.receipts.ReceiptService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
@@ -68,7 +69,7 @@ public class OverviewResource {
             ConsentState chosen = "GRANTED".equals(state) ? ConsentState.GRANTED
                     : "WITHDRAWN".equals(state) ? ConsentState.WITHDRAWN : null;
             if (chosen == null || purpose == null || purpose.isBlank()) {
-                return pages.me(visit, 400, null, null, "error_choice");
+                return pages.me(visit, 400, null, null, PrivacyMessages::errorChoice);
             }
             String source = ClientAddress.origin(request) + "/privacy/me";
             String ua = userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT));
@@ -78,7 +79,7 @@ public class OverviewResource {
                             "/privacy/me?saved=" + recorded.event().receiptId() + "#purpose-" + purpose))
                     .onFailure(e -> e instanceof ProblemException p && (p.type() == ProblemType.UNPROCESSABLE
                             || p.type() == ProblemType.VALIDATION))
-                    .recoverWithUni(() -> pages.me(visit, 422, null, null, "error_choice"))
+                    .recoverWithUni(() -> pages.me(visit, 422, null, null, PrivacyMessages::errorChoice))
                     .onFailure().recoverWithUni(failure -> renderer.failed(visit, failure));
         });
     }
@@ -92,7 +93,7 @@ public class OverviewResource {
         return visits.verifiedPage(cookie, null, acceptLanguage, gpc, request, visit -> {
             Optional<UUID> id = Pages.uuid(receiptId);
             if (id.isEmpty()) {
-                return renderer.message(visit, 404, "notfound_title", "notfound_text");
+                return renderer.message(visit, 404, PrivacyMessages::notfoundTitle, PrivacyMessages::notfoundText);
             }
             return center.receipt(visit.session().email(), id.get())
                     .map(jws -> Response.ok(jws, ReceiptService.MEDIA_TYPE)

@@ -1,10 +1,12 @@
 package io.privacygate.consent.ui;
 
 import io.privacygate.commons.problem.ProblemException;
+import io.privacygate.consent.service.privacycenter.PrivacyMessages;
 import io.privacygate.consent.service.privacycenter.PrivacyTexts;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -12,8 +14,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Turns a visit into an answer: a page rendered from its Qute template in the session's language, or a redirect;
@@ -36,18 +40,19 @@ class PageRenderer {
     }
 
     /** The words of the session's language, for pages that put them together themselves. */
-    String text(Visit visit, String key) {
-        return texts.text(visit.session().language(), key);
+    PrivacyMessages words(Visit visit) {
+        return texts.of(visit.session().language());
     }
 
     Uni<Response> render(Visit visit, int status, Template template, Map<String, Object> data) {
         PrivacySession session = visit.session();
         String language = session.language();
+        // The locale picks the bundle every {privacy:...} expression of the page (and its includes) reads.
         TemplateInstance page = template.instance()
-                .data("t", texts.of(language))
+                .setAttribute(MessageBundles.ATTRIBUTE_LOCALE, Locale.forLanguageTag(language))
                 .data("lang", language)
                 .data("languages", texts.languages().stream()
-                        .map(code -> Map.of("code", code, "label", texts.text(code, "language_name"))).toList())
+                        .map(code -> Map.of("code", code, "label", texts.of(code).languageName())).toList())
                 .data("gpc", visit.gpc())
                 .data("csrf", session.csrf())
                 .data("verified", session.verified())
@@ -63,28 +68,33 @@ class PageRenderer {
                 .cookie(sessions.cookie(sealed, visit.https())).build());
     }
 
-    Uni<Response> message(Visit visit, int status, String titleKey, String textKey) {
-        return render(visit, status, message, Map.of("title", text(visit, titleKey), "text", text(visit, textKey),
+    Uni<Response> message(Visit visit, int status, Function<PrivacyMessages, String> title,
+                          Function<PrivacyMessages, String> text) {
+        PrivacyMessages words = words(visit);
+        return render(visit, status, message, Map.of("title", title.apply(words), "text", text.apply(words),
                 "errorId", ""));
     }
 
     /** A form without the session's CSRF token. */
     Uni<Response> forbidden(Visit visit) {
-        return message(visit, 403, "csrf_title", "csrf_text");
+        return message(visit, 403, PrivacyMessages::csrfTitle, PrivacyMessages::csrfText);
     }
 
     /** The page for a failure; the unexpected are logged with an id only, which the page shows. */
     Uni<Response> failed(Visit visit, Throwable failure) {
         if (failure instanceof ProblemException problem) {
             return switch (problem.type()) {
-                case DEPENDENCY_UNAVAILABLE, KEY_UNAVAILABLE -> message(visit, 503, "unavailable_title", "unavailable_text");
-                case NOT_FOUND -> message(visit, 404, "notfound_title", "notfound_text");
-                default -> message(visit, problem.type().status(), "failed_title", "failed_text");
+                case DEPENDENCY_UNAVAILABLE, KEY_UNAVAILABLE ->
+                        message(visit, 503, PrivacyMessages::unavailableTitle, PrivacyMessages::unavailableText);
+                case NOT_FOUND -> message(visit, 404, PrivacyMessages::notfoundTitle, PrivacyMessages::notfoundText);
+                default -> message(visit, problem.type().status(), PrivacyMessages::failedTitle,
+                        PrivacyMessages::failedText);
             };
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf("Privacy center failure (%s), error id %s", failure.getClass().getName(), errorId);
-        return render(visit, 500, message, Map.of("title", text(visit, "failed_title"),
-                "text", text(visit, "failed_text"), "errorId", errorId));
+        PrivacyMessages words = words(visit);
+        return render(visit, 500, message, Map.of("title", words.failedTitle(), "text", words.failedText(),
+                "errorId", errorId));
     }
 }

@@ -3,6 +3,8 @@ package io.privacygate.consent.ui;
 import io.privacygate.consent.config.ConsentConfig;
 import io.privacygate.consent.service.privacycenter.NoticeService;
 import io.privacygate.consent.service.privacycenter.PrivacyCenterService;
+import io.privacygate.consent.service.privacycenter.PrivacyLabels;
+import io.privacygate.consent.service.privacycenter.PrivacyMessages;
 import io.privacygate.consent.service.privacycenter.PrivacyTexts;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The privacy center's pages that several flows show: the start page, the code form and the subject's own page. */
 @ApplicationScoped
@@ -44,39 +47,42 @@ class Pages {
         this.me = me;
     }
 
-    /** Every purpose's notice and the address form; {@code errorKey} names the error shown, or is null. */
-    Uni<Response> start(Visit visit, int status, String errorKey) {
+    /** Every purpose's notice and the address form; {@code error} picks the error shown, or is null. */
+    Uni<Response> start(Visit visit, int status, Function<PrivacyMessages, String> error) {
         return notices.notices(visit.session().language()).chain(all -> renderer.render(visit, status, index, Map.of(
                 "notices", all,
-                "error", errorKey == null ? "" : renderer.text(visit, errorKey))));
+                "error", error == null ? "" : error.apply(renderer.words(visit)))));
     }
 
     /** Where the code is entered; {@code error} is the error shown (already in words), or null. */
     Uni<Response> codeForm(Visit visit, int status, String error) {
         return renderer.render(visit, status, code, Map.of("error", error == null ? "" : error,
-                "validity", renderer.text(visit, "code_validity")
-                        .replace("{minutes}", Long.toString(config.codes().ttl().toMinutes()))));
+                "validity", renderer.words(visit).codeValidity(config.codes().ttl().toMinutes())));
     }
 
-    /** The verified subject's choices and requests; {@code saved} and {@code filed} are ids to confirm, if any. */
-    Uni<Response> me(Visit visit, int status, String saved, String filed, String errorKey) {
+    /**
+     * The verified subject's choices and requests; {@code saved} and {@code filed} are ids to confirm, if any, and
+     * {@code error} picks the error shown, or is null.
+     */
+    Uni<Response> me(Visit visit, int status, String saved, String filed, Function<PrivacyMessages, String> error) {
         String language = visit.session().language();
+        PrivacyMessages words = texts.of(language);
         return center.overview(visit.session().email(), language).chain(overview -> {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("overview", overview);
             data.put("saved", uuid(saved).map(UUID::toString).orElse(""));
             data.put("filed", uuid(filed).map(UUID::toString).orElse(""));
-            data.put("error", errorKey == null ? "" : texts.text(language, errorKey));
-            data.put("requestTypes", requestTypes(language));
+            data.put("error", error == null ? "" : error.apply(words));
+            data.put("requestTypes", requestTypes(words));
             data.put("formKey", UUID.randomUUID().toString());
             return renderer.render(visit, status, me, data);
         }).onFailure().recoverWithUni(failure -> renderer.failed(visit, failure));
     }
 
-    private List<Map<String, String>> requestTypes(String language) {
+    private static List<Map<String, String>> requestTypes(PrivacyMessages words) {
         return REQUEST_TYPES.stream()
-                .map(type -> Map.of("value", type, "label", texts.text(language, "type." + type),
-                        "help", texts.text(language, "typehelp." + type)))
+                .map(type -> Map.of("value", type, "label", PrivacyLabels.requestType(words, type),
+                        "help", PrivacyLabels.requestTypeHelp(words, type)))
                 .toList();
     }
 

@@ -1,5 +1,7 @@
 package io.privacygate.consent.ui;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.UUID;
  * token of its forms and its language; once a code was asked for, the address and the code's id; once the code
  * was entered, when. Nothing about a subject is shown until {@link #verified()}.
  */
+@RegisterForReflection // sealed into the privacy center's cookie as JSON, by hand
 public record PrivacySession(String csrf, String language, UUID challengeId, String email, Instant verifiedAt,
                              Instant expiresAt) {
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -3,6 +3,7 @@ package io.privacygate.consent.ui;
 import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.commons.problem.ProblemType;
 import io.privacygate.consent.service.privacycenter.PrivacyCenterService;
+import io.privacygate.consent.service.privacycenter.PrivacyMessages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -20,6 +21,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Data subject requests filed from the privacy center in dsr-service for the verified address, and the package of a
@@ -54,7 +56,7 @@ public class RequestsResource {
                             visit.session().verifiedAt()))
                     .chain(id -> renderer.redirect(visit, "/privacy/me?filed=" + id + "#requests"))
                     .onFailure(e -> e instanceof ProblemException p && p.type() == ProblemType.VALIDATION)
-                    .recoverWithUni(failure -> pages.me(visit, 400, null, null, "error_request_" + field(failure)))
+                    .recoverWithUni(failure -> pages.me(visit, 400, null, null, error(failure)))
                     .onFailure().recoverWithUni(failure -> renderer.failed(visit, failure));
         });
     }
@@ -67,11 +69,11 @@ public class RequestsResource {
         return visits.verifiedPage(cookie, null, acceptLanguage, gpc, request, visit -> {
             Optional<UUID> id = Pages.uuid(requestId);
             if (id.isEmpty()) {
-                return renderer.message(visit, 404, "notfound_title", "notfound_text");
+                return renderer.message(visit, 404, PrivacyMessages::notfoundTitle, PrivacyMessages::notfoundText);
             }
             return center.export(visit.session().email(), id.get()).chain(export -> {
                 if (export == null) {
-                    return renderer.message(visit, 404, "noexport_title", "noexport_text");
+                    return renderer.message(visit, 404, PrivacyMessages::noexportTitle, PrivacyMessages::noexportText);
                 }
                 Response.ResponseBuilder ok = Response.ok(export.zip(), "application/zip").header("Content-Disposition",
                         export.contentDisposition() != null ? export.contentDisposition()
@@ -84,14 +86,20 @@ public class RequestsResource {
         });
     }
 
-    /** The form field a refused request names, so that the page says what to correct. */
-    private static String field(Throwable failure) {
+    /** The error for the form field a refused request names, so that the page says what to correct. */
+    private static Function<PrivacyMessages, String> error(Throwable failure) {
+        String field = "type";
         if (failure instanceof ProblemException problem) {
             var errors = problem.toProblem().errors();
             if (errors != null && !errors.isEmpty()) {
-                return errors.get(0).field();
+                field = errors.get(0).field();
             }
         }
-        return "type";
+        return switch (field) {
+            case "correctedEmail" -> PrivacyMessages::errorRequestCorrectedEmail;
+            case "email" -> PrivacyMessages::errorRequestEmail;
+            case "details" -> PrivacyMessages::errorRequestDetails;
+            default -> PrivacyMessages::errorRequestType;
+        };
     }
 }

@@ -1,11 +1,14 @@
 package io.privacygate.dsr.api;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.List;
 
 /**
  * A processing activity of the Art. 30 register as consent-service describes it: what Art. 15(1) asks to
  * tell the subject (purpose, categories, recipients, retention) and its legal basis.
  */
+@RegisterForReflection // stored and read back as a task result (JSON, by hand)
 public record PurposeInfo(String key, int version, String title, String description, String legalBasis,
                           String legalBasisIri, List<String> dataCategories, String retention, List<String> recipients,
                           List<String> channels) {

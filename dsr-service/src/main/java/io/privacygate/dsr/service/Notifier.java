@@ -6,6 +6,7 @@ import io.privacygate.dsr.config.DsrConfig;
 import io.privacygate.dsr.model.DsrRequest;
 import io.privacygate.dsr.model.OperatorMail;
 import io.privacygate.dsr.repository.OperatorMailRepository;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -32,9 +33,11 @@ public class Notifier {
         this.mails = mails;
     }
 
+    @RegisterForReflection // part of the webhook's body, which the outbox writes by hand
     public enum Kind { STATUS_CHANGED, EXTENDED, OVERDUE, NEEDS_INPUT }
 
     /** The webhook's body. */
+    @RegisterForReflection // the outbox writes it as JSON by hand for the webhook receiver
     public record Notification(String eventId, Kind kind, UUID requestId, String type, String status, String outcome,
                                Instant dueAt, boolean extended, String reason, Instant occurredAt) {
     }

@@ -1,6 +1,7 @@
 package io.privacygate.ingestion.model;
 
 import io.privacygate.commons.identity.IdentifierType;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.Locale;
 
@@ -8,6 +9,7 @@ import java.util.Locale;
  * Where a person interacted. Decisions name it as their {@code channel}, so a purpose lists the channels
  * it may collect from: {@code facebook}, {@code messenger}, {@code instagram}, {@code linkedin}, {@code x}.
  */
+@RegisterForReflection // part of the inbox payload, stored as JSON by hand
 public enum Channel {
     FACEBOOK(IdentifierType.FACEBOOK),
     MESSENGER(IdentifierType.FACEBOOK),

@@ -1,11 +1,14 @@
 package io.privacygate.ingestion.model;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.Locale;
 
 /**
  * The personal data an event may carry. Contact fields describe the person and are kept per purpose on
  * the contact; the others belong to the interaction itself.
  */
+@RegisterForReflection // part of the inbox payload, stored as JSON by hand
 public enum Field {
     NAME(true), HANDLE(true), EMAIL(true), PHONE(true), TEXT(false), ANSWERS(false);
 

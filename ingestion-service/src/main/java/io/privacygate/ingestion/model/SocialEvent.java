@@ -1,6 +1,7 @@
 package io.privacygate.ingestion.model;
 
 import io.privacygate.commons.identity.Identifier;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -16,6 +17,7 @@ import java.util.Map;
  * <p>
  * Holds personal data: {@link #toString()} shows none of it.
  */
+@RegisterForReflection // the inbox payload, stored as JSON by hand
 public record SocialEvent(Platform platform, Channel channel, EventKind kind, String eventId, Instant occurredAt,
                           List<Identifier> identifiers, Map<Field, String> fields, Map<String, String> answers,
                           Map<String, String> context, String leadId) {

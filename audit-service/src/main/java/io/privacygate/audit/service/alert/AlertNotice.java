@@ -1,6 +1,7 @@
 package io.privacygate.audit.service.alert;
 
 import io.privacygate.audit.model.Alert;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.UUID;
  * that something happened and where to look, not whom it concerns (Art. 5(1)(c)); the DPO sees them through
  * {@code href}.
  */
+@RegisterForReflection // the outbox writes it as JSON by hand for the alert receivers
 public record AlertNotice(UUID alertId, String rule, String severity, String description, String keyKind, String key,
                           int subjectCount, long eventCount, List<Long> evidence, Instant firstEventAt,
                           Instant lastEventAt, int threshold, String window, Instant raisedAt, String href) {

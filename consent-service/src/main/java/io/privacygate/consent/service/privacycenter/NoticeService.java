@@ -112,9 +112,10 @@ public class NoticeService {
         String title = fallback ? p.title : text.title;
         String body = fallback ? (p.description == null ? "" : p.description) : text.body;
         String textLanguage = fallback ? null : language;
+        PrivacyMessages words = texts.of(language);
         return new NoticeView(p.key, p.version, title, body, textLanguage, fallback, p.legalBasis.name(),
-                texts.text(language, "basis." + p.legalBasis.name()), p.legalBasis.dpvIri(), p.dataCategories,
-                p.retention, texts.retention(p.retention, language), p.recipients, p.noticeUrl, p.noticeVersion,
+                PrivacyLabels.basis(words, p.legalBasis), p.legalBasis.dpvIri(), p.dataCategories,
+                p.retention, PrivacyLabels.retention(words, p.retention), p.recipients, p.noticeUrl, p.noticeVersion,
                 p.noticeHash, textHash(fallback ? "" : language, title, body), p.gpcApplies,
                 p.legalBasis == LegalBasis.CONSENT);
     }

@@ -205,11 +205,12 @@ public class PrivacyCenterService {
     }
 
     private PrivacyOverview.Choice choice(NoticeView notice, ConsentEvent latest, String language) {
+        PrivacyMessages words = texts.of(language);
         if (latest == null) {
-            return new PrivacyOverview.Choice(notice, null, texts.text(language, "state.NONE"), null, null, true);
+            return new PrivacyOverview.Choice(notice, null, PrivacyLabels.state(words, null), null, null, true);
         }
         boolean current = latest.noticeVersion.equals(notice.noticeVersion());
-        return new PrivacyOverview.Choice(notice, latest.state.name(), texts.text(language, "state." + latest.state.name()),
+        return new PrivacyOverview.Choice(notice, latest.state.name(), PrivacyLabels.state(words, latest.state),
                 date(latest.capturedAt), latest.receiptId, current);
     }
 
@@ -232,16 +233,18 @@ public class PrivacyCenterService {
         }
         String status = body.path("status").asText();
         JsonNode export = body.path("answer").path("export");
-        return new PrivacyOverview.RequestState(row.dsrRequestId, row.type, texts.text(language, "type." + row.type),
-                status, texts.text(language, "status." + status), date(body.path("receivedAt").asText(null)),
+        PrivacyMessages words = texts.of(language);
+        return new PrivacyOverview.RequestState(row.dsrRequestId, row.type, PrivacyLabels.requestType(words, row.type),
+                status, PrivacyLabels.requestStatus(words, status), date(body.path("receivedAt").asText(null)),
                 date(body.path("dueAt").asText(null)), body.path("extended").asBoolean(), body.path("overdue").asBoolean(),
                 export.path("available").asBoolean(false), date(export.path("expiresAt").asText(null)),
                 body.path("answer").path("summary").asText(null), false);
     }
 
     private PrivacyOverview.RequestState unavailable(PrivacyRequest row, String language) {
-        return new PrivacyOverview.RequestState(row.dsrRequestId, row.type, texts.text(language, "type." + row.type),
-                null, texts.text(language, "status.UNAVAILABLE"), date(row.filedAt), null, false, false, false, null,
+        PrivacyMessages words = texts.of(language);
+        return new PrivacyOverview.RequestState(row.dsrRequestId, row.type, PrivacyLabels.requestType(words, row.type),
+                null, words.statusUnavailable(), date(row.filedAt), null, false, false, false, null,
                 null, true);
     }
 

@@ -1,65 +1,53 @@
 package io.privacygate.consent.service.privacycenter;
 
 import io.privacygate.consent.config.ConsentConfig;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * The words of the privacy center's pages, per language, from {@code privacy/texts_<language>.properties}
- * (UTF-8). A language is offered only if it is configured and has a file; the first configured one is the
- * default, chosen also when a browser asks for none we have.
+ * The privacy center's languages and their words ({@link PrivacyMessages}). A language is offered if it is configured
+ * ({@code privacy-gate.consent.privacy-center.languages}); one without a bundle stops the service at start, so a typo
+ * is not found by a visitor. The first configured one is the default, chosen also when a browser asks for none we
+ * have.
  */
+@Startup
 @ApplicationScoped
 public class PrivacyTexts {
-    private static final Pattern ISO_DURATION = Pattern.compile(
-            "P(?:(\\d+)Y)?(?:(\\d+)M)?(?:(\\d+)W)?(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+(?:\\.\\d+)?)S)?)?");
-    private static final String[] UNITS = {"year", "month", "week", "day", "hour", "minute", "second"};
-    private final Map<String, Map<String, String>> texts = new HashMap<>();
-    private final List<String> languages = new ArrayList<>();
+    private final Map<String, PrivacyMessages> bundles = new LinkedHashMap<>();
 
-    @Inject
-    PrivacyTexts(ConsentConfig config) {
-        this(config.privacyCenter().languages());
-    }
-
-    PrivacyTexts(List<String> configured) {
-        for (String language : configured) {
+    PrivacyTexts(ConsentConfig config, @Any Instance<PrivacyMessages> localized) {
+        for (String language : config.privacyCenter().languages()) {
             String code = language.trim().toLowerCase(Locale.ROOT);
-            Map<String, String> loaded = load(code);
-            if (loaded != null && !languages.contains(code)) {
-                languages.add(code);
-                texts.put(code, loaded);
+            Instance<PrivacyMessages> bundle = localized.select(Localized.Literal.of(code));
+            if (!bundle.isResolvable()) {
+                throw new IllegalStateException("privacy-gate.consent.privacy-center.languages names '" + code
+                        + "', which has no messages/privacy_" + code + ".properties");
             }
+            bundles.putIfAbsent(code, bundle.get());
         }
-        if (languages.isEmpty()) {
-            throw new IllegalStateException("privacy-gate.consent.privacy-center.languages names no language with texts");
+        if (bundles.isEmpty()) {
+            throw new IllegalStateException("privacy-gate.consent.privacy-center.languages names no language");
         }
     }
 
     public List<String> languages() {
-        return List.copyOf(languages);
+        return List.copyOf(bundles.keySet());
     }
 
     public String defaultLanguage() {
-        return languages.get(0);
+        return bundles.keySet().iterator().next();
     }
 
     public boolean offers(String language) {
-        return language != null && texts.containsKey(language);
+        return language != null && bundles.containsKey(language);
     }
 
     /** The language asked for, else the best of the browser's {@code Accept-Language}, else the default. */
@@ -82,44 +70,8 @@ public class PrivacyTexts {
         return defaultLanguage();
     }
 
-    public Map<String, String> of(String language) {
-        return texts.getOrDefault(language, texts.get(defaultLanguage()));
-    }
-
-    public String text(String language, String key) {
-        return of(language).getOrDefault(key, key);
-    }
-
-    /** "P1Y6M" as "1 year, 6 months" (or "1 Jahr, 6 Monate"); a value that is not a duration as it is. */
-    public String retention(String iso, String language) {
-        Matcher m = iso == null ? null : ISO_DURATION.matcher(iso);
-        if (m == null || !m.matches()) {
-            return iso;
-        }
-        List<String> parts = new ArrayList<>();
-        for (int group = 1; group <= UNITS.length; group++) {
-            String amount = m.group(group);
-            if (amount != null && Double.parseDouble(amount) > 0) {
-                boolean one = amount.equals("1");
-                parts.add(amount + " " + text(language, "unit." + UNITS[group - 1] + (one ? ".one" : ".other")));
-            }
-        }
-        return parts.isEmpty() ? iso : String.join(", ", parts);
-    }
-
-    private static Map<String, String> load(String language) {
-        String resource = "privacy/texts_" + language + ".properties";
-        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                return null;
-            }
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, String> map = new HashMap<>();
-            properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
-            return Map.copyOf(map);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The words of a language; a language not offered gets the default's. */
+    public PrivacyMessages of(String language) {
+        return bundles.getOrDefault(language, bundles.get(defaultLanguage()));
     }
 }

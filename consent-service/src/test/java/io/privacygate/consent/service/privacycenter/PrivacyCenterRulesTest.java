@@ -4,39 +4,53 @@ import io.privacygate.commons.crypto.OneTimeCodes;
 import io.privacygate.consent.service.verification.RateLimits;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The privacy center's pure rules: words per language, retention in words, codes, windows, notice text hashes. */
+/** The privacy center's pure rules: every word in every language, codes, windows, notice text hashes. */
 class PrivacyCenterRulesTest {
-    private final PrivacyTexts texts = new PrivacyTexts(List.of("en", "de", "xx"));
+    private static final List<String> LANGUAGES = List.of("en", "de");
 
+    /**
+     * A key a localized bundle file lacks falls back to English without a word from the build, so this checks that
+     * every message of {@link PrivacyMessages} has its key, with a text, in every language's file, and that no file
+     * has a key the bundle does not know.
+     */
     @Test
-    void everyLanguageHasEveryWord() {
-        assertThat(texts.languages()).containsExactly("en", "de");
-        assertThat(texts.of("de").keySet()).isEqualTo(texts.of("en").keySet());
-        assertThat(texts.of("de").values()).allSatisfy(value -> assertThat(value).isNotBlank());
+    void everyLanguageHasEveryWord() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (Method method : PrivacyMessages.class.getDeclaredMethods()) {
+            keys.add(method.getName());
+        }
+        assertThat(keys).contains("siteTitle", "unitSecondOther", "errorRequestCorrectedEmail");
+        for (String language : LANGUAGES) {
+            Properties words = bundle(language);
+            assertThat(new TreeSet<>(words.stringPropertyNames())).as("the keys of privacy_%s", language).isEqualTo(keys);
+            assertThat(words.values()).as("the words of privacy_%s", language)
+                    .allSatisfy(value -> assertThat((String) value).isNotBlank());
+        }
     }
 
-    @Test
-    void theLanguageAskedForWinsThenTheBrowsersThenTheDefault() {
-        assertThat(texts.choose("de", "en")).isEqualTo("de");
-        assertThat(texts.choose(null, "fr-CH, de;q=0.8, en;q=0.5")).isEqualTo("de");
-        assertThat(texts.choose("fr", "fr")).isEqualTo("en");
-        assertThat(texts.choose(null, "not a header;;;")).isEqualTo("en");
-    }
-
-    @Test
-    void retentionIsSaidInWords() {
-        assertThat(texts.retention("P2Y", "en")).isEqualTo("2 years");
-        assertThat(texts.retention("P1Y6M", "en")).isEqualTo("1 year, 6 months");
-        assertThat(texts.retention("P30D", "de")).isEqualTo("30 Tage");
-        assertThat(texts.retention("PT1H", "de")).isEqualTo("1 Stunde");
-        assertThat(texts.retention("forever", "en")).isEqualTo("forever");
+    private static Properties bundle(String language) throws IOException {
+        String resource = "messages/privacy_" + language + ".properties";
+        try (InputStream in = PrivacyCenterRulesTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            Properties properties = new Properties();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return properties;
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.privacygate.ingestion.model.ClaimedDelivery;
 import io.privacygate.ingestion.model.SocialEvent;
 import io.privacygate.ingestion.service.webhook.Payloads;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ public class InboxPayloads {
     static final int FORMAT = 2;
 
     /** The stored form; a record of its own so that the format can grow without breaking rows already waiting. */
+    @RegisterForReflection // written and read by hand: the inbox row's JSON
     record Stored(int format, List<SocialEvent> events) {
     }
 
