@@ -66,6 +66,10 @@ public class ConsentEvent {
     @Column(name = "user_agent_encrypted")
     public String userAgentEncrypted;
 
+    /** The receipt as signed when the event was recorded (null for events recorded before #19). */
+    @Column(name = "receipt_jws")
+    public String receiptJws;
+
     /** When the subject expressed it; the current state follows this order. */
     @Column(name = "captured_at", nullable = false)
     public Instant capturedAt;

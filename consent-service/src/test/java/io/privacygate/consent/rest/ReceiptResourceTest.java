@@ -6,10 +6,12 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.agroal.api.AgroalDataSource;
 import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(OidcWiremockTestResource.class)
 class ReceiptResourceTest {
+    @Inject
+    AgroalDataSource db;
 
     /** A subject with a recorded grant: [subjectId, purpose, receiptId, eventId, email]. */
     static String[] granted() {
@@ -131,6 +135,19 @@ class ReceiptResourceTest {
             String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(forged.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
             assertThat(verifies(tampered, jwks())).isFalse();
+        }
+
+        /** Issue #19, point 3: the receipt is the one issued at recording, not a new signature at each fetch. */
+        @Test
+        void theReceiptIsSignedWhenTheConsentIsRecordedAndEveryFetchGivesThatVeryReceipt() throws Exception {
+            String receipt = granted()[2];
+            String first = as(writer()).get("/api/v1/receipts/" + receipt).then().statusCode(200).extract().asString();
+            String again = as(operator()).get("/api/v1/receipts/" + receipt).then().statusCode(200).extract().asString();
+
+            assertThat(again).isEqualTo(first);
+            assertThat(Db.rows(db, "select receipt_jws from consent_event where receipt_id = ?", UUID.fromString(receipt)))
+                    .singleElement().satisfies(row -> assertThat(row.get("receipt_jws")).isEqualTo(first));
+            assertThat(verifies(first, jwks())).isTrue();
         }
 
         @Test

@@ -21,6 +21,7 @@ import io.privacygate.consent.service.audit.ConsentAudit;
 import io.privacygate.consent.service.decisionstate.Changed;
 import io.privacygate.consent.service.decisionstate.StateChanges;
 import io.privacygate.consent.service.decisionstate.StateKeys;
+import io.privacygate.consent.service.receipts.ReceiptService;
 import io.privacygate.consent.service.subjects.SubjectService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -56,10 +57,11 @@ public class ConsentService {
     private final StateChanges changes;
     private final ConsentConfig config;
     private final SecurityIdentity identity;
+    private final ReceiptService receipts;
 
     ConsentService(ConsentEventRepository events, PurposeRepository purposes, SubjectService subjects, SubjectKeys keys,
                    PseudonymKeys pseudonymKeys, ConsentAudit audit, ConsentSubscribers subscribers, StateChanges changes,
-                   ConsentConfig config, SecurityIdentity identity) {
+                   ConsentConfig config, SecurityIdentity identity, ReceiptService receipts) {
         this.events = events;
         this.purposes = purposes;
         this.subjects = subjects;
@@ -70,6 +72,7 @@ public class ConsentService {
         this.changes = changes;
         this.config = config;
         this.identity = identity;
+        this.receipts = receipts;
     }
 
     /** The event recorded, or the one an idempotent retry refers to ({@code replayed}). */
@@ -118,15 +121,15 @@ public class ConsentService {
                 .chain(() -> events.lock("consent/" + subjectId + "/" + purpose))
                 .chain(() -> consentPurpose(purpose))
                 .chain(current -> noticeVersionOf(current, submission.request().noticeVersion()))
-                .chain(shown -> appendUnlessDuplicate(newEvent(subjectId, shown, submission, ipPseudonym), shown.legalBasis,
+                .chain(shown -> appendUnlessDuplicate(newEvent(subjectId, shown, submission, ipPseudonym), shown,
                         submission.evidence().userAgent()))
                 .map(recorded -> recorded.and(subject.keys()));
     }
 
-    private Uni<Changed<Recorded>> appendUnlessDuplicate(ConsentEvent event, LegalBasis basis, String userAgent) {
+    private Uni<Changed<Recorded>> appendUnlessDuplicate(ConsentEvent event, Purpose shown, String userAgent) {
         return duplicateOf(event).chain(duplicate -> duplicate != null
                 ? replay(duplicate).map(view -> Changed.none(new Recorded(view, true)))
-                : append(event, basis, userAgent)
+                : append(event, shown, userAgent)
                 .map(view -> Changed.of(new Recorded(view, false), Set.of(StateKeys.subject(event.subjectId)))));
     }
 
@@ -182,11 +185,12 @@ public class ConsentService {
         });
     }
 
-    private Uni<ConsentEventView> append(ConsentEvent event, LegalBasis basis, String userAgent) {
+    private Uni<ConsentEventView> append(ConsentEvent event, Purpose shown, String userAgent) {
         return keys.forWriting(event.subjectId)
                 .invoke(cipher -> event.userAgentEncrypted = cipher.encrypt(ConsentEvent.USER_AGENT, userAgent))
+                .call(() -> receipts.sign(event, shown).invoke(receipt -> event.receiptJws = receipt))
                 .chain(cipher -> events.persistAndFlush(event)
-                        .call(saved -> audited(saved, basis))
+                        .call(saved -> audited(saved, shown.legalBasis))
                         .call(saved -> subscribers.notify(saved))
                         .map(saved -> view(saved, cipher)));
     }

@@ -29,7 +29,8 @@ import java.util.UUID;
  * Consent receipts: the record of one consent event in the shape of ISO/IEC TS 27560 (consent record
  * information structure), signed as a compact JWS (ES256) that anyone can verify with the published
  * JWKS. The subject appears only by its pseudonymous id: a receipt carries no identifier in clear, so it
- * remains valid proof (Art. 7(1)) after an erasure.
+ * remains valid proof (Art. 7(1)) after an erasure. A receipt is signed when its event is recorded and kept with it,
+ * so every fetch gives the very receipt issued; events recorded before that was so are signed when fetched.
  */
 @ApplicationScoped
 public class ReceiptService {
@@ -52,8 +53,14 @@ public class ReceiptService {
     public Uni<String> receipt(UUID receiptId) {
         return events.findByReceiptId(receiptId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("No such receipt."))
-                .chain(event -> purposes.findVersion(event.purposeKey, event.purposeVersion)
-                        .chain(purpose -> keys.signingKey().map(key -> sign(claims(event, purpose), key))));
+                .chain(event -> event.receiptJws != null
+                        ? Uni.createFrom().item(event.receiptJws)
+                        : purposes.findVersion(event.purposeKey, event.purposeVersion).chain(purpose -> sign(event, purpose)));
+    }
+
+    /** The receipt of an event about to be recorded, under the current receipt key. */
+    public Uni<String> sign(ConsentEvent event, Purpose purpose) {
+        return keys.signingKey().map(key -> sign(claims(event, purpose), key));
     }
 
     /** The public keys that verify receipts, as a JWK Set. */
