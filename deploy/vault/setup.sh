@@ -16,7 +16,7 @@
 #                            Vault reaches it); with KUBERNETES_CA_CERT_FILE for its CA. Leave it unset if
 #                            your Kubernetes auth method is configured already (one per cluster).
 #   SUBJECT_KEK_ROTATION     auto-rotation period of the <service>-subject-kek keys (default 2160h = 90 days, the rotation
-#                            window stated in erasure receipts: privacy-gate.consent.erasure.key-rotation-window)
+#                            period behind the window erasure receipts state: privacy-gate.keys.rotation-window)
 #   OTHER_KEYS_ROTATION      auto-rotation period of the blind-index, signing-keys and checkpoint-signing keys
 #                            (default 8760h)
 #   DRY_RUN=1                print the vault commands instead of running them (needs no Vault)
