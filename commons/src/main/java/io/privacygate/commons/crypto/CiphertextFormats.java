@@ -6,6 +6,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
 /**
  * Whether this service still reads subject ciphertexts of format {@code v1.} (bound to the subject only). It does
@@ -14,6 +15,7 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class CiphertextFormats {
+    private static final Logger LOG = Logger.getLogger(CiphertextFormats.class);
     static final String SUBJECT_ONLY = "v1";
     private final Pool pool;
     private volatile boolean subjectOnlyRead = true;
@@ -22,8 +24,11 @@ public class CiphertextFormats {
         this.pool = pool;
     }
 
+    /** Until the record is read (or if it cannot be), v1 stays readable: the side on which no data is lost. */
     void load(@Observes StartupEvent event) {
-        refresh().subscribe().with(read -> { }, failure -> { });
+        refresh().subscribe().with(read -> { }, failure -> LOG.warnf(
+                "Cannot read which ciphertext formats are retired yet (%s); the next upgrade round reads it again",
+                failure.getClass().getSimpleName()));
     }
 
     /** Reads the record again; a failure leaves the last answer. */

@@ -103,7 +103,8 @@ public class CiphertextUpgrade {
         EncryptedColumn column = stored.column();
         return "select t.ctid::text as at, t." + stored.subjectColumn() + " as subject, t." + column.column() + " as value"
                 + (stored.qualifierColumn() == null ? "" : ", t." + stored.qualifierColumn() + "::text as kind")
-                + " from " + column.table() + " t where t.ctid > $1::tid and starts_with(t." + column.column() + ", 'v1.')"
+                + " from " + column.table() + " t where t.ctid > $1::tid and starts_with(t." + column.column() + ", '"
+                + SubjectCipher.SUBJECT_ONLY + "')"
                 + " order by t.ctid limit $2";
     }
 
@@ -116,7 +117,8 @@ public class CiphertextUpgrade {
     /** Outdated ciphertexts that could still be read: their subject still has a data key. */
     private static String remaining(StoredCiphertexts.StoredColumn stored) {
         EncryptedColumn column = stored.column();
-        return "select count(*) from " + column.table() + " t where starts_with(t." + column.column() + ", 'v1.')"
+        return "select count(*) from " + column.table() + " t where starts_with(t." + column.column() + ", '"
+                + SubjectCipher.SUBJECT_ONLY + "')"
                 + " and exists (select 1 from subject_key k where k.subject_id = t." + stored.subjectColumn() + ")";
     }
 }

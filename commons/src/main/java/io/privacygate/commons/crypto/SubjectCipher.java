@@ -14,7 +14,8 @@ import java.util.UUID;
  */
 public final class SubjectCipher {
     private static final String CURRENT = "v2.";
-    private static final String SUBJECT_ONLY = "v1.";
+    /** The prefix of the format bound to the subject only, which {@link CiphertextUpgrade} rewrites. */
+    static final String SUBJECT_ONLY = "v1.";
     private final UUID subjectId;
     private final byte[] dek;
     private final Runnable onForgery;

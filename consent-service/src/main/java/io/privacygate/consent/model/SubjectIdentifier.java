@@ -19,7 +19,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "subject_identifier")
 public class SubjectIdentifier {
-    private static final EncryptedColumn VALUE = EncryptedColumn.of("subject_identifier", "value_encrypted");
+    public static final EncryptedColumn VALUE = EncryptedColumn.of("subject_identifier", "value_encrypted");
 
     @Id
     public UUID id;

@@ -1,8 +1,8 @@
 package io.privacygate.consent.repository;
 
-import io.privacygate.commons.crypto.EncryptedColumn;
 import io.privacygate.commons.crypto.StoredCiphertexts;
 import io.privacygate.consent.model.ConsentEvent;
+import io.privacygate.consent.model.SubjectIdentifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
@@ -13,7 +13,7 @@ class ConsentCiphertexts implements StoredCiphertexts {
     @Override
     public List<StoredColumn> columns() {
         return List.of(
-                new StoredColumn(EncryptedColumn.of("subject_identifier", "value_encrypted"), "subject_id", "type"),
+                new StoredColumn(SubjectIdentifier.VALUE, "subject_id", "type"),
                 StoredColumn.of(ConsentEvent.USER_AGENT, "subject_id"));
     }
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "dsr_request_identifier")
 public class RequestIdentifier {
-    private static final EncryptedColumn VALUE = EncryptedColumn.of("dsr_request_identifier", "value_encrypted");
+    public static final EncryptedColumn VALUE = EncryptedColumn.of("dsr_request_identifier", "value_encrypted");
 
     /** Where an identifier of one type is stored: bound into its ciphertext, so a phone number cannot pass as an e-mail. */
     public static EncryptedColumn value(IdentifierType type) {

@@ -1,10 +1,10 @@
 package io.privacygate.dsr.repository;
 
-import io.privacygate.commons.crypto.EncryptedColumn;
 import io.privacygate.commons.crypto.StoredCiphertexts;
 import io.privacygate.dsr.model.DsrRequest;
 import io.privacygate.dsr.model.DsrTask;
 import io.privacygate.dsr.model.ExportPackage;
+import io.privacygate.dsr.model.RequestIdentifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ class DsrCiphertexts implements StoredCiphertexts {
     public List<StoredColumn> columns() {
         List<StoredColumn> columns = new ArrayList<>();
         DsrRequest.ENCRYPTED.forEach(column -> columns.add(StoredColumn.of(column, "id")));
-        columns.add(new StoredColumn(EncryptedColumn.of("dsr_request_identifier", "value_encrypted"), "request_id", "type"));
+        columns.add(new StoredColumn(RequestIdentifier.VALUE, "request_id", "type"));
         columns.add(StoredColumn.of(DsrTask.RESULT, "request_id"));
         columns.add(StoredColumn.of(ExportPackage.CONTENT_KEY, "request_id"));
         return List.copyOf(columns);

@@ -16,7 +16,7 @@ import java.util.UUID;
 @Table(name = "contact_field")
 @IdClass(ContactField.Key.class)
 public class ContactField {
-    private static final EncryptedColumn VALUE = EncryptedColumn.of("contact_field", "value_encrypted");
+    public static final EncryptedColumn VALUE = EncryptedColumn.of("contact_field", "value_encrypted");
 
     /** Where a field of one kind is stored: bound into its ciphertext, so a phone number cannot pass as an e-mail. */
     public static EncryptedColumn value(String field) {

@@ -1,7 +1,7 @@
 package io.privacygate.ingestion.repository;
 
-import io.privacygate.commons.crypto.EncryptedColumn;
 import io.privacygate.commons.crypto.StoredCiphertexts;
+import io.privacygate.ingestion.model.ContactField;
 import io.privacygate.ingestion.model.Interaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +13,7 @@ class IngestionCiphertexts implements StoredCiphertexts {
     @Override
     public List<StoredColumn> columns() {
         return List.of(
-                new StoredColumn(EncryptedColumn.of("contact_field", "value_encrypted"), "subject_id", "field"),
+                new StoredColumn(ContactField.VALUE, "subject_id", "field"),
                 StoredColumn.of(Interaction.CONTENT, "subject_id"));
     }
 }

@@ -1,5 +1,7 @@
 package io.privacygate.testing.vault;
 
+import org.jboss.logging.Logger;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.util.concurrent.CountDownLatch;
  * Usage: {@code VaultEmulatorMain [--policies <dir>] <state dir> <port>}.
  */
 public final class VaultEmulatorMain {
+    private static final Logger LOG = Logger.getLogger(VaultEmulatorMain.class);
     static final List<String> SERVICES = List.of("consent-service", "ingestion-service", "dsr-service", "audit-service");
 
     private VaultEmulatorMain() {
@@ -34,13 +37,13 @@ public final class VaultEmulatorMain {
             next = 2;
         }
         if (args.length - next != 2) {
-            System.err.println("Usage: VaultEmulatorMain [--policies <dir>] <state dir> <port>");
+            LOG.error("Usage: VaultEmulatorMain [--policies <dir>] <state dir> <port>");
             System.exit(2);
         }
         Path state = Files.createDirectories(Path.of(args[next]));
         VaultTransitEmulator vault = VaultTransitEmulator.start(Integer.parseInt(args[next + 1]));
         setUp(vault, policies, state);
-        System.out.println("Vault emulator ready on " + vault.url());
+        LOG.infof("Vault emulator ready on %s", vault.url());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             vault.close();
