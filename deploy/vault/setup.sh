@@ -61,9 +61,10 @@ for line in "${transit_keys[@]}"; do
   fi
   vault write "transit/keys/$name/config" "auto_rotate_period=$rotation" deletion_allowed=false
 done
-# Old key versions stay usable for decryption until you raise min_decryption_version yourself, after the
-# services have rewrapped live data keys (deploy/README.md, "Key rotation"): that is what makes old
-# backups unreadable after an erasure. This script never raises it.
+# Old key versions stay usable for decryption until min_decryption_version is raised, after the services have
+# rewrapped their stored keys: each service's POST /api/v1/keys/retire does it, refusing while anything needs an older
+# version (deploy/README.md, "Key rotation and backups"). That is what makes old backups unreadable after an
+# erasure. This script never raises it.
 
 # 3. One policy per service, from policies/<service>.hcl: its own keys only.
 for service in "${services[@]}"; do

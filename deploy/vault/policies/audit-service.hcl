@@ -1,8 +1,8 @@
 # Vault policy privacy-gate-audit-service: the transit paths audit-service uses, on its own keys only
 # (audit-service-<purpose>), and nothing else. Bound to the Kubernetes auth role audit-service
 # (deploy/vault/setup.sh). No key of another service is named here (issue 18): a compromised service cannot
-# unwrap another's data keys nor compute another's blind indexes. No create, delete, export, configuration or
-# rotation of keys: those belong to the operator's own Vault token.
+# unwrap another's data keys nor compute another's blind indexes. No create, delete or export of keys, and of their
+# configuration only min_decryption_version: the rest belongs to the operator's own Vault token.
 
 # audit-service-subject-kek: wraps each data subject's data key (DEK).
 path "transit/encrypt/audit-service-subject-kek" {
@@ -18,6 +18,18 @@ path "transit/rewrap/audit-service-subject-kek" {
 # The key's metadata (latest version), never its material: transit keys are not exportable.
 path "transit/keys/audit-service-subject-kek" {
   capabilities = ["read"]
+}
+# Rotation by the service (POST /api/v1/keys/rotate): a new version only adds, the old ones still decrypt.
+path "transit/keys/audit-service-subject-kek/rotate" {
+  capabilities = ["update"]
+}
+# Retirement once every key is rewrapped (POST /api/v1/keys/retire): min_decryption_version and nothing else.
+# Vault lets the operator lower it again, so a compromised service cannot make the loss final.
+path "transit/keys/audit-service-subject-kek/config" {
+  capabilities = ["update"]
+  allowed_parameters = {
+    "min_decryption_version" = []
+  }
 }
 
 # audit-service-blind-index: wraps the HMAC key of the blind index.
@@ -35,6 +47,18 @@ path "transit/rewrap/audit-service-blind-index" {
 path "transit/keys/audit-service-blind-index" {
   capabilities = ["read"]
 }
+# Rotation by the service (POST /api/v1/keys/rotate): a new version only adds, the old ones still decrypt.
+path "transit/keys/audit-service-blind-index/rotate" {
+  capabilities = ["update"]
+}
+# Retirement once every key is rewrapped (POST /api/v1/keys/retire): min_decryption_version and nothing else.
+# Vault lets the operator lower it again, so a compromised service cannot make the loss final.
+path "transit/keys/audit-service-blind-index/config" {
+  capabilities = ["update"]
+  allowed_parameters = {
+    "min_decryption_version" = []
+  }
+}
 
 # audit-service-signing-keys: wraps signing keys the service holds itself (e.g. receipt keys).
 path "transit/encrypt/audit-service-signing-keys" {
@@ -50,6 +74,18 @@ path "transit/rewrap/audit-service-signing-keys" {
 # The key's metadata (latest version), never its material: transit keys are not exportable.
 path "transit/keys/audit-service-signing-keys" {
   capabilities = ["read"]
+}
+# Rotation by the service (POST /api/v1/keys/rotate): a new version only adds, the old ones still decrypt.
+path "transit/keys/audit-service-signing-keys/rotate" {
+  capabilities = ["update"]
+}
+# Retirement once every key is rewrapped (POST /api/v1/keys/retire): min_decryption_version and nothing else.
+# Vault lets the operator lower it again, so a compromised service cannot make the loss final.
+path "transit/keys/audit-service-signing-keys/config" {
+  capabilities = ["update"]
+  allowed_parameters = {
+    "min_decryption_version" = []
+  }
 }
 
 # audit-service-checkpoint-signing (ed25519): signs the audit log's checkpoints. audit-service only.

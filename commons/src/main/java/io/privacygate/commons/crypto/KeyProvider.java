@@ -21,6 +21,21 @@ public interface KeyProvider {
     /** The prefix every key wrapped under the newest KEK version starts with, e.g. {@code local:v2:}. */
     Uni<String> currentPrefix(WrappingKey kek);
 
+    /**
+     * Adds a new version of every KEK this service uses. New wraps use it at once; {@link #rewrap} moves the older
+     * ones to it.
+     */
+    Uni<Void> rotate();
+
+    /** The newest version of a KEK, and the oldest it still decrypts. */
+    Uni<KekVersions> versions(WrappingKey kek);
+
+    /**
+     * Refuses from now on every key wrapped under a version of {@code kek} below {@code minVersion}, in this
+     * service and in any backup of it: the caller has checked that nothing live still needs one.
+     */
+    Uni<Void> retire(WrappingKey kek, int minVersion);
+
     /** An Ed25519 signature under the checkpoint signing key. */
     Uni<SignatureResult> sign(byte[] message);
 
@@ -28,5 +43,8 @@ public interface KeyProvider {
     Uni<List<SigningKey>> signingKeys();
 
     record SignatureResult(String keyId, byte[] signature) {
+    }
+
+    record KekVersions(int latest, int minDecryption) {
     }
 }

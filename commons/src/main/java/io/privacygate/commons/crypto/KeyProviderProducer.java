@@ -14,7 +14,6 @@ import org.jboss.logging.Logger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
 /**
@@ -36,20 +35,19 @@ public class KeyProviderProducer {
                             CryptoFailures failures, MeterRegistry registry) {
         KeyProvider configured = switch (config.provider()) {
             case VAULT -> new VaultKeyProvider(transit.get(), config.vault());
-            case LOCAL -> new LocalKeyProvider(localKeyring(config.local(), service),
-                    config.local().minDecryptionVersion(), store);
+            case LOCAL -> new LocalKeyProvider(localKeyring(config.local(), service), store);
         };
         return new MeteredKeyProvider(configured, config.provider(), failures, registry);
     }
 
-    static MasterKeyring localKeyring(KeysConfig.Local local, String service) {
+    static LocalKeyring localKeyring(KeysConfig.Local local, String service) {
         if (local.masterKey().isPresent()) {
-            return MasterKeyring.parse(local.masterKey().get());
+            return LocalKeyring.fixed(MasterKeyring.parse(local.masterKey().get()));
         }
         Path file = local.masterKeyFile().orElse(local.dir().resolve(service + "-master.keys"));
         try {
             if (Files.exists(file)) {
-                return MasterKeyring.parse(Files.readString(file));
+                return LocalKeyring.file(file);
             }
             if (!local.generateIfMissing()) {
                 throw new ConfigurationException("No master key: set privacy-gate.keys.local.master-key (from a secret) "
@@ -57,20 +55,11 @@ public class KeyProviderProducer {
             }
             LOG.warnf("No master key configured: generated one at %s. Fine for development, never for production.", file);
             Files.createDirectories(file.toAbsolutePath().getParent());
-            String keyring = MasterKeyring.format(Map.of(1, AesGcm.newKey()));
-            Files.writeString(file, keyring);
-            trySetOwnerOnly(file);
-            return MasterKeyring.parse(keyring);
+            Files.writeString(file, MasterKeyring.format(Map.of(1, AesGcm.newKey())));
+            LocalKeyring.trySetOwnerOnly(file);
+            return LocalKeyring.file(file);
         } catch (IOException e) {
             throw new ConfigurationException("The master key file " + file + " cannot be read or written", e);
-        }
-    }
-
-    private static void trySetOwnerOnly(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            LOG.debug("The file system has no POSIX permissions; the master key file keeps its default mode");
         }
     }
 }

@@ -27,6 +27,13 @@ public interface KeysConfig {
     Vault vault();
 
     /**
+     * How often stored keys not under their KEK's newest version are rewrapped: this picks up rotations made outside
+     * the service (Vault's auto-rotation). Read by the scheduler of {@code KeyRotation}.
+     */
+    @WithDefault("1h")
+    Duration rewrapInterval();
+
+    /**
      * How long the {@code key-provider} readiness check reuses its last answer, so that probes of every replica do
      * not hammer Vault.
      */
@@ -49,10 +56,6 @@ public interface KeysConfig {
         /** Create a keyring under {@link #dir()} when none is configured. The prod profile turns this off. */
         @WithDefault("true")
         boolean generateIfMissing();
-
-        /** Wrapped keys of an older master version are refused: raising this retires old backups. */
-        @WithDefault("1")
-        int minDecryptionVersion();
     }
 
     interface Vault {

@@ -9,13 +9,13 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
+import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The embedded provider: KEKs derived from a master keyring read from a file or a secret. Wrapped keys
@@ -27,14 +27,13 @@ public class LocalKeyProvider implements KeyProvider {
     private static final String PREFIX = "local:v";
     private static final int ED25519_X509_PREFIX = 12;
 
-    private final MasterKeyring keyring;
-    private final int minDecryptionVersion;
-    private final ManagedKeyStore store;
+    private final LocalKeyring keyring;
+    private final ManagedKey<CheckpointKey> checkpointKey;
 
-    public LocalKeyProvider(MasterKeyring keyring, int minDecryptionVersion, ManagedKeyStore store) {
+    public LocalKeyProvider(LocalKeyring keyring, ManagedKeyStore store) {
         this.keyring = keyring;
-        this.minDecryptionVersion = minDecryptionVersion;
-        this.store = store;
+        this.checkpointKey = ManagedKey.keyPair(CHECKPOINT_KEY_NAME, WrappingKey.SIGNING_KEYS, this, store,
+                LocalKeyProvider::generateCheckpointKey, LocalKeyProvider::openCheckpointKey);
     }
 
     @Override
@@ -54,18 +53,36 @@ public class LocalKeyProvider implements KeyProvider {
 
     @Override
     public Uni<String> currentPrefix(WrappingKey kek) {
-        return Uni.createFrom().item(PREFIX + keyring.currentVersion() + ":");
+        return Uni.createFrom().item(() -> PREFIX + keyring.refresh().currentVersion() + ":");
+    }
+
+    /** One new master version: every KEK is derived from it. */
+    @Override
+    public Uni<Void> rotate() {
+        return Uni.createFrom().item(() -> keyring.update(ring -> ring.withNewVersion(AesGcm.newKey()))).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<KekVersions> versions(WrappingKey kek) {
+        return Uni.createFrom().item(() -> {
+            MasterKeyring ring = keyring.refresh();
+            return new KekVersions(ring.currentVersion(), ring.minDecryptionVersion(kek));
+        });
+    }
+
+    @Override
+    public Uni<Void> retire(WrappingKey kek, int minVersion) {
+        return Uni.createFrom().item(() -> keyring.update(ring -> ring.retire(kek, minVersion))).replaceWithVoid();
     }
 
     @Override
     public Uni<SignatureResult> sign(byte[] message) {
-        return checkpointKey().map(key -> {
+        return checkpointKey.get().map(key -> {
             try {
                 Signature signer = Signature.getInstance("Ed25519");
-                signer.initSign(KeyFactory.getInstance("Ed25519")
-                        .generatePrivate(new PKCS8EncodedKeySpec(unwrapNow(WrappingKey.SIGNING_KEYS, key.wrappedKey()))));
+                signer.initSign(key.privateKey());
                 signer.update(message);
-                return new SignatureResult(keyId(rawPublicKey(key)), signer.sign());
+                return new SignatureResult(keyId(key.rawPublicKey()), signer.sign());
             } catch (GeneralSecurityException e) {
                 throw new KeyUnavailableException("The checkpoint signing key cannot be used.", e);
             }
@@ -74,28 +91,38 @@ public class LocalKeyProvider implements KeyProvider {
 
     @Override
     public Uni<List<SigningKey>> signingKeys() {
-        return checkpointKey().map(key -> {
-            byte[] raw = rawPublicKey(key);
-            return List.of(new SigningKey(keyId(raw), "Ed25519", Base64.getEncoder().encodeToString(raw)));
-        });
+        return checkpointKey.get().map(key -> List.of(new SigningKey(keyId(key.rawPublicKey()), "Ed25519",
+                Base64.getEncoder().encodeToString(key.rawPublicKey()))));
     }
 
-    private Uni<ManagedKeyStore.StoredKey> checkpointKey() {
-        return store.getOrCreate(CHECKPOINT_KEY_NAME, () -> {
-            try {
-                KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-                return Uni.createFrom().item(new ManagedKeyStore.StoredKey(
-                        wrapNow(WrappingKey.SIGNING_KEYS, pair.getPrivate().getEncoded()),
-                        Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("Ed25519 is unavailable", e);
-            }
-        });
+    /** The checkpoint key pair, opened once and then held, like every other key the service holds itself. */
+    private record CheckpointKey(PrivateKey privateKey, byte[] rawPublicKey) {
+    }
+
+    private static ManagedKey.Generated generateCheckpointKey() {
+        try {
+            KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            return new ManagedKey.Generated(pair.getPrivate().getEncoded(),
+                    Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is unavailable", e);
+        }
+    }
+
+    private static CheckpointKey openCheckpointKey(String publicPart, byte[] pkcs8) {
+        try {
+            byte[] x509 = Base64.getDecoder().decode(publicPart);
+            return new CheckpointKey(KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8)),
+                    Arrays.copyOfRange(x509, ED25519_X509_PREFIX, x509.length));
+        } catch (GeneralSecurityException e) {
+            throw new KeyUnavailableException("The checkpoint signing key cannot be opened.", e);
+        }
     }
 
     private String wrapNow(WrappingKey kek, byte[] key) {
-        int version = keyring.currentVersion();
-        byte[] sealed = AesGcm.encrypt(keyring.derive(version, label(kek)), key, label(kek).getBytes(StandardCharsets.UTF_8));
+        MasterKeyring ring = keyring.current();
+        int version = ring.currentVersion();
+        byte[] sealed = AesGcm.encrypt(ring.derive(version, kek), key, label(kek).getBytes(StandardCharsets.UTF_8));
         return PREFIX + version + ":" + Base64.getEncoder().encodeToString(sealed);
     }
 
@@ -105,7 +132,11 @@ public class LocalKeyProvider implements KeyProvider {
             throw new KeyUnavailableException("A wrapped key is not in the local provider's format.", null);
         }
         int version = Integer.parseInt(wrapped.substring(PREFIX.length(), versionEnd));
-        byte[] kekBytes = version < minDecryptionVersion ? null : keyring.derive(version, label(kek));
+        byte[] kekBytes = keyring.current().derive(version, kek);
+        if (kekBytes == null && version > keyring.current().currentVersion()) {
+            // Another replica sharing the keyring file rotated it since this one read it.
+            kekBytes = keyring.refresh().derive(version, kek);
+        }
         if (kekBytes == null) {
             throw new KeyUnavailableException("The master key version of a wrapped key is retired or not held.", null);
         }
@@ -118,12 +149,7 @@ public class LocalKeyProvider implements KeyProvider {
     }
 
     private static String label(WrappingKey kek) {
-        return kek.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static byte[] rawPublicKey(ManagedKeyStore.StoredKey key) {
-        byte[] x509 = Base64.getDecoder().decode(key.publicKey());
-        return Arrays.copyOfRange(x509, ED25519_X509_PREFIX, x509.length);
+        return MasterKeyring.label(kek);
     }
 
     private static String keyId(byte[] rawPublicKey) {

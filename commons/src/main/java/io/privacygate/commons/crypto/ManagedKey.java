@@ -54,7 +54,7 @@ public final class ManagedKey<T> {
         if (key != null) {
             return Uni.createFrom().item(key);
         }
-        return store.getOrCreate(name, this::wrapNew)
+        return store.getOrCreate(name, kek, this::wrapNew)
                 .chain(stored -> provider.unwrap(kek, stored.wrappedKey())
                         .map(secret -> open.apply(stored.publicKey(), secret)))
                 .invoke(opened -> loaded = opened);

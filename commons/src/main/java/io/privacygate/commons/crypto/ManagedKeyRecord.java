@@ -14,6 +14,10 @@ public class ManagedKeyRecord {
     @Id
     public String name;
 
+    /** The {@link WrappingKey} that wraps it. */
+    @Column(name = "kek", nullable = false)
+    public String kek;
+
     @Column(name = "wrapped_key", nullable = false)
     public String wrappedKey;
 

@@ -58,6 +58,21 @@ final class MeteredKeyProvider implements KeyProvider {
     }
 
     @Override
+    public Uni<Void> rotate() {
+        return metered("rotate", delegate::rotate);
+    }
+
+    @Override
+    public Uni<KekVersions> versions(WrappingKey kek) {
+        return metered("versions", () -> delegate.versions(kek));
+    }
+
+    @Override
+    public Uni<Void> retire(WrappingKey kek, int minVersion) {
+        return metered("retire", () -> delegate.retire(kek, minVersion));
+    }
+
+    @Override
     public Uni<SignatureResult> sign(byte[] message) {
         return metered("sign", () -> delegate.sign(message));
     }

@@ -2,8 +2,10 @@ package io.privacygate.commons.crypto;
 
 import io.quarkus.vault.VaultTransitSecretReactiveEngine;
 import io.quarkus.vault.transit.ClearData;
+import io.quarkus.vault.transit.KeyConfigRequestDetail;
 import io.quarkus.vault.transit.SigningInput;
 import io.quarkus.vault.transit.VaultTransitAsymmetricKeyVersion;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 import java.util.Base64;
@@ -47,6 +49,28 @@ public class VaultKeyProvider implements KeyProvider {
         return call(() -> transit.readKey(keyName(kek)), "read key").map(detail -> detail
                 .map(d -> "vault:v" + d.getLatestVersion() + ":")
                 .orElseThrow(() -> new KeyUnavailableException("A transit key does not exist in Vault.", null)));
+    }
+
+    /** Transit rotate of each of the service's wrapping keys (its policy grants rotate on its own keys only). */
+    @Override
+    public Uni<Void> rotate() {
+        return Multi.createFrom().items(WrappingKey.values())
+                .onItem().transformToUniAndConcatenate(kek -> call(() -> transit.rotateKey(keyName(kek)), "rotate"))
+                .collect().last().replaceWithVoid();
+    }
+
+    @Override
+    public Uni<KekVersions> versions(WrappingKey kek) {
+        return call(() -> transit.readKey(keyName(kek)), "read key").map(detail -> detail
+                .map(d -> new KekVersions(d.getLatestVersion(), d.getMinDecryptionVersion()))
+                .orElseThrow(() -> new KeyUnavailableException("A transit key does not exist in Vault.", null)));
+    }
+
+    /** Transit's {@code min_decryption_version}: kept in Vault, so a restored backup cannot lower it. */
+    @Override
+    public Uni<Void> retire(WrappingKey kek, int minVersion) {
+        return call(() -> transit.updateKeyConfiguration(keyName(kek),
+                new KeyConfigRequestDetail().setMinDecryptionVersion(minVersion)), "configure key");
     }
 
     @Override

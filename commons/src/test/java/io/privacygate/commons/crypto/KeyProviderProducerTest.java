@@ -15,14 +15,14 @@ class KeyProviderProducerTest {
     @TempDir
     Path dir;
 
-    record Local(Optional<String> masterKey, Optional<Path> masterKeyFile, Path dir, boolean generateIfMissing,
-                 int minDecryptionVersion) implements KeysConfig.Local {
+    record Local(Optional<String> masterKey, Optional<Path> masterKeyFile, Path dir, boolean generateIfMissing)
+            implements KeysConfig.Local {
     }
 
     /** The prod profile turns generation off: without a configured key the service must not start. */
     @Test
     void refusesToStartWithoutAKeyWhenGenerationIsOff() {
-        assertThatThrownBy(() -> KeyProviderProducer.localKeyring(new Local(Optional.empty(), Optional.empty(), dir, false, 1), "svc"))
+        assertThatThrownBy(() -> KeyProviderProducer.localKeyring(new Local(Optional.empty(), Optional.empty(), dir, false), "svc"))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageContaining("privacy-gate.keys.local.master-key");
         assertThat(dir.resolve("svc-master.keys")).doesNotExist();
@@ -30,11 +30,11 @@ class KeyProviderProducerTest {
 
     @Test
     void generatesAnOwnerOnlyKeyringOnceAndReusesIt() throws Exception {
-        MasterKeyring first = KeyProviderProducer.localKeyring(new Local(Optional.empty(), Optional.empty(), dir, true, 1), "svc");
+        MasterKeyring first = KeyProviderProducer.localKeyring(new Local(Optional.empty(), Optional.empty(), dir, true), "svc").current();
         Path file = dir.resolve("svc-master.keys");
         assertThat(file).exists();
         assertThat(Files.getPosixFilePermissions(file).toString()).isEqualTo("[OWNER_READ, OWNER_WRITE]");
-        MasterKeyring second = KeyProviderProducer.localKeyring(new Local(Optional.empty(), Optional.empty(), dir, true, 1), "svc");
-        assertThat(second.derive(1, "x")).isEqualTo(first.derive(1, "x"));
+        MasterKeyring second = KeyProviderProducer.localKeyring(new Local(Optional.empty(), Optional.empty(), dir, true), "svc").current();
+        assertThat(second.derive(1, WrappingKey.SUBJECT_KEK)).isEqualTo(first.derive(1, WrappingKey.SUBJECT_KEK));
     }
 }

@@ -14,7 +14,8 @@ class LocalKeyProviderTest {
     private static final byte[] V2 = AesGcm.newKey();
 
     private static LocalKeyProvider provider(Map<Integer, byte[]> versions, int minDecryptionVersion) {
-        return new LocalKeyProvider(MasterKeyring.parse(MasterKeyring.format(versions)), minDecryptionVersion, null);
+        MasterKeyring ring = MasterKeyring.of(versions);
+        return new LocalKeyProvider(LocalKeyring.fixed(minDecryptionVersion > 1 ? ring.retire(WrappingKey.SUBJECT_KEK, minDecryptionVersion) : ring), null);
     }
 
     @Test

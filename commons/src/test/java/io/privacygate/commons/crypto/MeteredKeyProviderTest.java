@@ -25,6 +25,9 @@ class MeteredKeyProviderTest {
         @Override public Uni<byte[]> unwrap(WrappingKey kek, String wrapped) { return down(); }
         @Override public Uni<String> rewrap(WrappingKey kek, String wrapped) { return down(); }
         @Override public Uni<String> currentPrefix(WrappingKey kek) { return Uni.createFrom().item("local:v1:"); }
+        @Override public Uni<Void> rotate() { return down(); }
+        @Override public Uni<KekVersions> versions(WrappingKey kek) { return down(); }
+        @Override public Uni<Void> retire(WrappingKey kek, int minVersion) { return down(); }
         @Override public Uni<SignatureResult> sign(byte[] message) { return down(); }
         @Override public Uni<List<SigningKey>> signingKeys() { return down(); }
     }

@@ -3,6 +3,9 @@ package io.privacygate.commons.crypto;
 import io.privacygate.commons.identity.Identifier;
 import io.privacygate.commons.identity.IdentifierType;
 import io.privacygate.commons.outbox.RecordingReceiver;
+import io.privacygate.commons.keys.KeyRotation;
+import io.privacygate.commons.keys.KeysStatus;
+import io.privacygate.commons.keys.RetireRequest;
 import io.privacygate.testing.PostgresTestResource;
 import io.privacygate.testing.vault.VaultEmulatorResource;
 import io.privacygate.testing.vault.VaultTransitEmulator;
@@ -23,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -46,7 +50,7 @@ class VaultKeyProviderTest {
     @Inject
     BlindIndex blindIndex;
     @Inject
-    SubjectKeyRewrap rewrap;
+    KeyRotation rotation;
     @Inject
     Pool pool;
 
@@ -149,13 +153,40 @@ class VaultKeyProviderTest {
                 .invoke(cipher -> sealed.set(cipher.encrypt(FIELD, "+49301234567"))));
         asserter.execute(() -> vault().rotate("subject-kek"));
 
-        asserter.assertThat(() -> rewrap.rewrapAll(), count -> assertThat(count).isPositive());
+        asserter.assertThat(() -> rotation.rewrapAll(), moved -> assertThat(moved.get(WrappingKey.SUBJECT_KEK)).isPositive());
         asserter.execute(() -> vault().setMinDecryptionVersion("subject-kek", vault().latestVersion("subject-kek")));
 
         asserter.assertThat(() -> wrappedDek(subject).chain(wrapped -> keyProvider.unwrap(WrappingKey.SUBJECT_KEK, wrapped)),
                 dek -> assertThat(new SubjectCipher(subject, dek).decrypt(FIELD, sealed.get())).isEqualTo("+49301234567"));
-        asserter.assertThat(() -> rewrap.rewrapAll(), count -> assertThat(count).isZero());
+        asserter.assertThat(() -> rotation.rewrapAll(), moved -> assertThat(moved.get(WrappingKey.SUBJECT_KEK)).isZero());
         asserter.execute(() -> vault().setMinDecryptionVersion("subject-kek", 1));
+    }
+
+    /**
+     * Issue 19: the service rotates its own transit keys and, once everything is rewrapped, raises their
+     * min_decryption_version, within a policy that lets it set that parameter and no other.
+     */
+    @Test
+    void theServiceRotatesItsTransitKeysRewrapsAndRetiresTheOldVersionsInVault() {
+        Map<String, Integer> before = new java.util.HashMap<>();
+        VaultEmulatorResource.ENCRYPTION_KEYS.forEach(key -> before.put(key, vault().latestVersion(key)));
+        try {
+            await(keyProvider.rotate());
+            VaultEmulatorResource.ENCRYPTION_KEYS.forEach(key ->
+                    assertThat(vault().latestVersion(key)).as(key).isEqualTo(before.get(key) + 1));
+            await(rotation.rewrapAll());
+
+            KeysStatus retired = await(rotation.retire(new RetireRequest(null, null)));
+
+            assertThat(retired.keks()).allSatisfy(kek -> {
+                assertThat(kek.minDecryptionVersion()).isEqualTo(kek.latestVersion());
+                assertThat(kek.toRewrap()).isZero();
+            });
+            assertThat(vault().requests()).contains("POST /v1/transit/keys/subject-kek/rotate",
+                    "POST /v1/transit/keys/subject-kek/config");
+        } finally {
+            VaultEmulatorResource.ENCRYPTION_KEYS.forEach(key -> vault().setMinDecryptionVersion(key, 1));
+        }
     }
 
     @Test

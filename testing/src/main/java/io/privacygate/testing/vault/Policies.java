@@ -14,16 +14,25 @@ import java.util.stream.Collectors;
  * in {@code *} (a prefix) or holding {@code +} (one segment). A request needs the capability of its method (read for
  * GET, create or update for POST and PUT, delete for DELETE) on its path in one of its token's policies; {@code deny}
  * wins. Unlike Vault, which takes the most specific matching path, the emulator takes the union of all matching
- * paths. {@code root} may do everything; {@code default} may look up and renew its own token, as Vault's default
+ * paths. A rule may list {@code allowed_parameters = { "name" = [] }}: a request to its path may then set only those
+ * parameters (any value; the emulator does not check listed values). {@code root} may do everything; {@code default} may look up and renew its own token, as Vault's default
  * policy allows.
  */
 final class Policies {
     private static final Pattern RULE = Pattern.compile(
-            "path\\s+\"([^\"]+)\"\\s*\\{\\s*capabilities\\s*=\\s*\\[([^]]*)]\\s*}", Pattern.DOTALL);
+            "path\\s+\"([^\"]+)\"\\s*\\{((?:[^{}]|\\{[^{}]*})*)}", Pattern.DOTALL);
+    private static final Pattern CAPABILITIES = Pattern.compile("capabilities\\s*=\\s*\\[([^]]*)]");
+    private static final Pattern ALLOWED_PARAMETERS = Pattern.compile("allowed_parameters\\s*=\\s*\\{([^}]*)}");
+    private static final Pattern PARAMETER = Pattern.compile("\"([^\"]+)\"\\s*=");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
     private final Map<String, List<Rule>> policies = new ConcurrentHashMap<>();
 
-    private record Rule(Pattern path, Set<String> capabilities) {
+    /** {@code allowedParameters} null: any parameter. */
+    private record Rule(Pattern path, Set<String> capabilities, Set<String> allowedParameters) {
+        boolean permits(Set<String> needed, Set<String> parameters) {
+            return capabilities.stream().anyMatch(needed::contains)
+                    && (allowedParameters == null || allowedParameters.containsAll(parameters));
+        }
     }
 
     Policies() {
@@ -42,9 +51,13 @@ final class Policies {
         Matcher rules = RULE.matcher(withoutComments);
         List<Rule> parsed = new java.util.ArrayList<>();
         while (rules.find()) {
-            Set<String> capabilities = QUOTED.matcher(rules.group(2)).results().map(match -> match.group(1))
-                    .collect(Collectors.toUnmodifiableSet());
-            parsed.add(new Rule(glob(rules.group(1)), capabilities));
+            Matcher capabilities = CAPABILITIES.matcher(rules.group(2));
+            if (!capabilities.find()) {
+                throw new IllegalArgumentException("A path rule of the policy " + name + " has no capabilities");
+            }
+            Matcher allowed = ALLOWED_PARAMETERS.matcher(rules.group(2));
+            parsed.add(new Rule(glob(rules.group(1)), quoted(QUOTED, capabilities.group(1)),
+                    allowed.find() ? quoted(PARAMETER, allowed.group(1)) : null));
         }
         if (parsed.isEmpty()) {
             throw new IllegalArgumentException("The policy " + name + " has no path rule");
@@ -52,8 +65,15 @@ final class Policies {
         policies.put(name, List.copyOf(parsed));
     }
 
-    /** Whether a token with {@code tokenPolicies} may call {@code method} on {@code path} (without {@code /v1/}). */
-    boolean allows(List<String> tokenPolicies, String method, String path) {
+    private static Set<String> quoted(Pattern pattern, String text) {
+        return pattern.matcher(text).results().map(match -> match.group(1)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Whether a token with {@code tokenPolicies} may call {@code method} on {@code path} (without {@code /v1/}),
+     * setting {@code parameters}.
+     */
+    boolean allows(List<String> tokenPolicies, String method, String path, Set<String> parameters) {
         if (tokenPolicies.contains("root")) {
             return true;
         }
@@ -68,7 +88,7 @@ final class Policies {
                 .filter(rule -> rule.path().matcher(path).matches())
                 .toList();
         return matching.stream().noneMatch(rule -> rule.capabilities().contains("deny"))
-                && matching.stream().anyMatch(rule -> rule.capabilities().stream().anyMatch(needed::contains));
+                && matching.stream().anyMatch(rule -> rule.permits(needed, parameters));
     }
 
     private static Pattern glob(String path) {

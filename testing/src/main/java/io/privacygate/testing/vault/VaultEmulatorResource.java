@@ -77,8 +77,9 @@ public class VaultEmulatorResource implements QuarkusTestResourceLifecycleManage
     }
 
     /**
-     * The shape of deploy/vault/policies/&lt;service&gt;.hcl for these key names: encrypt, decrypt, rewrap and read
-     * each KEK, sign with and read the checkpoint key; no create, rotate, config or delete.
+     * The shape of deploy/vault/policies/&lt;service&gt;.hcl for these key names: encrypt, decrypt, rewrap, read and
+     * rotate each KEK and raise its minimum decryption version, sign with and read the checkpoint key; no create,
+     * other configuration or delete.
      */
     private static String policy() {
         StringBuilder hcl = new StringBuilder();
@@ -88,6 +89,9 @@ public class VaultEmulatorResource implements QuarkusTestResourceLifecycleManage
                         .append("\" { capabilities = [\"update\"] }\n");
             }
             hcl.append("path \"transit/keys/").append(key).append("\" { capabilities = [\"read\"] }\n");
+            hcl.append("path \"transit/keys/").append(key).append("/rotate\" { capabilities = [\"update\"] }\n");
+            hcl.append("path \"transit/keys/").append(key).append("/config\" { capabilities = [\"update\"]\n")
+                    .append("  allowed_parameters = { \"min_decryption_version\" = [] } }\n");
         }
         hcl.append("path \"transit/sign/").append(CHECKPOINT_KEY).append("\" { capabilities = [\"update\"] }\n");
         hcl.append("path \"transit/keys/").append(CHECKPOINT_KEY).append("\" { capabilities = [\"read\"] }\n");

@@ -14,9 +14,11 @@ import java.net.InetSocketAddress;
 import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -192,7 +194,7 @@ public final class VaultTransitEmulator implements AutoCloseable {
             return Reply.auth(kubernetes.login(body, tokens).auth());
         }
         TokenStore.Token token = tokens.authenticate(token(exchange));
-        if (!policies.allows(token.policies(), method, path.substring("/v1/".length()))) {
+        if (!policies.allows(token.policies(), method, path.substring("/v1/".length()), parameters(body))) {
             throw VaultError.permissionDenied();
         }
         return switch (path) {
@@ -238,6 +240,12 @@ public final class VaultTransitEmulator implements AutoCloseable {
         if (!method.equals("POST") && !method.equals("PUT")) {
             throw VaultError.unsupportedOperation();
         }
+    }
+
+    private static Set<String> parameters(JsonNode body) {
+        Set<String> names = new HashSet<>();
+        body.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static JsonNode body(InputStream in) throws IOException {

@@ -57,14 +57,17 @@ class VaultEmulatorMainTest {
     }
 
     @Test
-    void noServiceReachesAnotherServicesKeysNorManagesItsOwn() throws IOException {
+    void noServiceReachesAnotherServicesKeysAndOfItsOwnItOnlyRotatesAndRetires() throws IOException {
         String consent = token("consent-service");
 
         assertThat(http.post("transit/encrypt/audit-service-subject-kek", consent, Map.of("plaintext", b64("k"))).status()).isEqualTo(403);
         assertThat(http.get("transit/keys/dsr-service-blind-index", consent).status()).isEqualTo(403);
-        assertThat(http.post("transit/keys/consent-service-subject-kek/rotate", consent, Map.of()).status()).isEqualTo(403);
+        assertThat(http.post("transit/keys/dsr-service-blind-index/rotate", consent, Map.of()).status()).isEqualTo(403);
+        assertThat(http.post("transit/keys/consent-service-subject-kek/rotate", consent, Map.of()).status()).isEqualTo(200);
         assertThat(http.post("transit/keys/consent-service-subject-kek/config", consent,
-                Map.of("min_decryption_version", 1)).status()).isEqualTo(403);
+                Map.of("min_decryption_version", 1)).status()).isEqualTo(200);
+        assertThat(http.post("transit/keys/consent-service-subject-kek/config", consent,
+                Map.of("deletion_allowed", true)).status()).isEqualTo(403);
         assertThat(http.post("transit/sign/audit-service-checkpoint-signing", consent, Map.of("input", b64("n"))).status()).isEqualTo(403);
     }
 

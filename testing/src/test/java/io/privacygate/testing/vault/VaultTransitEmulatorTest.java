@@ -616,7 +616,24 @@ class VaultTransitEmulatorTest {
                     }
                     path "transit/keys/theirs" {
                       capabilities = ["deny"]
+                    }
+                    path "transit/keys/mine/config" {
+                      capabilities = ["update"]
+                      allowed_parameters = {
+                        "min_decryption_version" = []
+                      }
                     }""");
+        }
+
+        /** concepts/policies.mdx, "Parameter constraints": allowed_parameters lists the only keys a request may set. */
+        @Test
+        void allowedParametersLimitWhatARequestMaySet() {
+            String token = vault.token("svc", Duration.ofHours(1), List.of("svc"));
+
+            assertThat(http.post("transit/keys/mine/config", token, Map.of("min_decryption_version", 1)).status()).isEqualTo(200);
+            assertThat(http.post("transit/keys/mine/config", token, Map.of("deletion_allowed", true)).status()).isEqualTo(403);
+            assertThat(http.post("transit/keys/mine/config", token,
+                    Map.of("min_decryption_version", 1, "exportable", true)).status()).isEqualTo(403);
         }
 
         @Test

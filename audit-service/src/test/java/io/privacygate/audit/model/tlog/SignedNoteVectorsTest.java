@@ -3,6 +3,7 @@ package io.privacygate.audit.model.tlog;
 import io.privacygate.commons.crypto.KeyProvider.SignatureResult;
 import io.privacygate.commons.crypto.LocalKeyProvider;
 import io.privacygate.commons.crypto.ManagedKeyStore;
+import io.privacygate.commons.crypto.LocalKeyring;
 import io.privacygate.commons.crypto.MasterKeyring;
 import io.privacygate.commons.crypto.WrappingKey;
 import io.smallrye.mutiny.Uni;
@@ -165,9 +166,8 @@ class SignedNoteVectorsTest {
             byte[] pkcs8 = KeyFactory.getInstance("Ed25519")
                     .generatePrivate(new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed)).getEncoded();
             byte[] x509 = HexFormat.of().parseHex("302a300506032b6570032100" + HexFormat.of().formatHex(publicKey));
-            MasterKeyring keyring = MasterKeyring.parse(MasterKeyring.format(Map.of(1, new byte[32])));
             ManagedKeyStore store = new FixedKeyStore();
-            LocalKeyProvider provider = new LocalKeyProvider(keyring, 1, store);
+            LocalKeyProvider provider = new LocalKeyProvider(LocalKeyring.fixed(MasterKeyring.of(Map.of(1, new byte[32]))), store);
             String wrapped = provider.wrap(WrappingKey.SIGNING_KEYS, pkcs8).await().indefinitely();
             ((FixedKeyStore) store).key = new ManagedKeyStore.StoredKey(wrapped, Base64.getEncoder().encodeToString(x509));
             return provider;
@@ -179,7 +179,7 @@ class SignedNoteVectorsTest {
         private StoredKey key;
 
         @Override
-        public Uni<StoredKey> getOrCreate(String name, Supplier<Uni<StoredKey>> generator) {
+        public Uni<StoredKey> getOrCreate(String name, WrappingKey kek, Supplier<Uni<StoredKey>> generator) {
             return Uni.createFrom().item(key);
         }
     }
