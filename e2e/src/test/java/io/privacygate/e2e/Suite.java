@@ -67,10 +67,11 @@ public class Suite implements BeforeAllCallback {
         }
     }
 
-    /** {@code bin/privacy-gate COMMAND} for the suite of this test run. */
-    static ProcessBuilder command(String command) {
-        ProcessBuilder builder = new ProcessBuilder(ROOT.resolve("bin/privacy-gate").toString(), command)
-                .directory(ROOT.toFile());
+    /** {@code bin/privacy-gate COMMAND [ARGUMENT...]} for the suite of this test run. */
+    static ProcessBuilder command(String... command) {
+        List<String> line = new java.util.ArrayList<>(List.of(ROOT.resolve("bin/privacy-gate").toString()));
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line).directory(ROOT.toFile());
         builder.environment().put("PRIVACY_GATE_HOME", HOME.toString());
         // Meta's Graph API cannot be reached from here: up's local stand-in serves the leads (MetaLeads).
         builder.environment().remove("PRIVACY_GATE_PLATFORMS_META_GRAPH_URL");
