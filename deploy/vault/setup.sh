@@ -15,8 +15,8 @@
 #   KUBERNETES_HOST          when set, also writes auth/kubernetes/config with it (the API server URL as
 #                            Vault reaches it); with KUBERNETES_CA_CERT_FILE for its CA. Leave it unset if
 #                            your Kubernetes auth method is configured already (one per cluster).
-#   SUBJECT_KEK_ROTATION     auto-rotation period of the <service>-subject-kek keys (default 2160h = 90 days, the rotation
-#                            period behind the window erasure receipts state: privacy-gate.keys.rotation-window)
+#   SUBJECT_KEK_ROTATION     auto-rotation period of the <service>-subject-kek keys (default 360h = 15 days, the services'
+#                            own privacy-gate.keys.rotation-period, which also retires; Vault's rotation is the backstop)
 #   OTHER_KEYS_ROTATION      auto-rotation period of the blind-index, signing-keys and checkpoint-signing keys
 #                            (default 8760h)
 #   DRY_RUN=1                print the vault commands instead of running them (needs no Vault)
@@ -24,7 +24,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 namespace="${PRIVACY_GATE_NAMESPACE:-privacy-gate}"
-subject_kek_rotation="${SUBJECT_KEK_ROTATION:-2160h}"
+subject_kek_rotation="${SUBJECT_KEK_ROTATION:-360h}"
 other_rotation="${OTHER_KEYS_ROTATION:-8760h}"
 services=(consent-service ingestion-service dsr-service audit-service)
 

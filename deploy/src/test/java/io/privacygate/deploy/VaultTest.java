@@ -114,7 +114,7 @@ class VaultTest {
                 .containsExactlyInAnyOrderElementsOf(created);
         for (String service : ManifestRules.SERVICES.keySet()) {
             assertThat(dryRun()).contains("vault write transit/keys/" + service
-                    + "-subject-kek/config auto_rotate_period=2160h deletion_allowed=false");
+                    + "-subject-kek/config auto_rotate_period=360h deletion_allowed=false");
         }
         assertThat(dryRun()).filteredOn(c -> c.matches("vault write transit/keys/[a-z-]+/config .*"))
                 .hasSize(created.size())

@@ -18,11 +18,12 @@ public interface KeysConfig {
     Local local();
 
     /**
-     * How long after an erasure a backup may still yield the subject's key: the KEK rotation period plus the
-     * time to rewrap and raise the minimum decryption version (ISO-8601). Erasure receipts state it.
+     * How often the schedule gives every KEK a new version. Each scheduled round then retires every version before
+     * the previous one, so a backup can be opened for at most two periods (plus one rewrap interval) after it was
+     * taken: erasure receipts state that date.
      */
-    @WithDefault("P30D")
-    String rotationWindow();
+    @WithDefault("P15D")
+    Duration rotationPeriod();
 
     Vault vault();
 

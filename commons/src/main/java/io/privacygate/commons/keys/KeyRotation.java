@@ -45,11 +45,46 @@ public class KeyRotation {
         this.config = config;
     }
 
-    /** Picks up rotations made outside the service too: Vault's auto-rotation, or an operator's new version. */
+    /**
+     * The schedule (issue 19, point 2): a rotation once {@code rotation-period} has passed since the last one (one
+     * replica claims it), a rewrap of whatever is not under the newest versions (which also picks up rotations made
+     * outside the service, such as Vault's auto-rotation), and a retire of every version before the previous one.
+     */
     @Scheduled(every = "${privacy-gate.keys.rewrap-interval:1h}", delayed = "30s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> rewrapStale() {
-        return rewrapAll().replaceWithVoid();
+    Uni<Void> scheduledRound() {
+        return claimDueRotation()
+                .chain(due -> due ? provider.rotate().invoke(() -> LOG.info("Scheduled rotation: every KEK has a new version"))
+                        : Uni.createFrom().voidItem())
+                .chain(this::rewrapAll)
+                .chain(this::retireBeforePrevious)
+                .onFailure().invoke(failure -> LOG.warnf("The scheduled key round stopped: %s. The next round goes on.",
+                        failure.getClass().getSimpleName()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Whether this replica is the one to rotate now: the claim moves the last rotation's date, once. */
+    private Uni<Boolean> claimDueRotation() {
+        return pool.preparedQuery("""
+                        update key_schedule set last_rotation = now()
+                        where last_rotation <= now() - make_interval(secs => $1) returning last_rotation""")
+                .execute(Tuple.of((double) config.rotationPeriod().toSeconds()))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /**
+     * Keeps the newest and the previous version of each KEK readable: a backup from the previous period still opens,
+     * an older one no longer does. Skips a KEK while a readable key still needs an older version.
+     */
+    private Uni<Void> retireBeforePrevious() {
+        return status().chain(current -> Multi.createFrom().iterable(current.keks())
+                .filter(kek -> kek.latestVersion() - 1 > kek.minDecryptionVersion())
+                .filter(kek -> needing(kek, kek.latestVersion() - 1) == 0)
+                .onItem().transformToUniAndConcatenate(kek -> provider.retire(kek.kek(), kek.latestVersion() - 1)
+                        .invoke(() -> LOG.infof("Scheduled retire: %s below version %d", kek.kek(), kek.latestVersion() - 1)))
+                .collect().last()
+                .replaceWithVoid());
     }
 
     public Uni<KeysStatus> status() {
@@ -57,7 +92,10 @@ public class KeyRotation {
                 .onItem().transformToUniAndConcatenate(kek -> provider.versions(kek)
                         .map(versions -> kekStatus(kek, versions, counts.get(kek))))
                 .collect().asList()
-                .map(keks -> new KeysStatus(config.provider().name().toLowerCase(Locale.ROOT), rewrapping.get(), keks)));
+                .chain(keks -> pool.query("select last_rotation from key_schedule").execute()
+                        .map(rows -> new KeysStatus(config.provider().name().toLowerCase(Locale.ROOT), rewrapping.get(),
+                                rows.iterator().next().getOffsetDateTime("last_rotation").toInstant()
+                                        .plus(config.rotationPeriod()), keks))));
     }
 
     /** Adds a new version of every KEK, then rewraps in the background: {@link #status()} shows the progress. */
@@ -132,9 +170,7 @@ public class KeyRotation {
                     throw ProblemException.invalidField("minDecryptionVersion",
                             "must not exceed the newest version of " + kek.kek() + " (" + kek.latestVersion() + ")");
                 }
-                long needing = kek.keysPerVersion().entrySet().stream()
-                        .filter(version -> version.getKey() >= kek.minDecryptionVersion() && version.getKey() < target)
-                        .mapToLong(Map.Entry::getValue).sum();
+                long needing = needing(kek, target);
                 if (needing > 0) {
                     remaining.add(kek.kek() + ": " + needing + " keys under a version below " + target);
                 } else if (target > kek.minDecryptionVersion()) {
@@ -150,6 +186,13 @@ public class KeyRotation {
                     .collect().last()
                     .chain(this::status);
         });
+    }
+
+    /** How many readable keys of a KEK are under a version below {@code target}. */
+    private static long needing(KekStatus kek, int target) {
+        return kek.keysPerVersion().entrySet().stream()
+                .filter(version -> version.getKey() >= kek.minDecryptionVersion() && version.getKey() < target)
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     private Uni<Map<WrappingKey, Map<Integer, Long>>> countByVersion() {

@@ -112,7 +112,7 @@ class DsrResourceTest {
             UUID subject = resolve(email);
             String purpose = createConsentPurpose("1");
             grant(subject, purpose, "1");
-            as(dsrExecutor()).delete(path(subject)).then().statusCode(200)
+            io.restassured.path.json.JsonPath receipt = as(dsrExecutor()).delete(path(subject)).then().statusCode(200)
                     .body("system", equalTo("consent-service"))
                     .body("keyShredded", is(true))
                     .body("deleted.subject", is(1))
@@ -120,7 +120,10 @@ class DsrResourceTest {
                     .body("deleted.consentEvidence", is(1))
                     .body("retained[0].category", equalTo("consent-records"))
                     .body("retained[0].legalBasis", equalTo("Art. 17(3)(e) GDPR; Art. 7(1) GDPR"))
-                    .body("keyRotationWindow", equalTo("P30D"));
+                    .extract().jsonPath();
+            // Issue 19, point 2: two rotation periods (P15D) and one rewrap round (1h) after the erasure.
+            assertThat(java.time.Duration.between(java.time.Instant.parse(receipt.getString("erasedAt")),
+                    java.time.Instant.parse(receipt.getString("backupsUnreadableAfter")))).isEqualTo(java.time.Duration.parse("P30DT1H"));
 
             assertThat(count("subject_key", "subject_id", subject)).isZero();
             assertThat(count("subject_identifier", "subject_id", subject)).isZero();

@@ -1,7 +1,7 @@
 package io.privacygate.consent.service.subjects;
 
 import io.privacygate.commons.crypto.BlindIndex;
-import io.privacygate.commons.crypto.KeysConfig;
+import io.privacygate.commons.keys.BackupWindow;
 import io.privacygate.commons.crypto.SubjectKeys;
 import io.privacygate.commons.dsr.DsrExport;
 import io.privacygate.commons.dsr.ErasureReceipt;
@@ -63,11 +63,11 @@ public class DsrService {
     private final SubjectService subjectService;
     private final ConsentAudit audit;
     private final StateChanges changes;
-    private final KeysConfig keysConfig;
+    private final BackupWindow backupWindow;
 
     DsrService(SubjectRepository subjects, SubjectIdentifierRepository identifiers, ConsentEventRepository events,
                SubjectKeys keys, BlindIndex blindIndex, SubjectService subjectService, ConsentAudit audit,
-               StateChanges changes, KeysConfig keysConfig) {
+               StateChanges changes, BackupWindow backupWindow) {
         this.subjects = subjects;
         this.identifiers = identifiers;
         this.events = events;
@@ -76,7 +76,7 @@ public class DsrService {
         this.subjectService = subjectService;
         this.audit = audit;
         this.changes = changes;
-        this.keysConfig = keysConfig;
+        this.backupWindow = backupWindow;
     }
 
     /** Art. 15/20: everything held about the subject, decrypted. */
@@ -120,7 +120,7 @@ public class DsrService {
         Uni<Void> audited = anything ? audit.subjectErased(subjectId, shredded, deleted) : Uni.createFrom().voidItem();
         return audited.chain(() -> events.countBySubject(subjectId)).map(kept -> new ErasureReceipt(SYSTEM, subjectId, now,
                 shredded, deleted, kept > 0 ? List.of(CONSENT_RECORDS) : List.of(),
-                keysConfig.rotationWindow()));
+                shredded ? backupWindow.unreadableAfter(now) : null));
     }
 
     /** Art. 18: while restricted, every decision for the subject is denied. */

@@ -1,9 +1,9 @@
 package io.privacygate.ingestion.service.crm;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.privacygate.commons.crypto.KeysConfig;
 import io.privacygate.commons.crypto.SubjectCipher;
 import io.privacygate.commons.crypto.SubjectKeys;
+import io.privacygate.commons.keys.BackupWindow;
 import io.privacygate.commons.dsr.DsrExport;
 import io.privacygate.commons.dsr.ErasureReceipt;
 import io.privacygate.commons.dsr.RectificationRequest;
@@ -53,12 +53,12 @@ public class DsrParticipantService {
     private final ConsentClient consent;
     private final IngestionAudit audit;
     private final ObjectMapper json;
-    private final String keyRotationWindow;
+    private final BackupWindow backupWindow;
 
     DsrParticipantService(CrmSubjectRepository subjects, ContactFieldRepository contactFields,
                           InteractionRepository interactions, ConsentChangeRepository consentChanges,
                           SuppressionRepository suppressions, SubjectKeys subjectKeys, ConsentClient consent, IngestionAudit audit, ObjectMapper json,
-                          KeysConfig keys) {
+                          BackupWindow backupWindow) {
         this.subjects = subjects;
         this.contactFields = contactFields;
         this.interactions = interactions;
@@ -68,7 +68,7 @@ public class DsrParticipantService {
         this.consent = consent;
         this.audit = audit;
         this.json = json;
-        this.keyRotationWindow = keys.rotationWindow();
+        this.backupWindow = backupWindow;
     }
 
     /** Art. 15/20: everything held, decrypted, including data stored while restricted. */
@@ -103,8 +103,11 @@ public class DsrParticipantService {
                         .chain(() -> audit.dsrErased(actor, subjectId, shredded, deleted.get("interactions"), deleted.get("contactFields"),
                                 suppressed[0]))
                         .invoke(() -> consent.forgetSubject(subjectId))
-                        .map(ignored -> new ErasureReceipt(SYSTEM, subjectId, Instant.now(), shredded, deleted, List.of(),
-                                keyRotationWindow)));
+                        .map(ignored -> {
+                            Instant erasedAt = Instant.now();
+                            return new ErasureReceipt(SYSTEM, subjectId, erasedAt, shredded, deleted, List.of(),
+                                    shredded ? backupWindow.unreadableAfter(erasedAt) : null);
+                        }));
     }
 
     /** Art. 18: while restricted, data is stored and never used (the CRM refuses to show it). */
