@@ -60,6 +60,8 @@ public interface DsrConfig {
 
     Notifications notifications();
 
+    SubjectMail subjectMail();
+
     Console console();
 
     interface Deadline {
@@ -176,6 +178,17 @@ public interface DsrConfig {
         /** The outbox destination of the notification webhook; notifications are sent there when it is configured. */
         @WithDefault("dsr-notifications")
         String webhookDestination();
+    }
+
+    /** Letters to requesters (extension, refusal, restriction lift). */
+    interface SubjectMail {
+        /**
+         * Where a requester may complain (Art. 77), named in a refusal and in the notice of a lift (Art. 12(4)).
+         * Set it to the lead supervisory authority of the controller, with its address.
+         */
+        @WithDefault("the supervisory authority of the Member State of your habitual residence, place of work or "
+                + "place of the alleged infringement")
+        String supervisoryAuthority();
     }
 
     /** The operator console (/console). */

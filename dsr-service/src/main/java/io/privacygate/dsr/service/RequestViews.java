@@ -15,6 +15,7 @@ import io.privacygate.dsr.model.ExportPackage;
 import io.privacygate.dsr.model.RecipientNotification;
 import io.privacygate.dsr.model.RequestIdentifier;
 import io.privacygate.dsr.model.TaskStatus;
+import io.privacygate.dsr.model.TaskStep;
 import io.privacygate.dsr.model.VerificationCode;
 import io.privacygate.dsr.repository.DsrTaskRepository;
 import io.privacygate.dsr.repository.ExportPackageRepository;
@@ -99,7 +100,17 @@ public class RequestViews {
                 disclose ? cipher.decrypt(DsrRequest.DETAILS, r.detailsEncrypted) : null, shown,
                 disclose ? rectification(cipher.decrypt(DsrRequest.RECTIFICATION, r.rectificationEncrypted)) : null,
                 r.subjectId, r.subjectResolution, r.receivedAt, r.originalDueAt, r.dueAt, extension, verification,
-                closing, taskViews, answers.of(r, taskList, notified, exportInfo), r.filedBy, r.createdAt);
+                closing, restrictionLift(r, cipher, taskList), taskViews, answers.of(r, taskList, notified, exportInfo), r.filedBy, r.createdAt);
+    }
+
+    private static RequestView.RestrictionLift restrictionLift(DsrRequest r, SubjectCipher cipher, List<DsrTask> taskList) {
+        if (r.liftAnnouncedAt == null) {
+            return null;
+        }
+        List<String> liftedIn = taskList.stream().filter(t -> t.step == TaskStep.UNRESTRICT && t.status == TaskStatus.DONE)
+                .map(t -> t.participant).toList();
+        return new RequestView.RestrictionLift(cipher == null ? null : cipher.decrypt(DsrRequest.LIFT_REASON, r.liftReasonEncrypted),
+                r.liftAnnouncedAt, r.liftAnnouncedBy, r.liftedAt, r.liftedBy, liftedIn, r.liftCompletedAt);
     }
 
     private RectificationRequest rectification(String decrypted) {
