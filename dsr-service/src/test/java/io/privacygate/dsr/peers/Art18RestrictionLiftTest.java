@@ -50,11 +50,19 @@ class Art18RestrictionLiftTest {
     private static final Duration DONE_WITHIN = Duration.ofSeconds(60);
     private static final Map<String, Object> BECAUSE = Map.of("reason", "The accuracy of your data has been verified");
 
+    /** The operators' notification address of the test profile. */
+    private static final String OPERATORS = "dpo@privacy-gate.test";
+
     @Inject
     MockMailbox mailbox;
 
     @Inject
     AgroalDataSource db;
+
+    /** Mails to anyone but the operators (whose notifications the housekeeping job sends at its own pace). */
+    long mailsToRequesters() {
+        return mailbox.getTotalMessagesSent() - mailbox.getMailsSentTo(OPERATORS).size();
+    }
 
     @OidcWireMock
     WireMockServer idp;
@@ -150,7 +158,7 @@ class Art18RestrictionLiftTest {
                     .contains("The accuracy of your data has been verified").contains("supervisory authority")
                     .doesNotContain(other.email()).doesNotContain(person.subjectId().toString())
                     .doesNotContain(person.facebookId());
-            assertThat(mailbox.getTotalMessagesSent()).isEqualTo(1);
+            assertThat(mailsToRequesters()).isOne();
             assertThat(Sql.count(db, "select count(*) from dsr_request where id = ? and lift_announced_at is not null "
                     + "and lift_reason_encrypted not like '%accuracy%'", UUID.fromString(id))).isOne();
 
@@ -194,7 +202,7 @@ class Art18RestrictionLiftTest {
                     .body("errors[0].field", equalTo("reason"));
             as(operator()).post(announcement(UUID.randomUUID().toString())).then().statusCode(400);
             as(operator()).body(BECAUSE).post(announcement(UUID.randomUUID().toString())).then().statusCode(404);
-            assertThat(mailbox.getTotalMessagesSent()).isZero();
+            assertThat(mailsToRequesters()).isZero();
         }
 
         @Test
