@@ -8,6 +8,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,8 @@ public interface DsrConfig {
     Notifications notifications();
 
     SubjectMail subjectMail();
+
+    Retention retention();
 
     Console console();
 
@@ -178,6 +181,16 @@ public interface DsrConfig {
         /** The outbox destination of the notification webhook; notifications are sent there when it is configured. */
         @WithDefault("dsr-notifications")
         String webhookDestination();
+    }
+
+    interface Retention {
+        /**
+         * How long a closed request is kept, with its identifiers, tasks, results and reasons, as evidence of how it
+         * was answered (Art. 5(2), and the limitation period of claims about it); then it is deleted and only the
+         * audit trail remains (Art. 5(1)(e)). Counted from closing, or from the end of the lift of a restriction.
+         */
+        @WithDefault("P3Y")
+        Period closedRequests();
     }
 
     /** Letters to requesters (extension, refusal, restriction lift). */

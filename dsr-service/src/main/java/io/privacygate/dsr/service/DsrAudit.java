@@ -119,6 +119,15 @@ public class DsrAudit {
         return trail.record(entry("dsr.restriction.lifted", request, SYSTEM_ACTOR));
     }
 
+    /**
+     * Art. 5(1)(e): a closed request was deleted at the end of its retention; from here on this trail is its only
+     * record. No identifier or free text, as ever: the request's id, type, outcome and when it closed.
+     */
+    public Uni<Void> requestDeleted(DsrRequest request) {
+        AuditEntry entry = entry("dsr.request.deleted", request, SYSTEM_ACTOR).detail("closedAt", request.closedAt);
+        return trail.record(request.outcome == null ? entry : entry.detail("outcome", request.outcome));
+    }
+
     public Uni<Void> exportCreated(DsrRequest request, long sizeBytes) {
         return trail.record(entry("dsr.export.created", request, SYSTEM_ACTOR).detail("sizeBytes", sizeBytes));
     }
