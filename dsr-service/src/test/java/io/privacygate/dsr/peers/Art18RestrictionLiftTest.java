@@ -167,7 +167,8 @@ class Art18RestrictionLiftTest {
                     .path("restrictionLift.completedAt") != null);
             PeerFixtures.request(id)
                     .body("status", equalTo("COMPLETED"))
-                    .body("restrictionLift.liftedIn", containsInAnyOrder(Peers.AUDIT, Peers.CONSENT, Peers.INGESTION));
+                    .body("restrictionLift.liftedIn", containsInAnyOrder(Peers.AUDIT, Peers.CONSENT, Peers.INGESTION))
+                    .body("answer.summary", containsString("The restriction was lifted on"));
             assertThat(restrictedInConsent(person.subjectId())).isFalse();
             assertThat(restrictedInIngestion(person.subjectId())).isFalse();
             assertThat(unrestrictTasks(id)).isEqualTo(3);
