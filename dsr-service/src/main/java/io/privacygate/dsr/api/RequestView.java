@@ -25,8 +25,8 @@ public record RequestView(UUID id, RequestType type, RequestStatus status, Outco
                           boolean overdue, String channel, String details, List<Identifier> identifiers,
                           RectificationRequest rectification, UUID subjectId, SubjectResolution subjectResolution,
                           Instant receivedAt, Instant originalDueAt, Instant dueAt, Extension extension,
-                          Verification verification, Closing closing, List<Task> tasks, Answer answer,
-                          String filedBy, Instant createdAt) {
+                          Verification verification, Closing closing, RestrictionLift restrictionLift, List<Task> tasks,
+                          Answer answer, String filedBy, Instant createdAt) {
 
     public record Extension(String reason, Instant extendedAt, String extendedBy) {
     }
@@ -42,6 +42,15 @@ public record RequestView(UUID id, RequestType type, RequestStatus status, Outco
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Closing(String reason, Instant closedAt, String closedBy) {
+    }
+
+    /**
+     * Art. 18(3): the lift of the restriction, announced to the requester ({@code reason} for operators) and then
+     * ordered; {@code liftedIn} names the systems that have lifted it, {@code completedAt} when the last one did.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RestrictionLift(String reason, Instant announcedAt, String announcedBy, Instant liftedAt,
+                                  String liftedBy, List<String> liftedIn, Instant completedAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

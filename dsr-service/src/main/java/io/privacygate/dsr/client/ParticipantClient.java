@@ -56,6 +56,11 @@ public class ParticipantClient {
         return Uni.createFrom().deferred(() -> api(participant).restrictSubject(subjectId, new RestrictionRequest(true)));
     }
 
+    /** Art. 18: the restriction lifted, once the subject was told it would be (Art. 18(3)). */
+    public Uni<RestrictionState> unrestrict(String participant, UUID subjectId) {
+        return Uni.createFrom().deferred(() -> api(participant).restrictSubject(subjectId, new RestrictionRequest(false)));
+    }
+
     public Uni<RectificationResult> rectify(String participant, UUID subjectId, RectificationRequest request) {
         return Uni.createFrom().deferred(() -> api(participant).rectifySubject(subjectId, request));
     }

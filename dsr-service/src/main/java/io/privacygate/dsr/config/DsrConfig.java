@@ -8,6 +8,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,10 @@ public interface DsrConfig {
     Objection objection();
 
     Notifications notifications();
+
+    SubjectMail subjectMail();
+
+    Retention retention();
 
     Console console();
 
@@ -176,6 +181,27 @@ public interface DsrConfig {
         /** The outbox destination of the notification webhook; notifications are sent there when it is configured. */
         @WithDefault("dsr-notifications")
         String webhookDestination();
+    }
+
+    interface Retention {
+        /**
+         * How long a closed request is kept, with its identifiers, tasks, results and reasons, as evidence of how it
+         * was answered (Art. 5(2), and the limitation period of claims about it); then it is deleted and only the
+         * audit trail remains (Art. 5(1)(e)). Counted from closing, or from the end of the lift of a restriction.
+         */
+        @WithDefault("P3Y")
+        Period closedRequests();
+    }
+
+    /** Letters to requesters (extension, refusal, restriction lift). */
+    interface SubjectMail {
+        /**
+         * Where a requester may complain (Art. 77), named in a refusal and in the notice of a lift (Art. 12(4)).
+         * Set it to the lead supervisory authority of the controller, with its address.
+         */
+        @WithDefault("the supervisory authority of the Member State of your habitual residence, place of work or "
+                + "place of the alleged infringement")
+        String supervisoryAuthority();
     }
 
     /** The operator console (/console). */

@@ -26,9 +26,10 @@ public class DsrRequest {
     public static final EncryptedColumn EXTENSION_REASON = column("extension_reason_encrypted");
     public static final EncryptedColumn VERIFICATION_EVIDENCE = column("verification_evidence_encrypted");
     public static final EncryptedColumn CLOSING_REASON = column("closing_reason_encrypted");
+    public static final EncryptedColumn LIFT_REASON = column("lift_reason_encrypted");
     /** Every column above: each holds a ciphertext under the request's own data key. */
     public static final List<EncryptedColumn> ENCRYPTED = List.of(DETAILS, RECTIFICATION, EXTENSION_REASON,
-            VERIFICATION_EVIDENCE, CLOSING_REASON);
+            VERIFICATION_EVIDENCE, CLOSING_REASON, LIFT_REASON);
 
     @Id
     public UUID id;
@@ -101,6 +102,26 @@ public class DsrRequest {
 
     @Column(name = "closed_by")
     public String closedBy;
+
+    /** Art. 18(3): why the restriction is to be lifted, as the requester was told before it was. */
+    @Column(name = "lift_reason_encrypted")
+    public String liftReasonEncrypted;
+
+    @Column(name = "lift_announced_at")
+    public Instant liftAnnouncedAt;
+
+    @Column(name = "lift_announced_by")
+    public String liftAnnouncedBy;
+
+    @Column(name = "lifted_at")
+    public Instant liftedAt;
+
+    @Column(name = "lifted_by")
+    public String liftedBy;
+
+    /** When the last participant lifted the restriction. */
+    @Column(name = "lift_completed_at")
+    public Instant liftCompletedAt;
 
     @Column(name = "overdue_notified_at")
     public Instant overdueNotifiedAt;

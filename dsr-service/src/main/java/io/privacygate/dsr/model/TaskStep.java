@@ -10,6 +10,8 @@ public enum TaskStep {
     ERASE,
     /** {@code PUT /dsr/v1/subjects/{id}/restriction} on a participant. */
     RESTRICT,
+    /** {@code PUT /dsr/v1/subjects/{id}/restriction} with {@code restricted: false}: Art. 18 restriction lifted. */
+    UNRESTRICT,
     /** {@code PATCH /dsr/v1/subjects/{id}} on a participant. */
     RECTIFY,
     /** The purposes the subject's data was processed for, from the processing history. */

@@ -5,6 +5,8 @@ import io.privacygate.dsr.model.DsrRequest;
 import io.privacygate.dsr.model.Outcome;
 import io.privacygate.dsr.model.RequestStatus;
 import io.privacygate.dsr.model.RequestType;
+import io.privacygate.dsr.model.TaskStatus;
+import io.privacygate.dsr.model.TaskStep;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -55,6 +57,19 @@ public class DsrRequestRepository implements PanacheRepositoryBase<DsrRequest, U
     }
 
     /** Open requests past their deadline that operators have not yet been told about. */
+    /**
+     * Closed requests whose retention ran out at {@code cutOff}, locked.
+     * A restriction still in force (a RESTRICT step done, its lift not complete) is kept whatever its age: it is the
+     * record of why processing is restricted and the only way to lift it; its retention runs from the lift.
+     */
+    public Uni<List<DsrRequest>> closedBefore(Instant cutOff, int limit) {
+        return find("from DsrRequest r where r.status in ?1 and r.closedAt < ?2 and (r.liftCompletedAt < ?2 "
+                        + "or (r.liftCompletedAt is null and not exists (from DsrTask t where t.requestId = r.id "
+                        + "and t.step = ?3 and t.status = ?4))) order by r.closedAt",
+                List.of(RequestStatus.COMPLETED, RequestStatus.REJECTED), cutOff, TaskStep.RESTRICT, TaskStatus.DONE)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
+    }
+
     public Uni<List<DsrRequest>> newlyOverdue(Instant now, int limit) {
         return find("status in ?1 and dueAt < ?2 and overdueNotifiedAt is null order by dueAt",
                 List.copyOf(RequestStatus.OPEN), now).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();

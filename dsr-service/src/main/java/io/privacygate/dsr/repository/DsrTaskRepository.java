@@ -37,7 +37,8 @@ public class DsrTaskRepository implements PanacheRepositoryBase<DsrTask, UUID> {
      * Leases due tasks to this worker, in one statement. A task is due when it is pending and its backoff
      * has passed, or when it is running under a lease that expired (its worker stopped mid-call). RESOLVE
      * runs before verification; every other step only once the request is verified and its subject known,
-     * since nothing is fanned out before that (Art. 12(6)). SKIP LOCKED lets replicas share the work.
+     * since nothing is fanned out before that (Art. 12(6)); UNRESTRICT lifts the restriction a completed request
+     * set (Art. 18(3)). SKIP LOCKED lets replicas share the work.
      */
     public Uni<List<UUID>> claim(int limit, Duration lease) {
         return pool.preparedQuery("""
@@ -48,7 +49,8 @@ public class DsrTaskRepository implements PanacheRepositoryBase<DsrTask, UUID> {
                             where ((t.status = 'PENDING' and t.next_attempt_at <= now())
                                    or (t.status = 'RUNNING' and t.lease_until < now()))
                               and ((t.step = 'RESOLVE' and r.status in ('RECEIVED', 'VERIFIED'))
-                                   or (t.step <> 'RESOLVE' and r.status in ('VERIFIED', 'IN_PROGRESS')
+                                   or (t.step = 'UNRESTRICT' and r.status = 'COMPLETED' and r.subject_id is not null)
+                                   or (t.step not in ('RESOLVE', 'UNRESTRICT') and r.status in ('VERIFIED', 'IN_PROGRESS')
                                        and r.subject_id is not null))
                             order by t.next_attempt_at
                             limit $2

@@ -78,6 +78,10 @@ public class Answers {
             case FULFILLED, PARTIALLY_FULFILLED -> done(request, tasks, erasure, restrictedIn, rectified, withdrawn);
         };
         StringBuilder summary = new StringBuilder(text);
+        if (request.liftCompletedAt != null) {
+            summary.append(" The restriction was lifted on ").append(request.liftCompletedAt)
+                    .append(", after the requester was told (Art. 18(3)).");
+        }
         for (RequestView.Retained kept : retained) {
             summary.append(" Kept in ").append(kept.system()).append(": ").append(kept.category())
                     .append(" (").append(kept.legalBasis()).append("): ").append(kept.reason());

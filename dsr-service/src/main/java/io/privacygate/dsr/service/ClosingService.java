@@ -10,6 +10,8 @@ import io.privacygate.dsr.model.RequestStatus;
 import io.privacygate.dsr.repository.DsrRequestRepository;
 import io.privacygate.dsr.repository.DsrTaskRepository;
 import io.privacygate.dsr.repository.VerificationCodeRepository;
+import io.privacygate.dsr.service.subjectmail.SubjectLetters;
+import io.privacygate.dsr.service.subjectmail.SubjectMails;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -35,11 +37,12 @@ public class ClosingService {
     private final SubjectKeys keys;
     private final Transitions transitions;
     private final RequestViews views;
+    private final SubjectMails mails;
     private final DsrConfig config;
 
     ClosingService(RequestLocks locks, DsrRequestRepository requests, DsrTaskRepository tasks,
                    VerificationCodeRepository codes, SubjectKeys keys, Transitions transitions, RequestViews views,
-                   DsrConfig config) {
+                   SubjectMails mails, DsrConfig config) {
         this.locks = locks;
         this.requests = requests;
         this.tasks = tasks;
@@ -47,17 +50,25 @@ public class ClosingService {
         this.keys = keys;
         this.transitions = transitions;
         this.views = views;
+        this.mails = mails;
         this.config = config;
     }
 
-    /** Once a system has been changed the request is carried through, so refusal is for requests not yet started. */
+    /**
+     * Once a system has been changed the request is carried through, so refusal is for requests not yet started.
+     * Art. 12(4): the requester is told, without delay, the reasons and the right to complain and to a judicial
+     * remedy: mailed in the same transaction (no mail, no refusal), and shown where the request's state is.
+     */
     @WithTransaction
     public Uni<RequestView> reject(UUID id, RejectionRequest body, String actor) {
+        String reason = body.reason().strip();
         return locks.lockIn(id, NOT_STARTED, "only a request not yet in progress can be refused")
                 .chain(request -> keys.forWriting(request.id).chain(cipher -> {
-                    request.closingReasonEncrypted = cipher.encrypt(DsrRequest.CLOSING_REASON, body.reason().strip());
+                    request.closingReasonEncrypted = cipher.encrypt(DsrRequest.CLOSING_REASON, reason);
                     return end(request, Outcome.REFUSED, actor);
-                }).chain(() -> views.view(request, true)));
+                }).chain(() -> mails.send(request, SubjectLetters.refusal(request, reason, config.deadline().zone(),
+                        config.subjectMail().supervisoryAuthority()), actor))
+                        .chain(() -> views.view(request, true)));
     }
 
     /** Closes the requests filed before the configured time and still unverified; returns how many. */

@@ -7,6 +7,7 @@ import io.privacygate.commons.identity.IdentifierType;
 import io.privacygate.dsr.model.DsrRequest;
 import io.privacygate.dsr.model.DsrTask;
 import io.privacygate.dsr.model.RequestStatus;
+import io.privacygate.dsr.service.subjectmail.SubjectLetter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -95,6 +96,36 @@ public class DsrAudit {
     public Uni<Void> recipientNotified(DsrRequest request, String recipient, Collection<String> purposes) {
         return trail.record(entry("dsr.recipient.notified", request, SYSTEM_ACTOR)
                 .detail("recipient", recipient).detail("purposes", String.join(",", purposes)));
+    }
+
+    /** A letter went to the requester; its kind only, never its text or address. */
+    public Uni<Void> subjectMailed(DsrRequest request, SubjectLetter.Kind kind, String actor) {
+        return trail.record(entry("dsr.subject.mailed", request, actor).detail("letter", kind));
+    }
+
+    /** Art. 18(3): the requester was told that the restriction will be lifted. */
+    public Uni<Void> liftAnnounced(DsrRequest request, String actor) {
+        return trail.record(entry("dsr.restriction.lift-announced", request, actor));
+    }
+
+    /** Art. 18: the lift was ordered; each participant's UNRESTRICT step is audited as it is done. */
+    public Uni<Void> liftOrdered(DsrRequest request, Collection<String> participants, String actor) {
+        return trail.record(entry("dsr.restriction.lift-ordered", request, actor)
+                .detail("participants", String.join(",", participants)));
+    }
+
+    /** Every participant that restricted processing has lifted the restriction. */
+    public Uni<Void> restrictionLifted(DsrRequest request) {
+        return trail.record(entry("dsr.restriction.lifted", request, SYSTEM_ACTOR));
+    }
+
+    /**
+     * Art. 5(1)(e): a closed request was deleted at the end of its retention; from here on this trail is its only
+     * record. No identifier or free text, as ever: the request's id, type, outcome and when it closed.
+     */
+    public Uni<Void> requestDeleted(DsrRequest request) {
+        AuditEntry entry = entry("dsr.request.deleted", request, SYSTEM_ACTOR).detail("closedAt", request.closedAt);
+        return trail.record(request.outcome == null ? entry : entry.detail("outcome", request.outcome));
     }
 
     public Uni<Void> exportCreated(DsrRequest request, long sizeBytes) {

@@ -12,9 +12,11 @@ import io.privacygate.dsr.config.DsrConfig;
 import io.privacygate.dsr.model.DsrRequest;
 import io.privacygate.dsr.model.DsrTask;
 import io.privacygate.dsr.model.ExportPackage;
+import io.privacygate.dsr.model.Outcome;
 import io.privacygate.dsr.model.RecipientNotification;
 import io.privacygate.dsr.model.RequestIdentifier;
 import io.privacygate.dsr.model.TaskStatus;
+import io.privacygate.dsr.model.TaskStep;
 import io.privacygate.dsr.model.VerificationCode;
 import io.privacygate.dsr.repository.DsrTaskRepository;
 import io.privacygate.dsr.repository.ExportPackageRepository;
@@ -62,25 +64,32 @@ public class RequestViews {
                 r.subjectId, r.receivedAt, r.dueAt, r.verifiedAt, r.closedAt);
     }
 
+    /**
+     * What the requester was told (the reasons of an extension, a refusal or a restriction's lift) is shown to
+     * whoever may see the request, the filing service (the privacy center) included: Art. 12(3)-(4) want the
+     * requester to have it.
+     */
     public Uni<RequestView> view(DsrRequest request, boolean disclose) {
-        Uni<SubjectCipher> cipher = disclose ? keys.forReading(request.id) : Uni.createFrom().nullItem();
+        boolean toldReasons = request.extended || request.outcome == Outcome.REFUSED || request.liftAnnouncedAt != null;
+        Uni<SubjectCipher> cipher = disclose || toldReasons ? keys.forReading(request.id) : Uni.createFrom().nullItem();
         return cipher.chain(c -> identifiers.findByRequest(request.id)
                 .chain(ids -> tasks.findByRequest(request.id)
                         .chain(taskList -> codes.findById(request.id)
                                 .chain(code -> exports.findById(request.id)
                                         .chain(export -> notifications.findByRequest(request.id)
-                                                .map(notified -> build(request, c, ids, taskList, code, export, notified)))))));
+                                                .map(notified -> build(request, c, disclose, ids, taskList, code, export, notified)))))));
     }
 
-    private RequestView build(DsrRequest r, SubjectCipher cipher, List<RequestIdentifier> ids, List<DsrTask> taskList,
-                              VerificationCode code, ExportPackage export, List<RecipientNotification> notified) {
-        boolean disclose = cipher != null;
+    private RequestView build(DsrRequest r, SubjectCipher cipher, boolean disclose, List<RequestIdentifier> ids,
+                              List<DsrTask> taskList, VerificationCode code, ExportPackage export,
+                              List<RecipientNotification> notified) {
         Instant now = Instant.now();
         List<Identifier> shown = disclose
                 ? ids.stream().map(i -> new Identifier(i.type, cipher.decrypt(RequestIdentifier.value(i.type), i.valueEncrypted))).toList()
                 : null;
         RequestView.Extension extension = r.extended
-                ? new RequestView.Extension(disclose ? cipher.decrypt(DsrRequest.EXTENSION_REASON, r.extensionReasonEncrypted) : null, r.extendedAt, r.extendedBy)
+                ? new RequestView.Extension(cipher.decrypt(DsrRequest.EXTENSION_REASON, r.extensionReasonEncrypted), r.extendedAt,
+                        r.extendedBy)
                 : null;
         RequestView.PendingCode pending = code == null ? null : new RequestView.PendingCode(code.sentAt, code.expiresAt,
                 Math.max(0, config.verification().maxAttempts() - code.attempts));
@@ -88,7 +97,9 @@ public class RequestViews {
                 : new RequestView.Verification(r.verificationMethod, r.verifiedAt, r.verifiedBy,
                 disclose ? cipher.decrypt(DsrRequest.VERIFICATION_EVIDENCE, r.verificationEvidenceEncrypted) : null, pending);
         RequestView.Closing closing = r.closedAt == null ? null
-                : new RequestView.Closing(disclose ? cipher.decrypt(DsrRequest.CLOSING_REASON, r.closingReasonEncrypted) : null, r.closedAt, r.closedBy);
+                : new RequestView.Closing(disclose || r.outcome == Outcome.REFUSED
+                        ? cipher.decrypt(DsrRequest.CLOSING_REASON, r.closingReasonEncrypted) : null, r.closedAt,
+                        r.closedBy);
         List<RequestView.Task> taskViews = taskList.stream().map(t -> new RequestView.Task(t.participant, t.step,
                 t.status, t.attempts, t.lastError, t.status == TaskStatus.PENDING ? t.nextAttemptAt : null,
                 t.completedAt)).toList();
@@ -99,7 +110,17 @@ public class RequestViews {
                 disclose ? cipher.decrypt(DsrRequest.DETAILS, r.detailsEncrypted) : null, shown,
                 disclose ? rectification(cipher.decrypt(DsrRequest.RECTIFICATION, r.rectificationEncrypted)) : null,
                 r.subjectId, r.subjectResolution, r.receivedAt, r.originalDueAt, r.dueAt, extension, verification,
-                closing, taskViews, answers.of(r, taskList, notified, exportInfo), r.filedBy, r.createdAt);
+                closing, restrictionLift(r, cipher, taskList), taskViews, answers.of(r, taskList, notified, exportInfo), r.filedBy, r.createdAt);
+    }
+
+    private static RequestView.RestrictionLift restrictionLift(DsrRequest r, SubjectCipher cipher, List<DsrTask> taskList) {
+        if (r.liftAnnouncedAt == null) {
+            return null;
+        }
+        List<String> liftedIn = taskList.stream().filter(t -> t.step == TaskStep.UNRESTRICT && t.status == TaskStatus.DONE)
+                .map(t -> t.participant).toList();
+        return new RequestView.RestrictionLift(cipher.decrypt(DsrRequest.LIFT_REASON, r.liftReasonEncrypted),
+                r.liftAnnouncedAt, r.liftAnnouncedBy, r.liftedAt, r.liftedBy, liftedIn, r.liftCompletedAt);
     }
 
     private RectificationRequest rectification(String decrypted) {

@@ -47,7 +47,8 @@ public class ConsoleExtensionResource {
         return actions.act(requestId, () -> {
             actions.check(body);
             return extension.extend(requestId, body, ConsoleUser.of(identity).actor())
-                    .map(view -> "Deadline extended to " + ConsoleViews.time(view.dueAt()) + ". Tell the requester why.");
+                    .map(view -> "Deadline extended to " + ConsoleViews.time(view.dueAt())
+                            + ". The requester is e-mailed the reason, where the request gives an e-mail address.");
         });
     }
 }

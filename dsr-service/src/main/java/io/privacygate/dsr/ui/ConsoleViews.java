@@ -118,6 +118,37 @@ public final class ConsoleViews {
             return extension == null ? null : "Extended on " + time(extension.extendedAt()) + ": " + extension.reason();
         }
 
+        /** Art. 18(3): a restriction carried out, whose lift has not been announced to the requester yet. */
+        public boolean canAnnounceLift() {
+            return restrictionCarriedOut() && request.restrictionLift() == null;
+        }
+
+        /** Announced to the requester, not yet lifted. */
+        public boolean canLift() {
+            return restrictionCarriedOut() && request.restrictionLift() != null
+                    && request.restrictionLift().liftedAt() == null;
+        }
+
+        /** Where the lift of the restriction stands, or null when none was announced. */
+        public String liftText() {
+            RequestView.RestrictionLift lift = request.restrictionLift();
+            if (lift == null) {
+                return null;
+            }
+            String text = "Lift announced to the requester on " + time(lift.announcedAt()) + ": " + lift.reason();
+            if (lift.completedAt() != null) {
+                return text + " Lifted everywhere on " + time(lift.completedAt()) + ".";
+            }
+            return lift.liftedAt() == null ? text : text + " Lift ordered on " + time(lift.liftedAt())
+                    + "; lifted so far in: " + (lift.liftedIn().isEmpty() ? "none" : String.join(", ", lift.liftedIn())) + ".";
+        }
+
+        private boolean restrictionCarriedOut() {
+            return request.status() == RequestStatus.COMPLETED && request.tasks() != null && request.tasks().stream()
+                    .anyMatch(t -> t.step() == io.privacygate.dsr.model.TaskStep.RESTRICT
+                            && t.status() == io.privacygate.dsr.model.TaskStatus.DONE);
+        }
+
         public boolean unverified() {
             return request.status() == RequestStatus.RECEIVED;
         }
@@ -168,6 +199,14 @@ public final class ConsoleViews {
             if (r.tasks() != null) {
                 r.tasks().stream().filter(t -> t.completedAt() != null).forEach(t -> entries.add(new TimelineEntry(
                         t.completedAt(), t.step() + " done by " + t.participant(), null)));
+            }
+            if (r.restrictionLift() != null) {
+                entries.add(new TimelineEntry(r.restrictionLift().announcedAt(), "Lift of the restriction announced to the requester",
+                        r.restrictionLift().announcedBy()));
+                if (r.restrictionLift().liftedAt() != null) {
+                    entries.add(new TimelineEntry(r.restrictionLift().liftedAt(), "Lift of the restriction ordered",
+                            r.restrictionLift().liftedBy()));
+                }
             }
             if (r.closing() != null && r.closing().closedAt() != null) {
                 entries.add(new TimelineEntry(r.closing().closedAt(), "Closed: " + r.status()

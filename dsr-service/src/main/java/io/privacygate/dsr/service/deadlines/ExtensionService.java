@@ -11,6 +11,8 @@ import io.privacygate.dsr.service.DsrAudit;
 import io.privacygate.dsr.service.Notifier;
 import io.privacygate.dsr.service.RequestLocks;
 import io.privacygate.dsr.service.RequestViews;
+import io.privacygate.dsr.service.subjectmail.SubjectLetters;
+import io.privacygate.dsr.service.subjectmail.SubjectMails;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,7 +23,8 @@ import java.util.UUID;
 /**
  * Art. 12(3): the deadline "may be extended by two further months where necessary, taking into account the
  * complexity and number of the requests", with the reasons given to the subject within the first month.
- * Hence: once, before the first deadline passes, by one or two months, with a reason.
+ * Hence: once, before the first deadline passes, by one or two months, with a reason, which is mailed to the
+ * requester in the same transaction (no mail, no extension) and shown wherever the request's state is.
  */
 @ApplicationScoped
 public class ExtensionService {
@@ -30,15 +33,17 @@ public class ExtensionService {
     private final DsrAudit audit;
     private final Notifier notifier;
     private final RequestViews views;
+    private final SubjectMails mails;
     private final DsrConfig config;
 
     ExtensionService(RequestLocks locks, SubjectKeys keys, DsrAudit audit, Notifier notifier, RequestViews views,
-                     DsrConfig config) {
+                     SubjectMails mails, DsrConfig config) {
         this.locks = locks;
         this.keys = keys;
         this.audit = audit;
         this.notifier = notifier;
         this.views = views;
+        this.mails = mails;
         this.config = config;
     }
 
@@ -55,14 +60,17 @@ public class ExtensionService {
                 return Uni.createFrom().failure(ProblemException.conflict(
                         "The first deadline has passed; an extension must be decided before it (Art. 12(3))."));
             }
+            String reason = body.reason().strip();
             return keys.forWriting(request.id).chain(cipher -> {
                 request.extended = true;
-                request.extensionReasonEncrypted = cipher.encrypt(DsrRequest.EXTENSION_REASON, body.reason().strip());
+                request.extensionReasonEncrypted = cipher.encrypt(DsrRequest.EXTENSION_REASON, reason);
                 request.extendedAt = now;
                 request.extendedBy = actor;
                 request.dueAt = Deadlines.extendedDueAt(request.receivedAt, months, config.deadline().zone());
                 request.updatedAt = now;
-                return audit.extended(request, actor)
+                // Before the first deadline, so the requester hears of it "within one month of receipt".
+                return mails.send(request, SubjectLetters.extension(request, reason, config.deadline().zone()), actor)
+                        .chain(() -> audit.extended(request, actor))
                         .chain(() -> notifier.extended(request))
                         .chain(() -> views.view(request, true));
             });

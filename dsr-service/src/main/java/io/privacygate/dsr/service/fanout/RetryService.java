@@ -13,11 +13,15 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /** Sends the failed tasks of a request back to the worker, once an operator has fixed what made them fail. */
 @ApplicationScoped
 public class RetryService {
+    /** A completed request has no task left but the UNRESTRICT steps of a lift (Art. 18(3)). */
+    private static final Set<RequestStatus> RETRYABLE = Set.of(RequestStatus.RECEIVED, RequestStatus.VERIFIED,
+            RequestStatus.IN_PROGRESS, RequestStatus.COMPLETED);
     private final RequestLocks locks;
     private final DsrTaskRepository tasks;
     private final DsrAudit audit;
@@ -32,7 +36,8 @@ public class RetryService {
 
     @WithTransaction
     public Uni<RequestView> retry(UUID id, String actor) {
-        return locks.lockIn(id, RequestStatus.OPEN, "only an open request has tasks to retry")
+        return locks.lockIn(id, RETRYABLE, "only an open request, or a completed one whose restriction is being lifted, "
+                        + "has tasks to retry")
                 .chain(request -> tasks.update("status = ?1, nextAttemptAt = ?2, needsInputNotified = false "
                                 + "where requestId = ?3 and status = ?4", TaskStatus.PENDING, Instant.now(), id, TaskStatus.FAILED)
                         .chain(count -> count == 0

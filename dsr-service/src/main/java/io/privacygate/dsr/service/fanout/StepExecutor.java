@@ -43,6 +43,7 @@ public class StepExecutor {
                     .map(export -> recorded(Map.of("recordSets", counts(export)), export));
             case ERASE -> participants.erase(work.participant(), work.subjectId()).map(this::recorded);
             case RESTRICT -> participants.restrict(work.participant(), work.subjectId()).map(this::recorded);
+            case UNRESTRICT -> participants.unrestrict(work.participant(), work.subjectId()).map(this::recorded);
             case RECTIFY -> participants.rectify(work.participant(), work.subjectId(), work.rectification())
                     .map(this::recorded);
             case HISTORY -> participants.export(work.participant(), work.subjectId())

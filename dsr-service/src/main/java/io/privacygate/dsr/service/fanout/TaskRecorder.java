@@ -10,11 +10,13 @@ import io.privacygate.dsr.model.Outcome;
 import io.privacygate.dsr.model.RequestStatus;
 import io.privacygate.dsr.model.SubjectResolution;
 import io.privacygate.dsr.model.TaskStatus;
+import io.privacygate.dsr.model.TaskStep;
 import io.privacygate.dsr.repository.DsrRequestRepository;
 import io.privacygate.dsr.repository.DsrTaskRepository;
 import io.privacygate.dsr.service.DsrAudit;
 import io.privacygate.dsr.service.Notifier;
 import io.privacygate.dsr.service.RequestCompletion;
+import io.privacygate.dsr.service.restriction.RestrictionLiftService;
 import io.privacygate.dsr.service.Transitions;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -36,19 +38,21 @@ public class TaskRecorder {
     private final Planner planner;
     private final Transitions transitions;
     private final RequestCompletion completion;
+    private final RestrictionLiftService lifts;
     private final DsrAudit audit;
     private final Notifier notifier;
     private final DsrConfig config;
 
     TaskRecorder(DsrRequestRepository requests, DsrTaskRepository tasks, SubjectKeys keys, Planner planner,
-                 Transitions transitions, RequestCompletion completion, DsrAudit audit, Notifier notifier,
-                 DsrConfig config) {
+                 Transitions transitions, RequestCompletion completion, RestrictionLiftService lifts, DsrAudit audit,
+                 Notifier notifier, DsrConfig config) {
         this.requests = requests;
         this.tasks = tasks;
         this.keys = keys;
         this.planner = planner;
         this.transitions = transitions;
         this.completion = completion;
+        this.lifts = lifts;
         this.audit = audit;
         this.notifier = notifier;
         this.config = config;
@@ -72,7 +76,8 @@ public class TaskRecorder {
                 case StepResult.NoSubject none -> resolved(request, task, null);
                 case StepResult.Recorded recorded -> record(request, task, recorded)
                         .chain(() -> audit.taskDone(request, task))
-                        .chain(() -> completion.completeIfDone(request))
+                        .chain(() -> task.step == TaskStep.UNRESTRICT
+                                ? lifts.completeIfLifted(request) : completion.completeIfDone(request))
                         .replaceWith(false);
             };
         });
