@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * The definition of a processing activity. On {@code PUT /purposes/{key}} the key comes from the path and
- * may be left out of the body.
+ * may be left out of the body. There is no {@code noticeHash}: the suite computes it from the notice texts registered
+ * with {@code PUT /purposes/{key}/notices/{language}} (Art. 7(1)); a {@code noticeHash} still sent is ignored, as every
+ * field unknown to the body is.
  */
 public record PurposeRequest(
         @Pattern(regexp = KEY_PATTERN, message = "must be lower-case letters, digits and dashes (2-63)") String key,
@@ -24,7 +26,6 @@ public record PurposeRequest(
         @NotEmpty @Size(max = 20) List<@NotBlank @Pattern(regexp = CHANNEL_PATTERN, message = "must be lower-case letters, digits, dashes or underscores") String> channels,
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String noticeUrl,
         @Size(max = 100) String noticeVersion,
-        @Size(max = 200) String noticeHash,
         @NotNull Boolean gpcApplies) {
 
     public static final String KEY_PATTERN = "[a-z0-9][a-z0-9-]{1,62}";

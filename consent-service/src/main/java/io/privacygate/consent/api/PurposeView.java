@@ -4,10 +4,15 @@ import io.privacygate.commons.gdpr.LegalBasis;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
-/** A version of a processing activity, with its legal basis as a DPV IRI as well. */
+/**
+ * A version of a processing activity, with its legal basis as a DPV IRI as well. {@code noticeHashes} are computed
+ * from the notice texts registered for its notice version, by language ({@code sha-256:} hex, README); {@code
+ * noticeHash} is the one of the privacy center's first language, null until a text is registered in it.
+ */
 public record PurposeView(String key, int version, boolean current, String title, String description,
                           LegalBasis legalBasis, String legalBasisIri, List<String> dataCategories, String retention,
                           List<String> recipients, List<String> channels, String noticeUrl, String noticeVersion,
-                          String noticeHash, boolean gpcApplies, Instant createdAt) {
+                          String noticeHash, Map<String, String> noticeHashes, boolean gpcApplies, Instant createdAt) {
 }

@@ -65,9 +65,6 @@ public class Purpose {
     @Column(name = "notice_version")
     public String noticeVersion;
 
-    @Column(name = "notice_hash")
-    public String noticeHash;
-
     /** A Global Privacy Control signal ({@code Sec-GPC: 1}) is an objection to this purpose. */
     @Column(name = "gpc_applies", nullable = false)
     public boolean gpcApplies;

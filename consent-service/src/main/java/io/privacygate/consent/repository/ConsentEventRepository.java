@@ -2,6 +2,7 @@ package io.privacygate.consent.repository;
 
 import io.privacygate.commons.web.PageRequest;
 import io.privacygate.consent.model.ConsentEvent;
+import io.privacygate.consent.model.PurposeNotice;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -58,6 +59,12 @@ public class ConsentEventRepository implements PanacheRepositoryBase<ConsentEven
      * A transaction lock on a name (a subject and purpose, an idempotency key): one writer at a time, so
      * that a duplicate submission is recognised rather than raced.
      */
+    /** How many events recorded the hash of this notice text. */
+    public Uni<Long> countShowing(PurposeNotice.Key text) {
+        return count("purposeKey = ?1 and noticeVersion = ?2 and noticeLanguage = ?3", text.purposeKey,
+                text.noticeVersion, text.language);
+    }
+
     public Uni<Void> lock(String name) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "select count(pg_advisory_xact_lock(hashtextextended(:name, 1)))")

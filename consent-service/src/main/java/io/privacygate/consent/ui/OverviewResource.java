@@ -63,6 +63,7 @@ public class OverviewResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> choose(@CookieParam(PrivacySessions.COOKIE) String cookie, @RestForm String csrf,
                                 @RestForm String purpose, @RestForm String state, @RestForm String noticeVersion,
+                                @RestForm String noticeLanguage, @RestForm String noticeHash,
                                 @HeaderParam("User-Agent") String userAgent, @HeaderParam("Accept-Language") String acceptLanguage,
                                 @HeaderParam("Sec-GPC") String gpc, @Context HttpServerRequest request) {
         return visits.verifiedForm(cookie, csrf, acceptLanguage, gpc, request, visit -> {
@@ -73,7 +74,8 @@ public class OverviewResource {
             }
             String source = ClientAddress.origin(request) + "/privacy/me";
             String ua = userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT));
-            return center.choose(visit.session().email(), purpose, chosen, noticeVersion,
+            return center.choose(visit.session().email(), purpose, chosen,
+                            PrivacyCenterService.NoticeShown.of(noticeVersion, noticeLanguage, noticeHash),
                             new PrivacyCenterService.Evidence(source, ClientAddress.ip(request), ua))
                     .chain(recorded -> renderer.redirect(visit,
                             "/privacy/me?saved=" + recorded.event().receiptId() + "#purpose-" + purpose))

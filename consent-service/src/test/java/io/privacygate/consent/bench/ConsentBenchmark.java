@@ -147,7 +147,7 @@ public final class ConsentBenchmark {
         String body = """
                 {"key":"%s","title":"Benchmark %s","legalBasis":"%s","dataCategories":["email","profile"],"retention":"P1Y",
                  "recipients":["CRM"],"channels":["email","web","sms"],"noticeUrl":"https://example.org/notice/%s",
-                 "noticeVersion":"1","noticeHash":"sha256:1","gpcApplies":%s}""".formatted(key, key, basis, key, gpc);
+                 "noticeVersion":"1","gpcApplies":%s}""".formatted(key, key, basis, key, gpc);
         HttpResponse<String> created = post("/api/v1/purposes", dpo, body);
         if (created.statusCode() != 201) {
             throw new IllegalStateException("Purpose " + key + " not created: " + created.statusCode() + " " + created.body());

@@ -48,7 +48,6 @@ final class Fixtures extends Callers {
         purpose.put("channels", List.of("email", "web"));
         purpose.put("noticeUrl", "https://example.org/notice/" + key);
         purpose.put("noticeVersion", noticeVersion);
-        purpose.put("noticeHash", "sha256:" + noticeVersion);
         purpose.put("gpcApplies", true);
         return purpose;
     }

@@ -95,14 +95,26 @@ public class PrivacyCenterService {
         }
     }
 
+    /** Which notice the page showed: its version, and the language and hash of its registered text (Art. 7(1)). */
+    public record NoticeShown(String version, String language, String hash) {
+        /** From the form's fields, an empty one as absent. */
+        public static NoticeShown of(String version, String language, String hash) {
+            return new NoticeShown(blankToNull(version), blankToNull(language), blankToNull(hash));
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+    }
+
     /**
      * Records the choice as a consent event; choosing what is already recorded changes nothing (the current
      * event is answered, {@code replayed}).
      */
-    public Uni<ConsentService.Recorded> choose(String email, String purpose, ConsentState state, String noticeVersion,
+    public Uni<ConsentService.Recorded> choose(String email, String purpose, ConsentState state, NoticeShown notice,
                                                Evidence evidence) {
         ConsentRequest request = new ConsentRequest(null, List.of(emailIdentifier(email)), purpose, state,
-                noticeVersion, COLLECTION_METHOD,
+                notice.version(), notice.language(), notice.hash(), COLLECTION_METHOD,
                 new ConsentRequest.Evidence(evidence.source(), FORM_ID, evidence.ip(), evidence.userAgent(), null));
         return consents.record(request, null, ACTOR)
                 .onFailure(e -> e instanceof ProblemException p && p.type() == ProblemType.CONFLICT)

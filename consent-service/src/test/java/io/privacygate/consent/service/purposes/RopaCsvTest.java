@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,8 @@ class RopaCsvTest {
     void writesOneRowPerActivityAfterTheHeader() {
         PurposeView purpose = new PurposeView("newsletter", 2, true, "Newsletter, monthly", "Says \"hello\"",
                 LegalBasis.CONSENT, "eu-gdpr:A6-1-a", List.of("email", "name"), "P2Y", List.of("Mailer Ltd"),
-                List.of("email"), "https://example.org/n", "3", "sha256:ab", true, Instant.parse("2026-01-02T03:04:05Z"));
+                List.of("email"), "https://example.org/n", "3", "sha-256:ab",
+                Map.of("en", "sha-256:ab", "de", "sha-256:cd"), true, Instant.parse("2026-01-02T03:04:05Z"));
         String csv = RopaCsv.write(new Ropa(new Ropa.Controller("ACME", "https://acme.example/privacy"), Instant.now(),
                 List.of(purpose)));
 
@@ -26,7 +28,7 @@ class RopaCsvTest {
         assertThat(lines[0]).isEqualTo(String.join(",", RopaCsv.HEADER));
         assertThat(lines[1]).isEqualTo("ACME,https://acme.example/privacy,newsletter,2,\"Newsletter, monthly\","
                 + "\"Says \"\"hello\"\"\",CONSENT,eu-gdpr:A6-1-a,email; name,P2Y,Mailer Ltd,email,https://example.org/n,3,"
-                + "sha256:ab,true,2026-01-02T03:04:05Z");
+                + "de=sha-256:cd; en=sha-256:ab,true,2026-01-02T03:04:05Z");
     }
 
     @Test
