@@ -7,6 +7,8 @@ public enum DecisionReason {
     /** A purpose whose legal basis is not consent (Art. 6(1)(b)-(f)). */
     LEGAL_BASIS(true),
     UNKNOWN_PURPOSE(false),
+    /** The purpose is a draft: its legal basis is not justified yet (Art. 6(1), Art. 5(2)). */
+    PURPOSE_INACTIVE(false),
     /** No such subject, or erased: fail closed. */
     UNKNOWN_SUBJECT(false),
     /** The identifiers given belong to different subjects. */

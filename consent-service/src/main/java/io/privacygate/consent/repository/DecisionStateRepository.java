@@ -4,6 +4,7 @@ import io.privacygate.commons.gdpr.LegalBasis;
 import io.privacygate.consent.model.ConsentState;
 import io.privacygate.consent.model.LatestConsent;
 import io.privacygate.consent.model.PurposeRule;
+import io.privacygate.consent.model.PurposeStatus;
 import io.privacygate.consent.model.SubjectState;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -62,13 +63,13 @@ public class DecisionStateRepository {
 
     /** The current version of every purpose, by key. */
     public Uni<Map<String, PurposeRule>> loadPurposes() {
-        return pool.query("select key, version, legal_basis, channels, notice_version, gpc_applies from purpose where current")
+        return pool.query("select key, version, status, legal_basis, channels, notice_version, gpc_applies from purpose where current")
                 .execute()
                 .map(rows -> {
                     Map<String, PurposeRule> purposes = new HashMap<>();
                     for (Row row : rows) {
                         purposes.put(row.getString("key"), new PurposeRule(row.getString("key"), row.getInteger("version"),
-                                LegalBasis.valueOf(row.getString("legal_basis")), Set.of(row.getArrayOfStrings("channels")),
+                                PurposeStatus.ACTIVE.name().equals(row.getString("status")), LegalBasis.valueOf(row.getString("legal_basis")), Set.of(row.getArrayOfStrings("channels")),
                                 row.getString("notice_version"), row.getBoolean("gpc_applies")));
                     }
                     return Map.copyOf(purposes);

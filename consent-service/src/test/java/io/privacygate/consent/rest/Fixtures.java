@@ -55,6 +55,7 @@ final class Fixtures extends Callers {
     static Map<String, Object> contractPurpose(String key) {
         Map<String, Object> purpose = consentPurpose(key, "1");
         purpose.put("legalBasis", "CONTRACT");
+        purpose.put("basisReference", "Terms of service, section 4");
         purpose.put("gpcApplies", false);
         return purpose;
     }

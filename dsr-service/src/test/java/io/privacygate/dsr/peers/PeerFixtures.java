@@ -83,6 +83,12 @@ final class PeerFixtures {
         body.put("gpcApplies", false);
         int status = at(Peers.CONSENT, dpo()).body(body).post("/api/v1/purposes").statusCode();
         assertThat(status).isIn(201, 409);
+        if ("LEGITIMATE_INTERESTS".equals(basis)) {
+            // consent-service keeps a legitimate-interests purpose a draft until its balancing test is on record (#20).
+            at(Peers.CONSENT, dpo()).body(Map.of("interest", "Test interest", "necessity", "Test necessity", "balance", "Test balance"))
+                    .put("/api/v1/purposes/" + key + "/balancing-test").then().statusCode(200);
+            at(Peers.CONSENT, dpo()).post("/api/v1/purposes/" + key + "/activation").then().statusCode(200);
+        }
     }
 
     /** A subject known by both identifiers, linked in consent-service. */

@@ -27,6 +27,10 @@ public final class DecisionRules {
             return DecisionView.denied(null, DecisionReason.UNKNOWN_PURPOSE, restricted);
         }
         LegalBasis basis = purpose.legalBasis();
+        // Nothing is processed on a basis that is not justified on record (Art. 6(1), Art. 5(2)).
+        if (!purpose.active()) {
+            return DecisionView.denied(basis, DecisionReason.PURPOSE_INACTIVE, restricted);
+        }
         if (subject == null) {
             return DecisionView.denied(basis, DecisionReason.UNKNOWN_SUBJECT, false);
         }

@@ -10,7 +10,9 @@ import io.privacygate.consent.api.PurposeView;
 import io.privacygate.consent.api.Ropa;
 import io.privacygate.consent.config.ConsentConfig;
 import io.privacygate.consent.model.Purpose;
+import io.privacygate.consent.model.PurposeStatus;
 import io.privacygate.consent.model.Timestamps;
+import io.privacygate.consent.repository.BalancingTestRepository;
 import io.privacygate.consent.repository.PurposeNoticeRepository;
 import io.privacygate.consent.repository.PurposeRepository;
 import io.privacygate.consent.service.audit.ConsentAudit;
@@ -35,15 +37,17 @@ import java.util.stream.Collectors;
 public class PurposeService {
     private final PurposeRepository purposes;
     private final PurposeNoticeRepository notices;
+    private final BalancingTestRepository balancingTests;
     private final ConsentAudit audit;
     private final StateChanges changes;
     private final ConsentConfig config;
     private final SecurityIdentity identity;
 
-    PurposeService(PurposeRepository purposes, PurposeNoticeRepository notices, ConsentAudit audit,
-                   StateChanges changes, ConsentConfig config, SecurityIdentity identity) {
+    PurposeService(PurposeRepository purposes, PurposeNoticeRepository notices, BalancingTestRepository balancingTests,
+                   ConsentAudit audit, StateChanges changes, ConsentConfig config, SecurityIdentity identity) {
         this.purposes = purposes;
         this.notices = notices;
+        this.balancingTests = balancingTests;
         this.audit = audit;
         this.changes = changes;
         this.config = config;
@@ -62,7 +66,7 @@ public class PurposeService {
                         return Uni.createFrom().failure(ProblemException.conflict(
                                 "Purpose '" + request.key() + "' exists; change it with PUT, which makes a new version."));
                     }
-                    Purpose created = definition.toVersion(request.key(), 1, actor());
+                    Purpose created = definition.toVersion(request.key(), 1, actor(), false);
                     return purposes.persistAndFlush(created)
                             .call(audit::purposeCreated)
                             .chain(this::view)
@@ -86,10 +90,11 @@ public class PurposeService {
                         return view(current).map(Changed::none);
                     }
                     current.current = false;
-                    Purpose next = definition.toVersion(key, current.version + 1, actor());
                     // The old version stops being current before the new one is inserted (one current per key).
-                    return purposes.flush()
-                            .chain(() -> purposes.persistAndFlush(next))
+                    return balancingTests.findInForce(Set.of(key))
+                            .map(tests -> definition.toVersion(key, current.version + 1, actor(), tests.containsKey(key)))
+                            .call(() -> purposes.flush())
+                            .chain(purposes::persistAndFlush)
                             .call(saved -> audit.purposeChanged(current, saved))
                             .chain(this::view)
                             .map(view -> Changed.of(view, Set.of(StateKeys.PURPOSES)));
@@ -127,15 +132,16 @@ public class PurposeService {
                 new Ropa.Controller(config.controller().name(), config.controller().contact()), Instant.now(), all));
     }
 
-    private Uni<PurposeView> view(Purpose purpose) {
+    Uni<PurposeView> view(Purpose purpose) {
         return views(List.of(purpose)).map(List::getFirst);
     }
 
-    /** The views, each with the hashes of its notice's registered texts (one query for all). */
-    private Uni<List<PurposeView>> views(List<Purpose> versions) {
+    /** The views, each with the hashes of its notice's registered texts and its balancing test (one query each). */
+    Uni<List<PurposeView>> views(List<Purpose> versions) {
         String defaultLanguage = config.privacyCenter().languages().getFirst();
-        return notices.findByPurposes(versions.stream().map(p -> p.key).collect(Collectors.toSet()))
-                .map(texts -> versions.stream().map(p -> Purposes.view(p, texts, defaultLanguage)).toList());
+        Set<String> keys = versions.stream().map(p -> p.key).collect(Collectors.toSet());
+        return notices.findByPurposes(keys).chain(texts -> balancingTests.findInForce(keys).map(tests -> versions.stream()
+                .map(p -> Purposes.view(p, texts, tests.get(p.key), defaultLanguage)).toList()));
     }
 
     private String actor() {
@@ -143,7 +149,8 @@ public class PurposeService {
     }
 
     /** A purpose definition, checked and in canonical form (lists without repeats, retention upper-case). */
-    record Definition(String title, String description, LegalBasis legalBasis, List<String> dataCategories,
+    record Definition(String title, String description, LegalBasis legalBasis, String basisReference,
+                      List<String> dataCategories,
                       String retention, List<String> recipients, List<String> channels, String noticeUrl,
                       String noticeVersion, boolean gpcApplies) {
 
@@ -158,19 +165,21 @@ public class PurposeService {
                 throw ProblemException.invalidField("noticeUrl", "is required for a purpose based on consent");
             }
             return new Definition(r.title().trim(), blankToNull(r.description()), r.legalBasis(),
-                    distinct(r.dataCategories()), retention, distinct(r.recipients()), distinct(r.channels()),
+                    blankToNull(r.basisReference()), distinct(r.dataCategories()), retention, distinct(r.recipients()), distinct(r.channels()),
                     blankToNull(r.noticeUrl()), blankToNull(r.noticeVersion()), r.gpcApplies());
         }
 
         boolean sameAs(Purpose p) {
             return title.equals(p.title) && Objects.equals(description, p.description) && legalBasis == p.legalBasis
+                    && Objects.equals(basisReference, p.basisReference)
                     && dataCategories.equals(p.dataCategories) && retention.equals(p.retention)
                     && recipients.equals(p.recipients) && channels.equals(p.channels)
                     && Objects.equals(noticeUrl, p.noticeUrl) && Objects.equals(noticeVersion, p.noticeVersion)
                     && gpcApplies == p.gpcApplies;
         }
 
-        Purpose toVersion(String key, int version, String actor) {
+        /** The version; ACTIVE when its basis is justified as written, a DRAFT to be justified and activated otherwise. */
+        Purpose toVersion(String key, int version, String actor, boolean balancingTest) {
             Purpose p = new Purpose();
             p.id = UUID.randomUUID();
             p.key = key;
@@ -179,6 +188,9 @@ public class PurposeService {
             p.title = title;
             p.description = description;
             p.legalBasis = legalBasis;
+            p.basisReference = basisReference;
+            p.status = Justification.missing(legalBasis, basisReference, balancingTest).isEmpty()
+                    ? PurposeStatus.ACTIVE : PurposeStatus.DRAFT;
             p.dataCategories = dataCategories;
             p.retention = retention;
             p.recipients = recipients;

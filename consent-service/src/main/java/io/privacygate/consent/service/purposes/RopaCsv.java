@@ -1,6 +1,7 @@
 package io.privacygate.consent.service.purposes;
 
 import io.privacygate.commons.web.CsvTable;
+import io.privacygate.consent.api.BalancingTestView;
 import io.privacygate.consent.api.PurposeView;
 import io.privacygate.consent.api.Ropa;
 
@@ -14,8 +15,9 @@ import java.util.stream.Collectors;
  * people with spreadsheets). Lists are joined with {@code "; "}.
  */
 public final class RopaCsv {
-    static final List<String> HEADER = List.of("controller", "controllerContact", "key", "version", "title",
-            "description", "legalBasis", "legalBasisIri", "dataCategories", "retention", "recipients", "channels",
+    static final List<String> HEADER = List.of("controller", "controllerContact", "key", "version", "status", "title",
+            "description", "legalBasis", "legalBasisIri", "basisReference", "balancingInterest", "balancingNecessity",
+            "balancingBalance", "balancingSignedOffBy", "balancingSignedOffAt", "dataCategories", "retention", "recipients", "channels",
             "noticeUrl", "noticeVersion", "noticeHashes", "gpcApplies", "since");
 
     private RopaCsv() {
@@ -33,9 +35,12 @@ public final class RopaCsv {
 
     /** An absent value (description, notice) is an empty cell. */
     private static List<String> row(Ropa ropa, PurposeView p) {
+        BalancingTestView test = p.balancingTest();
         return Arrays.asList(ropa.controller().name(), ropa.controller().contact(), p.key(),
-                String.valueOf(p.version()), p.title(), p.description(), p.legalBasis().name(),
-                p.legalBasisIri(), String.join("; ", p.dataCategories()), p.retention(),
+                String.valueOf(p.version()), p.status().name(), p.title(), p.description(), p.legalBasis().name(),
+                p.legalBasisIri(), p.basisReference(), test == null ? null : test.interest(),
+                test == null ? null : test.necessity(), test == null ? null : test.balance(),
+                test == null ? null : test.signedOffBy(), test == null ? null : test.signedOffAt().toString(), String.join("; ", p.dataCategories()), p.retention(),
                 String.join("; ", p.recipients()), String.join("; ", p.channels()), p.noticeUrl(),
                 p.noticeVersion(), noticeHashes(p), String.valueOf(p.gpcApplies()), p.createdAt().toString());
     }

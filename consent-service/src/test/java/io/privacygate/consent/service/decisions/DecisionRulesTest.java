@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DecisionRulesTest {
     private static final UUID SUBJECT = UUID.randomUUID();
     private static final UUID EVENT = UUID.randomUUID();
-    private static final PurposeRule NEWSLETTER = new PurposeRule("newsletter", 3, LegalBasis.CONSENT, Set.of("email"), "v2", true);
-    private static final PurposeRule BILLING = new PurposeRule("billing", 1, LegalBasis.CONTRACT, Set.of("email", "post"), null, false);
-    private static final PurposeRule ADS = new PurposeRule("ads", 1, LegalBasis.LEGITIMATE_INTERESTS, Set.of("web"), null, true);
+    private static final PurposeRule NEWSLETTER = new PurposeRule("newsletter", 3, true, LegalBasis.CONSENT, Set.of("email"), "v2", true);
+    private static final PurposeRule BILLING = new PurposeRule("billing", 1, true, LegalBasis.CONTRACT, Set.of("email", "post"), null, false);
+    private static final PurposeRule ADS = new PurposeRule("ads", 1, true, LegalBasis.LEGITIMATE_INTERESTS, Set.of("web"), null, true);
 
     private static SubjectState subject(boolean restricted, ConsentState state, String noticeVersion) {
         Map<String, LatestConsent> latest = state == null ? Map.of()
@@ -63,6 +63,13 @@ class DecisionRulesTest {
 
     @Nested
     class ForOtherLegalBases {
+        @Test
+        void deniesADraftWhateverItsBasis() {
+            PurposeRule draft = new PurposeRule("billing", 1, false, LegalBasis.CONTRACT, Set.of("post"), null, false);
+            assertThat(DecisionRules.decide(draft, subject(false, null, null), "post", false))
+                    .isEqualTo(new DecisionView(false, LegalBasis.CONTRACT, DecisionReason.PURPOSE_INACTIVE, null, false));
+        }
+
         @Test
         void permitsOnTheLegalBasisWithoutConsent() {
             DecisionView answer = DecisionRules.decide(BILLING, subject(false, null, null), "post", false);
