@@ -17,6 +17,10 @@ public enum DecisionReason {
     SUBJECT_RESTRICTED(false),
     /** The purpose does not declare this channel. */
     CHANNEL_NOT_ALLOWED(false),
+    /** The subject objected to this purpose (Art. 21(1), absolutely for direct marketing, Art. 21(3)). */
+    OBJECTED(false),
+    /** The subject objected, and the DPO recorded compelling legitimate grounds that override it (Art. 21(1)). */
+    COMPELLING_GROUNDS(true),
     /** {@code Sec-GPC: 1} on a purpose it applies to: an objection (Art. 21). */
     GPC_OBJECTION(false),
     NO_CONSENT(false),

@@ -15,6 +15,7 @@ import java.util.List;
  * with {@code PUT /purposes/{key}/notices/{language}} (Art. 7(1)); a {@code noticeHash} still sent is ignored, as every
  * field unknown to the body is. {@code basisReference} names the contract, law or task that contract, legal
  * obligation, vital interests and public task rest on; without it such a purpose is a draft (Art. 6(1)).
+ * {@code directMarketing} (default false) marks direct marketing, to which an objection is absolute (Art. 21(3)).
  */
 public record PurposeRequest(
         @Pattern(regexp = KEY_PATTERN, message = "must be lower-case letters, digits and dashes (2-63)") String key,
@@ -28,7 +29,8 @@ public record PurposeRequest(
         @NotEmpty @Size(max = 20) List<@NotBlank @Pattern(regexp = CHANNEL_PATTERN, message = "must be lower-case letters, digits, dashes or underscores") String> channels,
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String noticeUrl,
         @Size(max = 100) String noticeVersion,
-        @NotNull Boolean gpcApplies) {
+        @NotNull Boolean gpcApplies,
+        Boolean directMarketing) {
 
     public static final String KEY_PATTERN = "[a-z0-9][a-z0-9-]{1,62}";
     public static final String CHANNEL_PATTERN = "[a-z0-9][a-z0-9_-]{0,62}";

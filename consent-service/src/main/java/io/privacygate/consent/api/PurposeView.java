@@ -20,5 +20,5 @@ public record PurposeView(String key, int version, boolean current, PurposeStatu
                           BalancingTestView balancingTest, List<String> missingJustification,
                           List<String> dataCategories, String retention, List<String> recipients, List<String> channels,
                           String noticeUrl, String noticeVersion, String noticeHash, Map<String, String> noticeHashes,
-                          boolean gpcApplies, Instant createdAt) {
+                          boolean gpcApplies, boolean directMarketing, Instant createdAt) {
 }

@@ -77,6 +77,10 @@ public class Purpose {
     @Column(name = "notice_version")
     public String noticeVersion;
 
+    /** Direct marketing (Art. 21(2)-(3)): an objection stops it absolutely, whatever its basis. */
+    @Column(name = "direct_marketing", nullable = false)
+    public boolean directMarketing;
+
     /** A Global Privacy Control signal ({@code Sec-GPC: 1}) is an objection to this purpose. */
     @Column(name = "gpc_applies", nullable = false)
     public boolean gpcApplies;

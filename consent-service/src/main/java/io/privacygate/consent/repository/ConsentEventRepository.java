@@ -55,16 +55,16 @@ public class ConsentEventRepository implements PanacheRepositoryBase<ConsentEven
                 + "where subjectId = ?1 and erasedAt is null", subjectId, erasedAt);
     }
 
-    /**
-     * A transaction lock on a name (a subject and purpose, an idempotency key): one writer at a time, so
-     * that a duplicate submission is recognised rather than raced.
-     */
     /** How many events recorded the hash of this notice text. */
     public Uni<Long> countShowing(PurposeNotice.Key text) {
         return count("purposeKey = ?1 and noticeVersion = ?2 and noticeLanguage = ?3", text.purposeKey,
                 text.noticeVersion, text.language);
     }
 
+    /**
+     * A transaction lock on a name (a subject and purpose, an idempotency key): one writer at a time, so
+     * that a duplicate submission is recognised rather than raced.
+     */
     public Uni<Void> lock(String name) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                         "select count(pg_advisory_xact_lock(hashtextextended(:name, 1)))")

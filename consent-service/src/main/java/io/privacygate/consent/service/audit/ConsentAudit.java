@@ -76,6 +76,18 @@ public class ConsentAudit {
                 .detail("version", purpose.version));
     }
 
+    /** A subject objected to one purpose (Art. 21). */
+    public Uni<Void> objectionRecorded(UUID subjectId, Purpose purpose) {
+        return trail.record(entry("objection.recorded").subject(subjectId).purpose(purpose.key, purpose.legalBasis)
+                .detail("directMarketing", purpose.directMarketing));
+    }
+
+    /** The DPO recorded compelling legitimate grounds that override an objection (Art. 21(1)). */
+    public Uni<Void> compellingGroundsRecorded(UUID subjectId, Purpose purpose) {
+        return trail.record(entry("objection.compelling-grounds-recorded").subject(subjectId)
+                .purpose(purpose.key, purpose.legalBasis));
+    }
+
     /** The DPO wrote (or rewrote) the plain-language text of a notice in one language. */
     public Uni<Void> noticeTextSet(String purposeKey, LegalBasis basis, String noticeVersion, String language) {
         return trail.record(entry("purpose.notice-text-set").purpose(purposeKey, basis)

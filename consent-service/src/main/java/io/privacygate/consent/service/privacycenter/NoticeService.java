@@ -13,6 +13,7 @@ import io.privacygate.consent.repository.ConsentEventRepository;
 import io.privacygate.consent.repository.PurposeNoticeRepository;
 import io.privacygate.consent.repository.PurposeRepository;
 import io.privacygate.consent.service.audit.ConsentAudit;
+import io.privacygate.consent.service.objections.Art21;
 import io.privacygate.consent.service.purposes.NoticeHash;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -151,8 +152,8 @@ public class NoticeService {
                 PrivacyLabels.basis(words, p.legalBasis), p.legalBasis.dpvIri(), p.dataCategories,
                 p.retention, PrivacyLabels.retention(words, p.retention), p.recipients, p.noticeUrl, p.noticeVersion,
                 fallback ? null : NoticeHash.of(textLanguage, title, body), NoticeHash.of(fallback ? "" : textLanguage, title, body),
-                p.gpcApplies,
-                p.legalBasis == LegalBasis.CONSENT);
+                p.gpcApplies, p.legalBasis == LegalBasis.CONSENT, p.directMarketing,
+                Art21.applies(p.legalBasis, p.directMarketing));
     }
 
     private static NoticeTextView textView(PurposeNotice n) {

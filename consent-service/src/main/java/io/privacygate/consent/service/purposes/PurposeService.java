@@ -152,7 +152,7 @@ public class PurposeService {
     record Definition(String title, String description, LegalBasis legalBasis, String basisReference,
                       List<String> dataCategories,
                       String retention, List<String> recipients, List<String> channels, String noticeUrl,
-                      String noticeVersion, boolean gpcApplies) {
+                      String noticeVersion, boolean gpcApplies, boolean directMarketing) {
 
         static Definition of(PurposeRequest r) {
             String retention = RetentionPeriods.parse(r.retention()).orElseThrow(() -> ProblemException.invalidField(
@@ -166,7 +166,8 @@ public class PurposeService {
             }
             return new Definition(r.title().trim(), blankToNull(r.description()), r.legalBasis(),
                     blankToNull(r.basisReference()), distinct(r.dataCategories()), retention, distinct(r.recipients()), distinct(r.channels()),
-                    blankToNull(r.noticeUrl()), blankToNull(r.noticeVersion()), r.gpcApplies());
+                    blankToNull(r.noticeUrl()), blankToNull(r.noticeVersion()), r.gpcApplies(),
+                    Boolean.TRUE.equals(r.directMarketing()));
         }
 
         boolean sameAs(Purpose p) {
@@ -175,7 +176,7 @@ public class PurposeService {
                     && dataCategories.equals(p.dataCategories) && retention.equals(p.retention)
                     && recipients.equals(p.recipients) && channels.equals(p.channels)
                     && Objects.equals(noticeUrl, p.noticeUrl) && Objects.equals(noticeVersion, p.noticeVersion)
-                    && gpcApplies == p.gpcApplies;
+                    && gpcApplies == p.gpcApplies && directMarketing == p.directMarketing;
         }
 
         /** The version; ACTIVE when its basis is justified as written, a DRAFT to be justified and activated otherwise. */
@@ -198,6 +199,7 @@ public class PurposeService {
             p.noticeUrl = noticeUrl;
             p.noticeVersion = noticeVersion;
             p.gpcApplies = gpcApplies;
+            p.directMarketing = directMarketing;
             p.createdAt = Timestamps.now();
             p.createdBy = actor;
             return p;

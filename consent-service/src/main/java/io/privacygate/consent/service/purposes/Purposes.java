@@ -32,7 +32,7 @@ final class Purposes {
                 p.legalBasis.dpvIri(), p.basisReference, test == null ? null : view(test),
                 Justification.missing(p.legalBasis, p.basisReference, test != null), p.dataCategories, p.retention,
                 p.recipients, p.channels, p.noticeUrl, p.noticeVersion, hashes.get(defaultLanguage), Map.copyOf(hashes),
-                p.gpcApplies, p.createdAt);
+                p.gpcApplies, p.directMarketing, p.createdAt);
     }
 
     static BalancingTestView view(BalancingTest t) {

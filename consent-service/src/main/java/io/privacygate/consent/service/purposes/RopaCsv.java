@@ -18,7 +18,7 @@ public final class RopaCsv {
     static final List<String> HEADER = List.of("controller", "controllerContact", "key", "version", "status", "title",
             "description", "legalBasis", "legalBasisIri", "basisReference", "balancingInterest", "balancingNecessity",
             "balancingBalance", "balancingSignedOffBy", "balancingSignedOffAt", "dataCategories", "retention", "recipients", "channels",
-            "noticeUrl", "noticeVersion", "noticeHashes", "gpcApplies", "since");
+            "noticeUrl", "noticeVersion", "noticeHashes", "gpcApplies", "directMarketing", "since");
 
     private RopaCsv() {
     }
@@ -42,6 +42,7 @@ public final class RopaCsv {
                 test == null ? null : test.necessity(), test == null ? null : test.balance(),
                 test == null ? null : test.signedOffBy(), test == null ? null : test.signedOffAt().toString(), String.join("; ", p.dataCategories()), p.retention(),
                 String.join("; ", p.recipients()), String.join("; ", p.channels()), p.noticeUrl(),
-                p.noticeVersion(), noticeHashes(p), String.valueOf(p.gpcApplies()), p.createdAt().toString());
+                p.noticeVersion(), noticeHashes(p), String.valueOf(p.gpcApplies()),
+                String.valueOf(p.directMarketing()), p.createdAt().toString());
     }
 }

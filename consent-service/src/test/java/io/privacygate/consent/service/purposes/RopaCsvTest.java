@@ -23,7 +23,7 @@ class RopaCsvTest {
                 new BalancingTestView(1, "Keeping customers", "Only the address", "Expected; easy to stop",
                         "user:dpo", Instant.parse("2026-01-01T00:00:00Z")), List.of(), List.of("email", "name"), "P2Y", List.of("Mailer Ltd"),
                 List.of("email"), "https://example.org/n", "3", "sha-256:ab",
-                Map.of("en", "sha-256:ab", "de", "sha-256:cd"), true, Instant.parse("2026-01-02T03:04:05Z"));
+                Map.of("en", "sha-256:ab", "de", "sha-256:cd"), true, false, Instant.parse("2026-01-02T03:04:05Z"));
         String csv = RopaCsv.write(new Ropa(new Ropa.Controller("ACME", "https://acme.example/privacy"), Instant.now(),
                 List.of(purpose)));
 
@@ -33,7 +33,7 @@ class RopaCsvTest {
         assertThat(lines[1]).isEqualTo("ACME,https://acme.example/privacy,newsletter,2,ACTIVE,\"Newsletter, monthly\","
                 + "\"Says \"\"hello\"\"\",LEGITIMATE_INTERESTS,eu-gdpr:A6-1-f,,Keeping customers,Only the address,"
                 + "Expected; easy to stop,user:dpo,2026-01-01T00:00:00Z,email; name,P2Y,Mailer Ltd,email,https://example.org/n,3,"
-                + "de=sha-256:cd; en=sha-256:ab,true,2026-01-02T03:04:05Z");
+                + "de=sha-256:cd; en=sha-256:ab,true,false,2026-01-02T03:04:05Z");
     }
 
     @Test
