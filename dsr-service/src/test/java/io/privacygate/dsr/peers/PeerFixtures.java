@@ -61,11 +61,12 @@ final class PeerFixtures {
 
     /** The register every test relies on: a social purpose under legitimate interests, a marketing one under consent. */
     static void ensurePurposes() {
-        purpose(SOCIAL, "LEGITIMATE_INTERESTS", List.of("name", "message-content"), List.of(SOCIAL_RECIPIENT), List.of("facebook"));
-        purpose(NEWSLETTER, "CONSENT", List.of("contact"), List.of(NEWSLETTER_RECIPIENT), List.of("email", "web"));
+        purpose(SOCIAL, "LEGITIMATE_INTERESTS", List.of("name", "message-content"), List.of(SOCIAL_RECIPIENT), List.of("facebook"), false);
+        purpose(NEWSLETTER, "CONSENT", List.of("contact"), List.of(NEWSLETTER_RECIPIENT), List.of("email", "web"), true);
     }
 
-    private static void purpose(String key, String basis, List<String> categories, List<String> recipients, List<String> channels) {
+    private static void purpose(String key, String basis, List<String> categories, List<String> recipients, List<String> channels,
+                                boolean directMarketing) {
         if (at(Peers.CONSENT, dpo()).get("/api/v1/purposes/" + key).statusCode() == 200) {
             return;
         }
@@ -81,6 +82,7 @@ final class PeerFixtures {
         body.put("noticeUrl", "https://example.org/notice/" + key);
         body.put("noticeVersion", "1");
         body.put("gpcApplies", false);
+        body.put("directMarketing", directMarketing);
         int status = at(Peers.CONSENT, dpo()).body(body).post("/api/v1/purposes").statusCode();
         assertThat(status).isIn(201, 409);
         if ("LEGITIMATE_INTERESTS".equals(basis)) {
