@@ -110,9 +110,14 @@ public final class Fixtures {
         purpose.put("channels", channels);
         purpose.put("noticeUrl", "https://example.org/notice/" + key);
         purpose.put("noticeVersion", "1");
-        purpose.put("noticeHash", "sha256:1");
         purpose.put("gpcApplies", gpcApplies);
         consentService(dpo()).body(purpose).post("/api/v1/purposes").then().statusCode(201);
+        if ("LEGITIMATE_INTERESTS".equals(basis)) {
+            // consent-service keeps a legitimate-interests purpose a draft until its balancing test is on record (#20).
+            consentService(dpo()).body(Map.of("interest", "Test interest", "necessity", "Test necessity", "balance", "Test balance"))
+                    .put("/api/v1/purposes/" + key + "/balancing-test").then().statusCode(200);
+            consentService(dpo()).post("/api/v1/purposes/" + key + "/activation").then().statusCode(200);
+        }
     }
 
     public static UUID resolve(String type, String value) {

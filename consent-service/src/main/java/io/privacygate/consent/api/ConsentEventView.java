@@ -9,7 +9,8 @@ import java.util.UUID;
 /** A recorded consent event. The evidence holds the IP address only as a pseudonym. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConsentEventView(UUID eventId, UUID receiptId, UUID subjectId, String purpose, int purposeVersion,
-                               ConsentState state, String noticeVersion, String noticeHash, String collectionMethod,
+                               ConsentState state, String noticeVersion, String noticeLanguage, String noticeHash,
+                               String collectionMethod,
                                EvidenceView evidence, Instant recordedAt) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -7,6 +7,8 @@ public enum DecisionReason {
     /** A purpose whose legal basis is not consent (Art. 6(1)(b)-(f)). */
     LEGAL_BASIS(true),
     UNKNOWN_PURPOSE(false),
+    /** The purpose is a draft: its legal basis is not justified yet (Art. 6(1), Art. 5(2)). */
+    PURPOSE_INACTIVE(false),
     /** No such subject, or erased: fail closed. */
     UNKNOWN_SUBJECT(false),
     /** The identifiers given belong to different subjects. */
@@ -15,6 +17,10 @@ public enum DecisionReason {
     SUBJECT_RESTRICTED(false),
     /** The purpose does not declare this channel. */
     CHANNEL_NOT_ALLOWED(false),
+    /** The subject objected to this purpose (Art. 21(1), absolutely for direct marketing, Art. 21(3)). */
+    OBJECTED(false),
+    /** The subject objected, and the DPO recorded compelling legitimate grounds that override it (Art. 21(1)). */
+    COMPELLING_GROUNDS(true),
     /** {@code Sec-GPC: 1} on a purpose it applies to: an objection (Art. 21). */
     GPC_OBJECTION(false),
     NO_CONSENT(false),

@@ -13,10 +13,10 @@ import java.util.UUID;
 @TemplateData
 public record PrivacyOverview(List<Choice> purposes, List<RequestState> requests, boolean known) {
 
-    /** A purpose with the subject's latest event for it, if any. */
+    /** A purpose with the subject's latest event for it, if any, and when they objected to it (Art. 21), if they did. */
     @TemplateData
     public record Choice(NoticeView notice, String state, String stateLabel, String since, UUID receiptId,
-                         boolean noticeCurrent) {
+                         boolean noticeCurrent, String objectedOn) {
         public boolean granted() {
             return "GRANTED".equals(state) && noticeCurrent;
         }

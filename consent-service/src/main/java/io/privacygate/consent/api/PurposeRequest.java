@@ -11,21 +11,26 @@ import java.util.List;
 
 /**
  * The definition of a processing activity. On {@code PUT /purposes/{key}} the key comes from the path and
- * may be left out of the body.
+ * may be left out of the body. There is no {@code noticeHash}: the suite computes it from the notice texts registered
+ * with {@code PUT /purposes/{key}/notices/{language}} (Art. 7(1)); a {@code noticeHash} still sent is ignored, as every
+ * field unknown to the body is. {@code basisReference} names the contract, law or task that contract, legal
+ * obligation, vital interests and public task rest on; without it such a purpose is a draft (Art. 6(1)).
+ * {@code directMarketing} (default false) marks direct marketing, to which an objection is absolute (Art. 21(3)).
  */
 public record PurposeRequest(
         @Pattern(regexp = KEY_PATTERN, message = "must be lower-case letters, digits and dashes (2-63)") String key,
         @NotBlank @Size(max = 200) String title,
         @Size(max = 4000) String description,
         @NotNull LegalBasis legalBasis,
+        @Size(max = 1000) String basisReference,
         @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = 100) String> dataCategories,
         @NotBlank @Size(max = 50) String retention,
         @NotNull @Size(max = 50) List<@NotBlank @Size(max = 200) String> recipients,
         @NotEmpty @Size(max = 20) List<@NotBlank @Pattern(regexp = CHANNEL_PATTERN, message = "must be lower-case letters, digits, dashes or underscores") String> channels,
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String noticeUrl,
         @Size(max = 100) String noticeVersion,
-        @Size(max = 200) String noticeHash,
-        @NotNull Boolean gpcApplies) {
+        @NotNull Boolean gpcApplies,
+        Boolean directMarketing) {
 
     public static final String KEY_PATTERN = "[a-z0-9][a-z0-9-]{1,62}";
     public static final String CHANNEL_PATTERN = "[a-z0-9][a-z0-9_-]{0,62}";

@@ -49,8 +49,13 @@ public class ConsentEvent {
     @Column(name = "notice_version", nullable = false)
     public String noticeVersion;
 
+    /** The hash of the registered notice text shown ({@code NoticeHash}), null when none was stated. */
     @Column(name = "notice_hash")
     public String noticeHash;
+
+    /** The language of that text. */
+    @Column(name = "notice_language")
+    public String noticeLanguage;
 
     @Column(name = "collection_method", nullable = false)
     public String collectionMethod;

@@ -34,6 +34,14 @@ public class Purpose {
     @Column(nullable = false)
     public boolean current;
 
+    /**
+     * DRAFT until its legal basis is justified, ACTIVE after (decisions deny a draft). The only field a version may
+     * change after it was written: activation.
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public PurposeStatus status;
+
     @Column(nullable = false)
     public String title;
 
@@ -42,6 +50,10 @@ public class Purpose {
     @Enumerated(EnumType.STRING)
     @Column(name = "legal_basis", nullable = false)
     public LegalBasis legalBasis;
+
+    /** The contract, law or task a basis other than consent and legitimate interests rests on (Art. 6(1)(b)-(e)). */
+    @Column(name = "basis_reference")
+    public String basisReference;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "data_categories", nullable = false)
@@ -65,8 +77,9 @@ public class Purpose {
     @Column(name = "notice_version")
     public String noticeVersion;
 
-    @Column(name = "notice_hash")
-    public String noticeHash;
+    /** Direct marketing (Art. 21(2)-(3)): an objection stops it absolutely, whatever its basis. */
+    @Column(name = "direct_marketing", nullable = false)
+    public boolean directMarketing;
 
     /** A Global Privacy Control signal ({@code Sec-GPC: 1}) is an objection to this purpose. */
     @Column(name = "gpc_applies", nullable = false)

@@ -3,6 +3,10 @@ package io.privacygate.consent.model;
 import java.util.Map;
 import java.util.UUID;
 
-/** The part of a subject that decisions need: its Art. 18 state and its latest event per purpose. */
-public record SubjectState(UUID subjectId, boolean restricted, Map<String, LatestConsent> latestByPurpose) {
+/**
+ * The part of a subject that decisions need: its Art. 18 state, its latest event per purpose, and its Art. 21
+ * objections by purpose (true: the DPO recorded compelling grounds that override it).
+ */
+public record SubjectState(UUID subjectId, boolean restricted, Map<String, LatestConsent> latestByPurpose,
+                           Map<String, Boolean> objections) {
 }

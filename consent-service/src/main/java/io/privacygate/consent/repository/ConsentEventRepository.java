@@ -2,6 +2,7 @@ package io.privacygate.consent.repository;
 
 import io.privacygate.commons.web.PageRequest;
 import io.privacygate.consent.model.ConsentEvent;
+import io.privacygate.consent.model.PurposeNotice;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -52,6 +53,12 @@ public class ConsentEventRepository implements PanacheRepositoryBase<ConsentEven
     public Uni<Integer> eraseEvidence(UUID subjectId, Instant erasedAt) {
         return update("ipPseudonym = null, userAgentEncrypted = null, fingerprint = null, erasedAt = ?2 "
                 + "where subjectId = ?1 and erasedAt is null", subjectId, erasedAt);
+    }
+
+    /** How many events recorded the hash of this notice text. */
+    public Uni<Long> countShowing(PurposeNotice.Key text) {
+        return count("purposeKey = ?1 and noticeVersion = ?2 and noticeLanguage = ?3", text.purposeKey,
+                text.noticeVersion, text.language);
     }
 
     /**

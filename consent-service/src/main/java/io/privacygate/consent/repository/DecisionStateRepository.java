@@ -4,6 +4,7 @@ import io.privacygate.commons.gdpr.LegalBasis;
 import io.privacygate.consent.model.ConsentState;
 import io.privacygate.consent.model.LatestConsent;
 import io.privacygate.consent.model.PurposeRule;
+import io.privacygate.consent.model.PurposeStatus;
 import io.privacygate.consent.model.SubjectState;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -54,22 +55,46 @@ public class DecisionStateRepository {
                                     ConsentState.valueOf(row.getString("state")), row.getString("notice_version")));
                         }
                     }
+                    return Map.entry(restricted, latest);
+                })
+                .chain(found -> objections(found.getKey().keySet()).map(objections -> {
                     Map<UUID, SubjectState> states = new HashMap<>();
-                    restricted.forEach((id, r) -> states.put(id, new SubjectState(id, r, Map.copyOf(latest.get(id)))));
+                    found.getKey().forEach((id, r) -> states.put(id, new SubjectState(id, r,
+                            Map.copyOf(found.getValue().get(id)), objections.getOrDefault(id, Map.of()))));
                     return states;
+                }));
+    }
+
+    /** Each subject's objections by purpose, with whether compelling grounds override them. */
+    private Uni<Map<UUID, Map<String, Boolean>>> objections(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery("select subject_id, purpose_key, grounds is not null as overridden from objection "
+                        + "where subject_id = any($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, Map<String, Boolean>> objections = new HashMap<>();
+                    for (Row row : rows) {
+                        objections.computeIfAbsent(row.getUUID("subject_id"), k -> new HashMap<>())
+                                .put(row.getString("purpose_key"), row.getBoolean("overridden"));
+                    }
+                    return objections;
                 });
     }
 
     /** The current version of every purpose, by key. */
     public Uni<Map<String, PurposeRule>> loadPurposes() {
-        return pool.query("select key, version, legal_basis, channels, notice_version, gpc_applies from purpose where current")
+        return pool.query("select key, version, status, legal_basis, channels, notice_version, gpc_applies, direct_marketing "
+                        + "from purpose where current")
                 .execute()
                 .map(rows -> {
                     Map<String, PurposeRule> purposes = new HashMap<>();
                     for (Row row : rows) {
                         purposes.put(row.getString("key"), new PurposeRule(row.getString("key"), row.getInteger("version"),
-                                LegalBasis.valueOf(row.getString("legal_basis")), Set.of(row.getArrayOfStrings("channels")),
-                                row.getString("notice_version"), row.getBoolean("gpc_applies")));
+                                PurposeStatus.ACTIVE.name().equals(row.getString("status")), LegalBasis.valueOf(row.getString("legal_basis")), Set.of(row.getArrayOfStrings("channels")),
+                                row.getString("notice_version"), row.getBoolean("gpc_applies"),
+                                row.getBoolean("direct_marketing")));
                     }
                     return Map.copyOf(purposes);
                 });

@@ -6,15 +6,21 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Collection;
 import java.util.List;
 
 @ApplicationScoped
 @WithSession
 public class PurposeNoticeRepository implements PanacheRepositoryBase<PurposeNotice, PurposeNotice.Key> {
 
-    /** Every text of a language, for the notice versions in force (the caller matches them to the purposes). */
-    public Uni<List<PurposeNotice>> findByLanguage(String language) {
-        return list("id.language = ?1", language);
+    /** How many texts, in any language, the notice version of a purpose has. */
+    public Uni<Long> countForVersion(String purposeKey, String noticeVersion) {
+        return count("id.purposeKey = ?1 and id.noticeVersion = ?2", purposeKey, noticeVersion);
+    }
+
+    /** Every text of the purposes named, in any version and language. */
+    public Uni<List<PurposeNotice>> findByPurposes(Collection<String> purposeKeys) {
+        return purposeKeys.isEmpty() ? Uni.createFrom().item(List.of()) : list("id.purposeKey in ?1", List.copyOf(purposeKeys));
     }
 
     public Uni<List<PurposeNotice>> findByPurpose(String purposeKey) {

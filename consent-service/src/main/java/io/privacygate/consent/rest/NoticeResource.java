@@ -36,6 +36,7 @@ public class NoticeResource {
     @APIResponse(responseCode = "200", description = "The text as stored, with the hash the privacy center shows")
     @APIResponse(responseCode = "400", description = "A field is missing or too long, or the language is not offered (field named)")
     @APIResponse(responseCode = "404", description = "No purpose with this key")
+    @APIResponse(responseCode = "409", description = "Consents recorded the hash of the text in force: a new text needs a new notice version")
     @APIResponse(responseCode = "422", description = "The notice version is not one the purpose has had")
     public Uni<NoticeTextView> setText(@PathParam("key") String key, @PathParam("language") String language,
                                        @Valid @NotNull NoticeTextRequest request) {

@@ -2,6 +2,7 @@ package io.privacygate.consent.ui;
 
 import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.commons.problem.ProblemType;
+import io.privacygate.consent.api.PurposeRequest;
 import io.privacygate.consent.model.ConsentState;
 import io.privacygate.consent.service.privacycenter.PrivacyCenterService;
 import io.privacygate.consent.service.privacycenter.PrivacyMessages;
@@ -63,6 +64,7 @@ public class OverviewResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> choose(@CookieParam(PrivacySessions.COOKIE) String cookie, @RestForm String csrf,
                                 @RestForm String purpose, @RestForm String state, @RestForm String noticeVersion,
+                                @RestForm String noticeLanguage, @RestForm String noticeHash,
                                 @HeaderParam("User-Agent") String userAgent, @HeaderParam("Accept-Language") String acceptLanguage,
                                 @HeaderParam("Sec-GPC") String gpc, @Context HttpServerRequest request) {
         return visits.verifiedForm(cookie, csrf, acceptLanguage, gpc, request, visit -> {
@@ -73,13 +75,34 @@ public class OverviewResource {
             }
             String source = ClientAddress.origin(request) + "/privacy/me";
             String ua = userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), MAX_USER_AGENT));
-            return center.choose(visit.session().email(), purpose, chosen, noticeVersion,
+            return center.choose(visit.session().email(), purpose, chosen,
+                            PrivacyCenterService.NoticeShown.of(noticeVersion, noticeLanguage, noticeHash),
                             new PrivacyCenterService.Evidence(source, ClientAddress.ip(request), ua))
                     .chain(recorded -> renderer.redirect(visit,
                             "/privacy/me?saved=" + recorded.event().receiptId() + "#purpose-" + purpose))
                     .onFailure(e -> e instanceof ProblemException p && (p.type() == ProblemType.UNPROCESSABLE
                             || p.type() == ProblemType.VALIDATION))
                     .recoverWithUni(() -> pages.me(visit, 422, null, null, PrivacyMessages::errorChoice))
+                    .onFailure().recoverWithUni(failure -> renderer.failed(visit, failure));
+        });
+    }
+
+    /** An objection to one purpose (Art. 21), offered only where it applies; anywhere else it is refused (422 page). */
+    @POST
+    @Path("/objections")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> object(@CookieParam(PrivacySessions.COOKIE) String cookie, @RestForm String csrf,
+                                @RestForm String purpose, @HeaderParam("Accept-Language") String acceptLanguage,
+                                @HeaderParam("Sec-GPC") String gpc, @Context HttpServerRequest request) {
+        return visits.verifiedForm(cookie, csrf, acceptLanguage, gpc, request, visit -> {
+            if (purpose == null || !purpose.matches(PurposeRequest.KEY_PATTERN)) {
+                return pages.me(visit, 400, null, null, PrivacyMessages::errorObjection);
+            }
+            return center.object(visit.session().email(), purpose)
+                    .chain(recorded -> renderer.redirect(visit, "/privacy/me#purpose-" + purpose))
+                    .onFailure(e -> e instanceof ProblemException p && (p.type() == ProblemType.UNPROCESSABLE
+                            || p.type() == ProblemType.VALIDATION || p.type() == ProblemType.NOT_FOUND))
+                    .recoverWithUni(() -> pages.me(visit, 422, null, null, PrivacyMessages::errorObjection))
                     .onFailure().recoverWithUni(failure -> renderer.failed(visit, failure));
         });
     }

@@ -22,8 +22,9 @@ import java.util.function.Function;
 /** The privacy center's pages that several flows show: the start page, the code form and the subject's own page. */
 @ApplicationScoped
 class Pages {
+    /** Objections are offered per purpose where Art. 21 applies, not as a request about everything. */
     private static final List<String> REQUEST_TYPES =
-            List.of("ACCESS", "PORTABILITY", "RECTIFICATION", "ERASURE", "RESTRICTION", "OBJECTION");
+            List.of("ACCESS", "PORTABILITY", "RECTIFICATION", "ERASURE", "RESTRICTION");
 
     private final PageRenderer renderer;
     private final NoticeService notices;

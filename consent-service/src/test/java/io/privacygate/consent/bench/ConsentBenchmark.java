@@ -147,10 +147,19 @@ public final class ConsentBenchmark {
         String body = """
                 {"key":"%s","title":"Benchmark %s","legalBasis":"%s","dataCategories":["email","profile"],"retention":"P1Y",
                  "recipients":["CRM"],"channels":["email","web","sms"],"noticeUrl":"https://example.org/notice/%s",
-                 "noticeVersion":"1","noticeHash":"sha256:1","gpcApplies":%s}""".formatted(key, key, basis, key, gpc);
+                 "noticeVersion":"1","basisReference":"Benchmark reference","gpcApplies":%s}""".formatted(key, key, basis, key, gpc);
         HttpResponse<String> created = post("/api/v1/purposes", dpo, body);
         if (created.statusCode() != 201) {
             throw new IllegalStateException("Purpose " + key + " not created: " + created.statusCode() + " " + created.body());
+        }
+        if ("LEGITIMATE_INTERESTS".equals(basis)) {
+            // A legitimate-interests purpose is a draft until its balancing test is recorded and it is activated (#20).
+            HttpResponse<String> tested = send("PUT", "/api/v1/purposes/" + key + "/balancing-test", dpo,
+                    "{\"interest\":\"Benchmark\",\"necessity\":\"Benchmark\",\"balance\":\"Benchmark\"}");
+            HttpResponse<String> activated = post("/api/v1/purposes/" + key + "/activation", dpo, "");
+            if (tested.statusCode() != 200 || activated.statusCode() != 200) {
+                throw new IllegalStateException("Purpose " + key + " not activated: " + activated.statusCode());
+            }
         }
     }
 
@@ -296,10 +305,14 @@ public final class ConsentBenchmark {
     }
 
     private HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
+        return send("POST", path, token, body);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + path))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(60))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private synchronized void stopAll() {

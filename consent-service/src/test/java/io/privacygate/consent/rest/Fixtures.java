@@ -48,7 +48,6 @@ final class Fixtures extends Callers {
         purpose.put("channels", List.of("email", "web"));
         purpose.put("noticeUrl", "https://example.org/notice/" + key);
         purpose.put("noticeVersion", noticeVersion);
-        purpose.put("noticeHash", "sha256:" + noticeVersion);
         purpose.put("gpcApplies", true);
         return purpose;
     }
@@ -56,6 +55,7 @@ final class Fixtures extends Callers {
     static Map<String, Object> contractPurpose(String key) {
         Map<String, Object> purpose = consentPurpose(key, "1");
         purpose.put("legalBasis", "CONTRACT");
+        purpose.put("basisReference", "Terms of service, section 4");
         purpose.put("gpcApplies", false);
         return purpose;
     }

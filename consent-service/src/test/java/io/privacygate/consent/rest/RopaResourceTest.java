@@ -64,10 +64,10 @@ class RopaResourceTest {
             String csv = as(auditor()).accept("text/csv").get("/api/v1/ropa").then().statusCode(200)
                     .contentType("text/csv").extract().asString();
             String[] lines = csv.split("\r\n");
-            assertThat(lines[0]).startsWith("controller,controllerContact,key,version,title");
+            assertThat(lines[0]).startsWith("controller,controllerContact,key,version,status,title");
             assertThat(lines).anySatisfy(line -> assertThat(line)
-                    .startsWith("Privacy Gate (development),https://privacy-gate.invalid/privacy," + key + ",1,")
-                    .contains(",CONSENT,eu-gdpr:A6-1-a,email; name,P2Y,Mailer Ltd,email; web,"));
+                    .startsWith("Privacy Gate (development),https://privacy-gate.invalid/privacy," + key + ",1,ACTIVE,")
+                    .contains(",CONSENT,eu-gdpr:A6-1-a,,,,,,,email; name,P2Y,Mailer Ltd,email; web,"));
         }
     }
 }

@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * A processing activity of the Art. 30 register as consent-service describes it: what Art. 15(1) asks to
- * tell the subject (purpose, categories, recipients, retention) and its legal basis.
+ * tell the subject (purpose, categories, recipients, retention), its legal basis, and whether it is direct marketing
+ * (Art. 21(2)-(3)).
  */
 @RegisterForReflection // stored and read back as a task result (JSON, by hand)
 public record PurposeInfo(String key, int version, String title, String description, String legalBasis,
                           String legalBasisIri, List<String> dataCategories, String retention, List<String> recipients,
-                          List<String> channels) {
+                          List<String> channels, boolean directMarketing) {
 
     public List<String> dataCategories() {
         return dataCategories == null ? List.of() : dataCategories;

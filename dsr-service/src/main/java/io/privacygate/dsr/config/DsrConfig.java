@@ -57,8 +57,6 @@ public interface DsrConfig {
 
     Export export();
 
-    Objection objection();
-
     Notifications notifications();
 
     SubjectMail subjectMail();
@@ -163,15 +161,6 @@ public interface DsrConfig {
         /** How long a package can be downloaded; it is then deleted (data minimisation, Art. 5(1)(c)). */
         @WithDefault("P7D")
         Duration ttl();
-    }
-
-    interface Objection {
-        /**
-         * Purpose keys that are direct marketing: an objection withdraws each of them (Art. 21(3)).
-         * Matched against the whole key.
-         */
-        @WithDefault("(?i).*marketing.*")
-        String marketingPurposePattern();
     }
 
     interface Notifications {

@@ -61,11 +61,12 @@ final class PeerFixtures {
 
     /** The register every test relies on: a social purpose under legitimate interests, a marketing one under consent. */
     static void ensurePurposes() {
-        purpose(SOCIAL, "LEGITIMATE_INTERESTS", List.of("name", "message-content"), List.of(SOCIAL_RECIPIENT), List.of("facebook"));
-        purpose(NEWSLETTER, "CONSENT", List.of("contact"), List.of(NEWSLETTER_RECIPIENT), List.of("email", "web"));
+        purpose(SOCIAL, "LEGITIMATE_INTERESTS", List.of("name", "message-content"), List.of(SOCIAL_RECIPIENT), List.of("facebook"), false);
+        purpose(NEWSLETTER, "CONSENT", List.of("contact"), List.of(NEWSLETTER_RECIPIENT), List.of("email", "web"), true);
     }
 
-    private static void purpose(String key, String basis, List<String> categories, List<String> recipients, List<String> channels) {
+    private static void purpose(String key, String basis, List<String> categories, List<String> recipients, List<String> channels,
+                                boolean directMarketing) {
         if (at(Peers.CONSENT, dpo()).get("/api/v1/purposes/" + key).statusCode() == 200) {
             return;
         }
@@ -81,8 +82,15 @@ final class PeerFixtures {
         body.put("noticeUrl", "https://example.org/notice/" + key);
         body.put("noticeVersion", "1");
         body.put("gpcApplies", false);
+        body.put("directMarketing", directMarketing);
         int status = at(Peers.CONSENT, dpo()).body(body).post("/api/v1/purposes").statusCode();
         assertThat(status).isIn(201, 409);
+        if ("LEGITIMATE_INTERESTS".equals(basis)) {
+            // consent-service keeps a legitimate-interests purpose a draft until its balancing test is on record (#20).
+            at(Peers.CONSENT, dpo()).body(Map.of("interest", "Test interest", "necessity", "Test necessity", "balance", "Test balance"))
+                    .put("/api/v1/purposes/" + key + "/balancing-test").then().statusCode(200);
+            at(Peers.CONSENT, dpo()).post("/api/v1/purposes/" + key + "/activation").then().statusCode(200);
+        }
     }
 
     /** A subject known by both identifiers, linked in consent-service. */

@@ -53,14 +53,39 @@ public class ConsentAudit {
 
     public Uni<Void> purposeCreated(Purpose purpose) {
         return trail.record(entry("purpose.created").purpose(purpose.key, purpose.legalBasis)
-                .detail("version", purpose.version));
+                .detail("version", purpose.version).detail("status", purpose.status));
     }
 
     public Uni<Void> purposeChanged(Purpose previous, Purpose next) {
         return trail.record(entry("purpose.changed").purpose(next.key, next.legalBasis)
                 .detail("previousVersion", previous.version).detail("version", next.version)
                 .detail("previousLegalBasis", previous.legalBasis)
-                .detail("noticeChanged", !Objects.equals(previous.noticeVersion, next.noticeVersion)));
+                .detail("noticeChanged", !Objects.equals(previous.noticeVersion, next.noticeVersion))
+                .detail("status", next.status));
+    }
+
+    /** The DPO signed off a legitimate-interests assessment of the purpose's current version (Art. 6(1)(f)). */
+    public Uni<Void> balancingTestRecorded(Purpose purpose) {
+        return trail.record(entry("purpose.balancing-test-recorded").purpose(purpose.key, purpose.legalBasis)
+                .detail("version", purpose.version));
+    }
+
+    /** A draft purpose, its basis justified, was activated: decisions may permit it from now on. */
+    public Uni<Void> purposeActivated(Purpose purpose) {
+        return trail.record(entry("purpose.activated").purpose(purpose.key, purpose.legalBasis)
+                .detail("version", purpose.version));
+    }
+
+    /** A subject objected to one purpose (Art. 21). */
+    public Uni<Void> objectionRecorded(UUID subjectId, Purpose purpose) {
+        return trail.record(entry("objection.recorded").subject(subjectId).purpose(purpose.key, purpose.legalBasis)
+                .detail("directMarketing", purpose.directMarketing));
+    }
+
+    /** The DPO recorded compelling legitimate grounds that override an objection (Art. 21(1)). */
+    public Uni<Void> compellingGroundsRecorded(UUID subjectId, Purpose purpose) {
+        return trail.record(entry("objection.compelling-grounds-recorded").subject(subjectId)
+                .purpose(purpose.key, purpose.legalBasis));
     }
 
     /** The DPO wrote (or rewrote) the plain-language text of a notice in one language. */

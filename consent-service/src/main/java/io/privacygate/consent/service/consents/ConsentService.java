@@ -14,13 +14,16 @@ import io.privacygate.consent.config.ConsentConfig;
 import io.privacygate.consent.model.ConsentEvent;
 import io.privacygate.consent.model.ConsentState;
 import io.privacygate.consent.model.Purpose;
+import io.privacygate.consent.model.PurposeNotice;
 import io.privacygate.consent.model.Timestamps;
 import io.privacygate.consent.repository.ConsentEventRepository;
+import io.privacygate.consent.repository.PurposeNoticeRepository;
 import io.privacygate.consent.repository.PurposeRepository;
 import io.privacygate.consent.service.audit.ConsentAudit;
 import io.privacygate.consent.service.decisionstate.Changed;
 import io.privacygate.consent.service.decisionstate.StateChanges;
 import io.privacygate.consent.service.decisionstate.StateKeys;
+import io.privacygate.consent.service.purposes.NoticeHash;
 import io.privacygate.consent.service.receipts.ReceiptService;
 import io.privacygate.consent.service.subjects.SubjectService;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -49,6 +52,7 @@ public class ConsentService {
     private static final String IP_PSEUDONYM_KEY = "consent-ip-pseudonym";
     private final ConsentEventRepository events;
     private final PurposeRepository purposes;
+    private final PurposeNoticeRepository notices;
     private final SubjectService subjects;
     private final SubjectKeys keys;
     private final PseudonymKeys pseudonymKeys;
@@ -59,11 +63,13 @@ public class ConsentService {
     private final SecurityIdentity identity;
     private final ReceiptService receipts;
 
-    ConsentService(ConsentEventRepository events, PurposeRepository purposes, SubjectService subjects, SubjectKeys keys,
-                   PseudonymKeys pseudonymKeys, ConsentAudit audit, ConsentSubscribers subscribers, StateChanges changes,
-                   ConsentConfig config, SecurityIdentity identity, ReceiptService receipts) {
+    ConsentService(ConsentEventRepository events, PurposeRepository purposes, PurposeNoticeRepository notices,
+                   SubjectService subjects, SubjectKeys keys, PseudonymKeys pseudonymKeys, ConsentAudit audit,
+                   ConsentSubscribers subscribers, StateChanges changes, ConsentConfig config, SecurityIdentity identity,
+                   ReceiptService receipts) {
         this.events = events;
         this.purposes = purposes;
+        this.notices = notices;
         this.subjects = subjects;
         this.keys = keys;
         this.pseudonymKeys = pseudonymKeys;
@@ -91,6 +97,10 @@ public class ConsentService {
         SubjectReference.check(request.subjectId(), request.identifiers(), "");
         if (request.state() == ConsentState.GRANTED && (request.noticeVersion() == null || request.noticeVersion().isBlank())) {
             throw ProblemException.invalidField("noticeVersion", "is required to grant consent");
+        }
+        if ((request.noticeLanguage() == null) != (request.noticeHash() == null)) {
+            throw ProblemException.invalidField(request.noticeHash() == null ? "noticeHash" : "noticeLanguage",
+                    "is required with " + (request.noticeHash() == null ? "noticeLanguage" : "noticeHash"));
         }
         ConsentRequest.Evidence evidence = request.evidence() == null
                 ? new ConsentRequest.Evidence(null, null, null, null, null) : request.evidence();
@@ -121,8 +131,9 @@ public class ConsentService {
                 .chain(() -> events.lock("consent/" + subjectId + "/" + purpose))
                 .chain(() -> consentPurpose(purpose))
                 .chain(current -> noticeVersionOf(current, submission.request().noticeVersion()))
-                .chain(shown -> appendUnlessDuplicate(newEvent(subjectId, shown, submission, ipPseudonym), shown,
-                        submission.evidence().userAgent()))
+                .chain(shown -> registeredText(shown, submission.request())
+                        .chain(text -> appendUnlessDuplicate(newEvent(subjectId, shown, text, submission, ipPseudonym),
+                                shown, submission.evidence().userAgent())))
                 .map(recorded -> recorded.and(subject.keys()));
     }
 
@@ -166,6 +177,40 @@ public class ConsentService {
             }
             return shown;
         });
+    }
+
+    /**
+     * The registered text the request says was shown, its hash checked against the register (Art. 7(1): the
+     * controller must be able to demonstrate what the subject consented to). A grant for a notice version with
+     * registered texts must say which one was shown; a notice version without any is shown only at its
+     * {@code noticeUrl}, and its events record no hash. Null when the request states none.
+     */
+    private Uni<PurposeNotice> registeredText(Purpose shown, ConsentRequest request) {
+        String language = request.noticeLanguage();
+        if (language == null) {
+            if (request.state() != ConsentState.GRANTED) {
+                return Uni.createFrom().nullItem();
+            }
+            return notices.countForVersion(shown.key, shown.noticeVersion).map(texts -> {
+                if (texts > 0) {
+                    throw ProblemException.unprocessable("Notice version '" + shown.noticeVersion + "' of purpose '"
+                            + shown.key + "' has registered texts: state the noticeLanguage and noticeHash of the text shown.");
+                }
+                return null;
+            });
+        }
+        return notices.findById(new PurposeNotice.Key(shown.key, shown.noticeVersion, language)).map(text -> {
+            if (text == null || !MessageDigest.isEqual(bytes(NoticeHash.of(language, text.title, text.body)),
+                    bytes(request.noticeHash()))) {
+                throw ProblemException.unprocessable("noticeHash is not the hash of the text registered for notice version '"
+                        + shown.noticeVersion + "' of purpose '" + shown.key + "' in that language: nothing was recorded.");
+            }
+            return text;
+        });
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     private Uni<ConsentEvent> duplicateOf(ConsentEvent event) {
@@ -215,7 +260,8 @@ public class ConsentService {
                 .orElseThrow(() -> ProblemException.invalidField("evidence.ip", "is not an IPv4 or IPv6 address")));
     }
 
-    private static ConsentEvent newEvent(UUID subjectId, Purpose shown, Submission submission, String ipPseudonym) {
+    private static ConsentEvent newEvent(UUID subjectId, Purpose shown, PurposeNotice text, Submission submission,
+                                         String ipPseudonym) {
         ConsentRequest request = submission.request();
         ConsentRequest.Evidence evidence = submission.evidence();
         Instant now = submission.receivedAt();
@@ -227,7 +273,10 @@ public class ConsentService {
         event.purposeVersion = shown.version;
         event.state = request.state();
         event.noticeVersion = shown.noticeVersion;
-        event.noticeHash = shown.noticeHash;
+        if (text != null) {
+            event.noticeLanguage = text.id.language;
+            event.noticeHash = NoticeHash.of(text.id.language, text.title, text.body);
+        }
         event.collectionMethod = request.collectionMethod().trim();
         event.source = EvidenceSources.withoutPersonalParts(evidence.source());
         event.formId = evidence.formId();
@@ -255,7 +304,7 @@ public class ConsentService {
 
     public static ConsentEventView view(ConsentEvent e, SubjectCipher cipher) {
         return new ConsentEventView(e.id, e.receiptId, e.subjectId, e.purposeKey, e.purposeVersion, e.state,
-                e.noticeVersion, e.noticeHash, e.collectionMethod,
+                e.noticeVersion, e.noticeLanguage, e.noticeHash, e.collectionMethod,
                 new ConsentEventView.EvidenceView(e.source, e.formId, e.ipPseudonym,
                         cipher == null ? null : cipher.decrypt(ConsentEvent.USER_AGENT, e.userAgentEncrypted), e.capturedAt),
                 e.recordedAt);

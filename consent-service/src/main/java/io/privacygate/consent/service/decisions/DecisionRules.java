@@ -6,6 +6,7 @@ import io.privacygate.consent.api.DecisionView;
 import io.privacygate.consent.model.LatestConsent;
 import io.privacygate.consent.model.PurposeRule;
 import io.privacygate.consent.model.SubjectState;
+import io.privacygate.consent.service.objections.Art21;
 
 /**
  * Whether a processing may happen, from state already in memory. The order of the checks is the order
@@ -27,6 +28,10 @@ public final class DecisionRules {
             return DecisionView.denied(null, DecisionReason.UNKNOWN_PURPOSE, restricted);
         }
         LegalBasis basis = purpose.legalBasis();
+        // Nothing is processed on a basis that is not justified on record (Art. 6(1), Art. 5(2)).
+        if (!purpose.active()) {
+            return DecisionView.denied(basis, DecisionReason.PURPOSE_INACTIVE, restricted);
+        }
         if (subject == null) {
             return DecisionView.denied(basis, DecisionReason.UNKNOWN_SUBJECT, false);
         }
@@ -40,6 +45,14 @@ public final class DecisionRules {
         // A GPC signal is a valid objection to the purposes it applies to (Art. 21(5)), whatever their basis.
         if (gpc && purpose.gpcApplies()) {
             return DecisionView.denied(basis, DecisionReason.GPC_OBJECTION, false);
+        }
+        Boolean overridden = subject.objections().get(purpose.key());
+        // An objection counts only where Art. 21 grants one: never against a contract (or other non-Art. 21) purpose.
+        if (overridden != null && Art21.applies(basis, purpose.directMarketing())) {
+            if (!overridden || !Art21.groundsMayOverride(basis, purpose.directMarketing())) {
+                return DecisionView.denied(basis, DecisionReason.OBJECTED, false);
+            }
+            return new DecisionView(true, basis, DecisionReason.COMPELLING_GROUNDS, null, false);
         }
         if (basis != LegalBasis.CONSENT) {
             return new DecisionView(true, basis, DecisionReason.LEGAL_BASIS, null, false);

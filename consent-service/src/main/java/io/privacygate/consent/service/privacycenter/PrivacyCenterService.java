@@ -16,8 +16,10 @@ import io.privacygate.consent.model.ConsentState;
 import io.privacygate.consent.model.PrivacyRequest;
 import io.privacygate.consent.model.Timestamps;
 import io.privacygate.consent.repository.ConsentEventRepository;
+import io.privacygate.consent.repository.ObjectionRepository;
 import io.privacygate.consent.repository.PrivacyRequestRepository;
 import io.privacygate.consent.service.consents.ConsentService;
+import io.privacygate.consent.service.objections.ObjectionService;
 import io.privacygate.consent.service.receipts.ReceiptService;
 import io.privacygate.consent.service.subjects.SubjectService;
 import io.privacygate.consent.service.verification.PrivacyVerification;
@@ -49,8 +51,9 @@ public class PrivacyCenterService {
     public static final String ACTOR = "privacy-center";
     public static final String COLLECTION_METHOD = "privacy-center";
     public static final String FORM_ID = "privacy-center/consents";
+    /** Objections are not among them: they are made per purpose, where Art. 21 applies ({@link #object}). */
     public static final Set<String> REQUEST_TYPES = Set.of("ACCESS", "PORTABILITY", "RECTIFICATION", "ERASURE",
-            "RESTRICTION", "OBJECTION");
+            "RESTRICTION");
     private static final int REQUESTS_SHOWN = 20;
 
     private final NoticeService notices;
@@ -61,12 +64,15 @@ public class PrivacyCenterService {
     private final PrivacyRequestRepository requests;
     private final PrivacyVerification verification;
     private final DsrClient dsr;
+    private final ObjectionService objections;
+    private final ObjectionRepository objectionRows;
     private final PrivacyTexts texts;
     private final ConsentConfig.PrivacyCenter config;
 
     PrivacyCenterService(NoticeService notices, SubjectService subjects, ConsentService consents,
                          ConsentEventRepository events, ReceiptService receipts, PrivacyRequestRepository requests,
-                         PrivacyVerification verification, DsrClient dsr, PrivacyTexts texts, ConsentConfig config) {
+                         PrivacyVerification verification, DsrClient dsr, ObjectionService objections,
+                         ObjectionRepository objectionRows, PrivacyTexts texts, ConsentConfig config) {
         this.notices = notices;
         this.subjects = subjects;
         this.consents = consents;
@@ -75,6 +81,8 @@ public class PrivacyCenterService {
         this.requests = requests;
         this.verification = verification;
         this.dsr = dsr;
+        this.objections = objections;
+        this.objectionRows = objectionRows;
         this.texts = texts;
         this.config = config.privacyCenter();
     }
@@ -82,9 +90,30 @@ public class PrivacyCenterService {
     @WithSession
     public Uni<PrivacyOverview> overview(String email, String language) {
         return notices.notices(language).chain(all -> subjectOf(email).chain(subject -> latestEvents(subject)
-                .chain(latest -> requestStates(email, language).map(filed -> new PrivacyOverview(
-                        all.stream().map(n -> choice(n, latest.get(n.key()), language)).toList(), filed,
-                        subject.isPresent())))));
+                .chain(latest -> objectionDates(subject).chain(objected -> requestStates(email, language)
+                        .map(filed -> new PrivacyOverview(all.stream().map(n -> choice(n, latest.get(n.key()),
+                                objected.get(n.key()), language)).toList(), filed, subject.isPresent()))))));
+    }
+
+    /**
+     * The subject's objection to one purpose (Art. 21), recorded like any other ({@code recordedBy=privacy-center});
+     * an address we hold nothing about has nothing to object to (422), and is not created for it.
+     */
+    public Uni<ObjectionService.Recorded> object(String email, String purpose) {
+        return Panache.withSession(() -> subjectOf(email)).chain(subject -> subject
+                .map(id -> objections.object(id, purpose, ACTOR))
+                .orElseGet(() -> Uni.createFrom().failure(ProblemException.unprocessable("Nothing is held about you."))));
+    }
+
+    private Uni<Map<String, String>> objectionDates(Optional<UUID> subject) {
+        if (subject.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return objectionRows.findBySubject(subject.get()).map(all -> {
+            Map<String, String> dates = new LinkedHashMap<>();
+            all.forEach(o -> dates.put(o.purposeKey, date(o.objectedAt)));
+            return dates;
+        });
     }
 
     /** Evidence of a choice made here: the page, the form, the client's IP (pseudonymised) and user agent. */
@@ -95,14 +124,26 @@ public class PrivacyCenterService {
         }
     }
 
+    /** Which notice the page showed: its version, and the language and hash of its registered text (Art. 7(1)). */
+    public record NoticeShown(String version, String language, String hash) {
+        /** From the form's fields, an empty one as absent. */
+        public static NoticeShown of(String version, String language, String hash) {
+            return new NoticeShown(blankToNull(version), blankToNull(language), blankToNull(hash));
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value;
+        }
+    }
+
     /**
      * Records the choice as a consent event; choosing what is already recorded changes nothing (the current
      * event is answered, {@code replayed}).
      */
-    public Uni<ConsentService.Recorded> choose(String email, String purpose, ConsentState state, String noticeVersion,
+    public Uni<ConsentService.Recorded> choose(String email, String purpose, ConsentState state, NoticeShown notice,
                                                Evidence evidence) {
         ConsentRequest request = new ConsentRequest(null, List.of(emailIdentifier(email)), purpose, state,
-                noticeVersion, COLLECTION_METHOD,
+                notice.version(), notice.language(), notice.hash(), COLLECTION_METHOD,
                 new ConsentRequest.Evidence(evidence.source(), FORM_ID, evidence.ip(), evidence.userAgent(), null));
         return consents.record(request, null, ACTOR)
                 .onFailure(e -> e instanceof ProblemException p && p.type() == ProblemType.CONFLICT)
@@ -204,14 +245,14 @@ public class PrivacyCenterService {
         })));
     }
 
-    private PrivacyOverview.Choice choice(NoticeView notice, ConsentEvent latest, String language) {
+    private PrivacyOverview.Choice choice(NoticeView notice, ConsentEvent latest, String objectedOn, String language) {
         PrivacyMessages words = texts.of(language);
         if (latest == null) {
-            return new PrivacyOverview.Choice(notice, null, PrivacyLabels.state(words, null), null, null, true);
+            return new PrivacyOverview.Choice(notice, null, PrivacyLabels.state(words, null), null, null, true, objectedOn);
         }
         boolean current = latest.noticeVersion.equals(notice.noticeVersion());
         return new PrivacyOverview.Choice(notice, latest.state.name(), PrivacyLabels.state(words, latest.state),
-                date(latest.capturedAt), latest.receiptId, current);
+                date(latest.capturedAt), latest.receiptId, current, objectedOn);
     }
 
     private Uni<List<PrivacyOverview.RequestState>> requestStates(String email, String language) {

@@ -90,7 +90,6 @@ public final class PrivacyLabels {
             case "RECTIFICATION" -> words.typehelpRectification();
             case "ERASURE" -> words.typehelpErasure();
             case "RESTRICTION" -> words.typehelpRestriction();
-            case "OBJECTION" -> words.typehelpObjection();
             default -> type;
         };
     }

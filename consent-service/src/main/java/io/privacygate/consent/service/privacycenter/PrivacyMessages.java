@@ -99,7 +99,11 @@ public interface PrivacyMessages {
     @Message String savedText();
     @Message String errorChoice();
     @Message String notConsentBased();
-    @Message String notConsentBasedObject();
+    @Message String objectCan();
+    @Message String objectButton();
+    @Message String objectedSince();
+    @Message String objectNotApplicable();
+    @Message String errorObjection();
 
     @Message String requestsTitle();
     @Message String requestsLead();
@@ -137,7 +141,6 @@ public interface PrivacyMessages {
     @Message String typehelpRectification();
     @Message String typehelpErasure();
     @Message String typehelpRestriction();
-    @Message String typehelpObjection();
     @Message String statusReceived();
     @Message String statusVerified();
     @Message String statusInProgress();

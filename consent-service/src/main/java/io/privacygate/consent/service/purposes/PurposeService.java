@@ -10,7 +10,10 @@ import io.privacygate.consent.api.PurposeView;
 import io.privacygate.consent.api.Ropa;
 import io.privacygate.consent.config.ConsentConfig;
 import io.privacygate.consent.model.Purpose;
+import io.privacygate.consent.model.PurposeStatus;
 import io.privacygate.consent.model.Timestamps;
+import io.privacygate.consent.repository.BalancingTestRepository;
+import io.privacygate.consent.repository.PurposeNoticeRepository;
 import io.privacygate.consent.repository.PurposeRepository;
 import io.privacygate.consent.service.audit.ConsentAudit;
 import io.privacygate.consent.service.decisionstate.Changed;
@@ -27,19 +30,24 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** The Art. 30 register: purposes, versioned so that every consent points at what was in force. */
 @ApplicationScoped
 public class PurposeService {
     private final PurposeRepository purposes;
+    private final PurposeNoticeRepository notices;
+    private final BalancingTestRepository balancingTests;
     private final ConsentAudit audit;
     private final StateChanges changes;
     private final ConsentConfig config;
     private final SecurityIdentity identity;
 
-    PurposeService(PurposeRepository purposes, ConsentAudit audit, StateChanges changes, ConsentConfig config,
-                   SecurityIdentity identity) {
+    PurposeService(PurposeRepository purposes, PurposeNoticeRepository notices, BalancingTestRepository balancingTests,
+                   ConsentAudit audit, StateChanges changes, ConsentConfig config, SecurityIdentity identity) {
         this.purposes = purposes;
+        this.notices = notices;
+        this.balancingTests = balancingTests;
         this.audit = audit;
         this.changes = changes;
         this.config = config;
@@ -58,10 +66,11 @@ public class PurposeService {
                         return Uni.createFrom().failure(ProblemException.conflict(
                                 "Purpose '" + request.key() + "' exists; change it with PUT, which makes a new version."));
                     }
-                    Purpose created = definition.toVersion(request.key(), 1, actor());
+                    Purpose created = definition.toVersion(request.key(), 1, actor(), false);
                     return purposes.persistAndFlush(created)
                             .call(audit::purposeCreated)
-                            .map(saved -> Changed.of(Purposes.view(saved), Set.of(StateKeys.PURPOSES)));
+                            .chain(this::view)
+                            .map(view -> Changed.of(view, Set.of(StateKeys.PURPOSES)));
                 }));
     }
 
@@ -78,15 +87,17 @@ public class PurposeService {
                         return Uni.createFrom().failure(ProblemException.notFound("No such purpose."));
                     }
                     if (definition.sameAs(current)) {
-                        return Uni.createFrom().item(Changed.none(Purposes.view(current)));
+                        return view(current).map(Changed::none);
                     }
                     current.current = false;
-                    Purpose next = definition.toVersion(key, current.version + 1, actor());
                     // The old version stops being current before the new one is inserted (one current per key).
-                    return purposes.flush()
-                            .chain(() -> purposes.persistAndFlush(next))
+                    return balancingTests.findInForce(Set.of(key))
+                            .map(tests -> definition.toVersion(key, current.version + 1, actor(), tests.containsKey(key)))
+                            .call(() -> purposes.flush())
+                            .chain(purposes::persistAndFlush)
                             .call(saved -> audit.purposeChanged(current, saved))
-                            .map(saved -> Changed.of(Purposes.view(saved), Set.of(StateKeys.PURPOSES)));
+                            .chain(this::view)
+                            .map(view -> Changed.of(view, Set.of(StateKeys.PURPOSES)));
                 }));
     }
 
@@ -95,31 +106,42 @@ public class PurposeService {
         Uni<Purpose> found = version == null ? purposes.findCurrent(key) : purposes.findVersion(key, version);
         return found.onItem().ifNull().failWith(() -> ProblemException.notFound(version == null
                         ? "No such purpose." : "No such version of the purpose."))
-                .map(Purposes::view);
+                .chain(this::view);
     }
 
     @WithSession
     public Uni<List<PurposeView>> versions(String key) {
-        return purposes.findVersions(key).map(all -> {
+        return purposes.findVersions(key).chain(all -> {
             if (all.isEmpty()) {
-                throw ProblemException.notFound("No such purpose.");
+                return Uni.createFrom().failure(ProblemException.notFound("No such purpose."));
             }
-            return all.stream().map(Purposes::view).toList();
+            return views(all);
         });
     }
 
     @WithSession
     public Uni<Page<PurposeView>> list(PageRequest page) {
-        return purposes.pageCurrent(page).chain(items -> purposes.countCurrent()
-                .map(total -> new Page<>(items.stream().map(Purposes::view).toList(), page.page(), page.size(), total)));
+        return purposes.pageCurrent(page).chain(items -> views(items).chain(views -> purposes.countCurrent()
+                .map(total -> new Page<>(views, page.page(), page.size(), total))));
     }
 
     /** Art. 30(1): every processing activity in force, with the controller responsible for it. */
     @WithSession
     public Uni<Ropa> ropa() {
-        return purposes.findAllCurrent().map(all -> new Ropa(
-                new Ropa.Controller(config.controller().name(), config.controller().contact()), Instant.now(),
-                all.stream().map(Purposes::view).toList()));
+        return purposes.findAllCurrent().chain(this::views).map(all -> new Ropa(
+                new Ropa.Controller(config.controller().name(), config.controller().contact()), Instant.now(), all));
+    }
+
+    Uni<PurposeView> view(Purpose purpose) {
+        return views(List.of(purpose)).map(List::getFirst);
+    }
+
+    /** The views, each with the hashes of its notice's registered texts and its balancing test (one query each). */
+    Uni<List<PurposeView>> views(List<Purpose> versions) {
+        String defaultLanguage = config.privacyCenter().languages().getFirst();
+        Set<String> keys = versions.stream().map(p -> p.key).collect(Collectors.toSet());
+        return notices.findByPurposes(keys).chain(texts -> balancingTests.findInForce(keys).map(tests -> versions.stream()
+                .map(p -> Purposes.view(p, texts, tests.get(p.key), defaultLanguage)).toList()));
     }
 
     private String actor() {
@@ -127,9 +149,10 @@ public class PurposeService {
     }
 
     /** A purpose definition, checked and in canonical form (lists without repeats, retention upper-case). */
-    record Definition(String title, String description, LegalBasis legalBasis, List<String> dataCategories,
+    record Definition(String title, String description, LegalBasis legalBasis, String basisReference,
+                      List<String> dataCategories,
                       String retention, List<String> recipients, List<String> channels, String noticeUrl,
-                      String noticeVersion, String noticeHash, boolean gpcApplies) {
+                      String noticeVersion, boolean gpcApplies, boolean directMarketing) {
 
         static Definition of(PurposeRequest r) {
             String retention = RetentionPeriods.parse(r.retention()).orElseThrow(() -> ProblemException.invalidField(
@@ -142,20 +165,22 @@ public class PurposeService {
                 throw ProblemException.invalidField("noticeUrl", "is required for a purpose based on consent");
             }
             return new Definition(r.title().trim(), blankToNull(r.description()), r.legalBasis(),
-                    distinct(r.dataCategories()), retention, distinct(r.recipients()), distinct(r.channels()),
-                    blankToNull(r.noticeUrl()), blankToNull(r.noticeVersion()), blankToNull(r.noticeHash()),
-                    r.gpcApplies());
+                    blankToNull(r.basisReference()), distinct(r.dataCategories()), retention, distinct(r.recipients()), distinct(r.channels()),
+                    blankToNull(r.noticeUrl()), blankToNull(r.noticeVersion()), r.gpcApplies(),
+                    Boolean.TRUE.equals(r.directMarketing()));
         }
 
         boolean sameAs(Purpose p) {
             return title.equals(p.title) && Objects.equals(description, p.description) && legalBasis == p.legalBasis
+                    && Objects.equals(basisReference, p.basisReference)
                     && dataCategories.equals(p.dataCategories) && retention.equals(p.retention)
                     && recipients.equals(p.recipients) && channels.equals(p.channels)
                     && Objects.equals(noticeUrl, p.noticeUrl) && Objects.equals(noticeVersion, p.noticeVersion)
-                    && Objects.equals(noticeHash, p.noticeHash) && gpcApplies == p.gpcApplies;
+                    && gpcApplies == p.gpcApplies && directMarketing == p.directMarketing;
         }
 
-        Purpose toVersion(String key, int version, String actor) {
+        /** The version; ACTIVE when its basis is justified as written, a DRAFT to be justified and activated otherwise. */
+        Purpose toVersion(String key, int version, String actor, boolean balancingTest) {
             Purpose p = new Purpose();
             p.id = UUID.randomUUID();
             p.key = key;
@@ -164,14 +189,17 @@ public class PurposeService {
             p.title = title;
             p.description = description;
             p.legalBasis = legalBasis;
+            p.basisReference = basisReference;
+            p.status = Justification.missing(legalBasis, basisReference, balancingTest).isEmpty()
+                    ? PurposeStatus.ACTIVE : PurposeStatus.DRAFT;
             p.dataCategories = dataCategories;
             p.retention = retention;
             p.recipients = recipients;
             p.channels = channels;
             p.noticeUrl = noticeUrl;
             p.noticeVersion = noticeVersion;
-            p.noticeHash = noticeHash;
             p.gpcApplies = gpcApplies;
+            p.directMarketing = directMarketing;
             p.createdAt = Timestamps.now();
             p.createdBy = actor;
             return p;

@@ -1,20 +1,24 @@
 package io.privacygate.consent.service.purposes;
 
 import io.privacygate.commons.web.CsvTable;
+import io.privacygate.consent.api.BalancingTestView;
 import io.privacygate.consent.api.PurposeView;
 import io.privacygate.consent.api.Ropa;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The ROPA as CSV (commons' {@link CsvTable}: RFC 4180, formula cells guarded, since the register is opened by
  * people with spreadsheets). Lists are joined with {@code "; "}.
  */
 public final class RopaCsv {
-    static final List<String> HEADER = List.of("controller", "controllerContact", "key", "version", "title",
-            "description", "legalBasis", "legalBasisIri", "dataCategories", "retention", "recipients", "channels",
-            "noticeUrl", "noticeVersion", "noticeHash", "gpcApplies", "since");
+    static final List<String> HEADER = List.of("controller", "controllerContact", "key", "version", "status", "title",
+            "description", "legalBasis", "legalBasisIri", "basisReference", "balancingInterest", "balancingNecessity",
+            "balancingBalance", "balancingSignedOffBy", "balancingSignedOffAt", "dataCategories", "retention", "recipients", "channels",
+            "noticeUrl", "noticeVersion", "noticeHashes", "gpcApplies", "directMarketing", "since");
 
     private RopaCsv() {
     }
@@ -23,12 +27,22 @@ public final class RopaCsv {
         return CsvTable.write(HEADER, ropa.activities().stream().map(p -> row(ropa, p)).toList());
     }
 
+    /** {@code language=hash} per registered text, by language. */
+    private static String noticeHashes(PurposeView p) {
+        return p.noticeHashes().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+    }
+
     /** An absent value (description, notice) is an empty cell. */
     private static List<String> row(Ropa ropa, PurposeView p) {
+        BalancingTestView test = p.balancingTest();
         return Arrays.asList(ropa.controller().name(), ropa.controller().contact(), p.key(),
-                String.valueOf(p.version()), p.title(), p.description(), p.legalBasis().name(),
-                p.legalBasisIri(), String.join("; ", p.dataCategories()), p.retention(),
+                String.valueOf(p.version()), p.status().name(), p.title(), p.description(), p.legalBasis().name(),
+                p.legalBasisIri(), p.basisReference(), test == null ? null : test.interest(),
+                test == null ? null : test.necessity(), test == null ? null : test.balance(),
+                test == null ? null : test.signedOffBy(), test == null ? null : test.signedOffAt().toString(), String.join("; ", p.dataCategories()), p.retention(),
                 String.join("; ", p.recipients()), String.join("; ", p.channels()), p.noticeUrl(),
-                p.noticeVersion(), p.noticeHash(), String.valueOf(p.gpcApplies()), p.createdAt().toString());
+                p.noticeVersion(), noticeHashes(p), String.valueOf(p.gpcApplies()),
+                String.valueOf(p.directMarketing()), p.createdAt().toString());
     }
 }

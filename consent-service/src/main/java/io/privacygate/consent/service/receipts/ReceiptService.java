@@ -76,6 +76,7 @@ public class ReceiptService {
         Map<String, Object> notice = new LinkedHashMap<>();
         putIfPresent(notice, "url", purpose.noticeUrl);
         notice.put("version", event.noticeVersion);
+        putIfPresent(notice, "language", event.noticeLanguage);
         putIfPresent(notice, "hash", event.noticeHash);
 
         Map<String, Object> purposeClaim = new LinkedHashMap<>();

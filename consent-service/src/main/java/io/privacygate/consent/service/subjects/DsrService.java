@@ -215,7 +215,8 @@ public class DsrService {
 
     private static Map<String, Object> eventRow(ConsentEvent e, String userAgent) {
         return row("eventId", e.id, "receiptId", e.receiptId, "purpose", e.purposeKey, "purposeVersion", e.purposeVersion,
-                "state", e.state.name(), "noticeVersion", e.noticeVersion, "noticeHash", e.noticeHash,
+                "state", e.state.name(), "noticeVersion", e.noticeVersion,
+                "noticeLanguage", e.noticeLanguage, "noticeHash", e.noticeHash,
                 "collectionMethod", e.collectionMethod, "source", e.source, "formId", e.formId,
                 "ipPseudonym", e.ipPseudonym, "userAgent", userAgent, "capturedAt", e.capturedAt, "recordedAt", e.recordedAt);
     }

@@ -19,14 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DecisionRulesTest {
     private static final UUID SUBJECT = UUID.randomUUID();
     private static final UUID EVENT = UUID.randomUUID();
-    private static final PurposeRule NEWSLETTER = new PurposeRule("newsletter", 3, LegalBasis.CONSENT, Set.of("email"), "v2", true);
-    private static final PurposeRule BILLING = new PurposeRule("billing", 1, LegalBasis.CONTRACT, Set.of("email", "post"), null, false);
-    private static final PurposeRule ADS = new PurposeRule("ads", 1, LegalBasis.LEGITIMATE_INTERESTS, Set.of("web"), null, true);
+    private static final PurposeRule NEWSLETTER = new PurposeRule("newsletter", 3, true, LegalBasis.CONSENT, Set.of("email"), "v2", true, false);
+    private static final PurposeRule BILLING = new PurposeRule("billing", 1, true, LegalBasis.CONTRACT, Set.of("email", "post"), null, false, false);
+    private static final PurposeRule ADS = new PurposeRule("ads", 1, true, LegalBasis.LEGITIMATE_INTERESTS, Set.of("web"), null, true, false);
 
     private static SubjectState subject(boolean restricted, ConsentState state, String noticeVersion) {
         Map<String, LatestConsent> latest = state == null ? Map.of()
                 : Map.of("newsletter", new LatestConsent(EVENT, state, noticeVersion));
-        return new SubjectState(SUBJECT, restricted, latest);
+        return new SubjectState(SUBJECT, restricted, latest, Map.of());
     }
 
     @Nested
@@ -64,6 +64,13 @@ class DecisionRulesTest {
     @Nested
     class ForOtherLegalBases {
         @Test
+        void deniesADraftWhateverItsBasis() {
+            PurposeRule draft = new PurposeRule("billing", 1, false, LegalBasis.CONTRACT, Set.of("post"), null, false, false);
+            assertThat(DecisionRules.decide(draft, subject(false, null, null), "post", false))
+                    .isEqualTo(new DecisionView(false, LegalBasis.CONTRACT, DecisionReason.PURPOSE_INACTIVE, null, false));
+        }
+
+        @Test
         void permitsOnTheLegalBasisWithoutConsent() {
             DecisionView answer = DecisionRules.decide(BILLING, subject(false, null, null), "post", false);
             assertThat(answer).isEqualTo(new DecisionView(true, LegalBasis.CONTRACT, DecisionReason.LEGAL_BASIS, null, false));
@@ -100,10 +107,38 @@ class DecisionRulesTest {
         }
 
         @Test
-        void onlyTheTwoPermittingReasonsPermit() {
+        void onlyTheThreePermittingReasonsPermit() {
             for (DecisionReason reason : DecisionReason.values()) {
-                assertThat(reason.permits()).isEqualTo(reason == DecisionReason.CONSENT_GRANTED || reason == DecisionReason.LEGAL_BASIS);
+                assertThat(reason.permits()).isEqualTo(reason == DecisionReason.CONSENT_GRANTED
+                        || reason == DecisionReason.LEGAL_BASIS || reason == DecisionReason.COMPELLING_GROUNDS);
             }
+        }
+    }
+
+    @Nested
+    class WithAnObjection {
+        private SubjectState objecting(String purpose, boolean overridden) {
+            return new SubjectState(SUBJECT, false, Map.of(), Map.of(purpose, overridden));
+        }
+
+        @Test
+        void deniesALegitimateInterestsPurposeUnlessCompellingGroundsOverrideIt() {
+            assertThat(DecisionRules.decide(ADS, objecting("ads", false), "web", false).reason()).isEqualTo(DecisionReason.OBJECTED);
+            assertThat(DecisionRules.decide(ADS, objecting("ads", true), "web", false))
+                    .isEqualTo(new DecisionView(true, LegalBasis.LEGITIMATE_INTERESTS, DecisionReason.COMPELLING_GROUNDS, null, false));
+        }
+
+        @Test
+        void deniesDirectMarketingWhateverTheGrounds() {
+            PurposeRule mailing = new PurposeRule("mailing", 1, true, LegalBasis.LEGITIMATE_INTERESTS, Set.of("email"), null, false, true);
+            assertThat(DecisionRules.decide(mailing, objecting("mailing", true), "email", false).reason())
+                    .isEqualTo(DecisionReason.OBJECTED);
+        }
+
+        @Test
+        void neverRestrictsAContractPurpose() {
+            assertThat(DecisionRules.decide(BILLING, objecting("billing", false), "post", false).reason())
+                    .isEqualTo(DecisionReason.LEGAL_BASIS);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.privacygate.consent.service.privacycenter;
 
 import io.privacygate.commons.crypto.OneTimeCodes;
+import io.privacygate.consent.service.purposes.NoticeHash;
 import io.privacygate.consent.service.verification.RateLimits;
 import org.junit.jupiter.api.Test;
 
@@ -83,8 +84,15 @@ class PrivacyCenterRulesTest {
 
     @Test
     void theTextHashCanBeRecomputedByAnyone() {
-        assertThat(NoticeService.textHash("de", "Titel", "Text"))
+        assertThat(NoticeHash.of("de", "Titel", "Text"))
                 .isEqualTo("sha-256:" + java.util.HexFormat.of().formatHex(sha256("de\nTitel\nText")));
+    }
+
+    @Test
+    void theTextIsHashedInCanonicalForm() {
+        // NFC, LF line ends, trimmed: the same words typed on another system hash alike.
+        assertThat(NoticeHash.of("de", " Gr\u0075\u0308\u00dfe ", "Zeile 1\r\nZeile 2\n"))
+                .isEqualTo(NoticeHash.of("de", "Gr\u00fc\u00dfe", "Zeile 1\nZeile 2"));
     }
 
     private static byte[] sha256(String text) {

@@ -2,12 +2,15 @@ package io.privacygate.consent.service.purposes;
 
 import io.privacygate.commons.gdpr.LegalBasis;
 import io.privacygate.commons.web.CsvTable;
+import io.privacygate.consent.api.BalancingTestView;
 import io.privacygate.consent.api.PurposeView;
+import io.privacygate.consent.model.PurposeStatus;
 import io.privacygate.consent.api.Ropa;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,18 +18,22 @@ class RopaCsvTest {
 
     @Test
     void writesOneRowPerActivityAfterTheHeader() {
-        PurposeView purpose = new PurposeView("newsletter", 2, true, "Newsletter, monthly", "Says \"hello\"",
-                LegalBasis.CONSENT, "eu-gdpr:A6-1-a", List.of("email", "name"), "P2Y", List.of("Mailer Ltd"),
-                List.of("email"), "https://example.org/n", "3", "sha256:ab", true, Instant.parse("2026-01-02T03:04:05Z"));
+        PurposeView purpose = new PurposeView("newsletter", 2, true, PurposeStatus.ACTIVE, "Newsletter, monthly",
+                "Says \"hello\"", LegalBasis.LEGITIMATE_INTERESTS, "eu-gdpr:A6-1-f", null,
+                new BalancingTestView(1, "Keeping customers", "Only the address", "Expected; easy to stop",
+                        "user:dpo", Instant.parse("2026-01-01T00:00:00Z")), List.of(), List.of("email", "name"), "P2Y", List.of("Mailer Ltd"),
+                List.of("email"), "https://example.org/n", "3", "sha-256:ab",
+                Map.of("en", "sha-256:ab", "de", "sha-256:cd"), true, false, Instant.parse("2026-01-02T03:04:05Z"));
         String csv = RopaCsv.write(new Ropa(new Ropa.Controller("ACME", "https://acme.example/privacy"), Instant.now(),
                 List.of(purpose)));
 
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).isEqualTo(String.join(",", RopaCsv.HEADER));
-        assertThat(lines[1]).isEqualTo("ACME,https://acme.example/privacy,newsletter,2,\"Newsletter, monthly\","
-                + "\"Says \"\"hello\"\"\",CONSENT,eu-gdpr:A6-1-a,email; name,P2Y,Mailer Ltd,email,https://example.org/n,3,"
-                + "sha256:ab,true,2026-01-02T03:04:05Z");
+        assertThat(lines[1]).isEqualTo("ACME,https://acme.example/privacy,newsletter,2,ACTIVE,\"Newsletter, monthly\","
+                + "\"Says \"\"hello\"\"\",LEGITIMATE_INTERESTS,eu-gdpr:A6-1-f,,Keeping customers,Only the address,"
+                + "Expected; easy to stop,user:dpo,2026-01-01T00:00:00Z,email; name,P2Y,Mailer Ltd,email,https://example.org/n,3,"
+                + "de=sha-256:cd; en=sha-256:ab,true,false,2026-01-02T03:04:05Z");
     }
 
     @Test

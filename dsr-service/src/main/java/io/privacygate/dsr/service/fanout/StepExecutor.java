@@ -5,7 +5,6 @@ import io.privacygate.dsr.api.PurposeInfo;
 import io.privacygate.dsr.client.CallFailure;
 import io.privacygate.dsr.client.ConsentClient;
 import io.privacygate.dsr.client.ParticipantClient;
-import io.privacygate.dsr.config.DsrConfig;
 import io.privacygate.dsr.model.TaskStep;
 import io.privacygate.dsr.service.export.Purposes;
 import io.smallrye.mutiny.Multi;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Carries out one step against one system. Every call is idempotent, so a step interrupted by a crash is
@@ -27,13 +25,11 @@ public class StepExecutor {
     private final ParticipantClient participants;
     private final ConsentClient consent;
     private final TaskResults results;
-    private final Pattern marketing;
 
-    StepExecutor(ParticipantClient participants, ConsentClient consent, TaskResults results, DsrConfig config) {
+    StepExecutor(ParticipantClient participants, ConsentClient consent, TaskResults results) {
         this.participants = participants;
         this.consent = consent;
         this.results = results;
-        this.marketing = Pattern.compile(config.objection().marketingPurposePattern());
     }
 
     public Uni<StepResult> execute(Work work) {
@@ -63,11 +59,15 @@ public class StepExecutor {
                 .orElseGet(StepResult.NoSubject::new));
     }
 
-    /** Art. 21(3): every purpose of the register that is direct marketing is withdrawn for the subject. */
+    /**
+     * Art. 21(3): every consent-based purpose the register flags as direct marketing ({@code directMarketing}, never
+     * a pattern on keys) is withdrawn for the subject; consent-service records no consent event for other bases.
+     */
     private Uni<StepResult> withdrawMarketing(Work work) {
         return consent.purposes().chain(register -> {
-            List<String> keys = register.stream().map(PurposeInfo::key).filter(Objects::nonNull)
-                    .filter(key -> marketing.matcher(key).matches()).distinct().sorted().toList();
+            List<String> keys = register.stream().filter(PurposeInfo::directMarketing)
+                    .filter(p -> "CONSENT".equals(p.legalBasis())).map(PurposeInfo::key).filter(Objects::nonNull)
+                    .distinct().sorted().toList();
             return Multi.createFrom().iterable(keys)
                     .onItem().transformToUniAndConcatenate(key -> consent.withdraw(work.subjectId(), key, work.requestId(),
                             "dsr-" + work.taskId() + "-" + key))

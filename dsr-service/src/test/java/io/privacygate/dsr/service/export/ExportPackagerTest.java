@@ -47,7 +47,7 @@ class ExportPackagerTest {
 
     private static PurposeInfo purpose(String key, String basis, List<String> categories, List<String> recipients) {
         return new PurposeInfo(key, 1, "Title " + key, "About " + key, basis, "eu-gdpr:A6-1-x", categories, "P1Y",
-                recipients, List.of("email"));
+                recipients, List.of("email"), false);
     }
 
     private final List<DsrExport> exports = List.of(
