@@ -6,7 +6,9 @@ import io.privacygate.ingestion.client.ConsentDtos;
 import io.privacygate.ingestion.client.GraphClient;
 import io.privacygate.ingestion.client.LeadGoneException;
 import io.privacygate.ingestion.config.IngestionConfig;
+import io.privacygate.ingestion.model.Action;
 import io.privacygate.ingestion.model.ClaimedDelivery;
+import io.privacygate.ingestion.model.EventKind;
 import io.privacygate.ingestion.repository.InboxRepository;
 import io.privacygate.ingestion.repository.ProcessedEventRepository;
 import io.privacygate.ingestion.service.IngestionMetrics;
@@ -30,6 +32,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,7 +42,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * One round of the inbox: claim due deliveries, open their events, drop events seen before, fetch leads' answers,
+ * One round of the inbox: claim due deliveries, open their events, drop events seen before, set edits and removals at
+ * the source aside (they resolve nobody and need no decision: {@link SourceChanges}), fetch leads' answers,
  * drop events about people erased here, resolve each person, ask consent-service for every decision in batches, then hand everything to
  * {@link EventStore}, which stores it in one transaction and removes the deliveries.
  * <p>
@@ -127,7 +131,7 @@ public class InboxProcessor {
             try {
                 List<SocialEvent> events = stored.read(delivery, cipher.open(delivery.id(), delivery.sealedPayload()));
                 for (SocialEvent event : events) {
-                    round.add(new Candidate(delivery, event, cipher.digest(event.dedupeKey())));
+                    round.add(new Candidate(delivery, event, cipher.digest(event.dedupeKey()), cipher.digest(event.itemLookup())));
                 }
             } catch (Exception unreadable) {
                 // Parsed and checked when it was acknowledged; a row unreadable now cannot become readable later.
@@ -137,6 +141,7 @@ public class InboxProcessor {
         timings.mark("open");
         return processed.known(round.openKeys())
                 .invoke(round::markKnown)
+                .invoke(() -> round.settleSourceChanges(event -> creationKeys(cipher, event)))
                 .invoke(() -> timings.mark("known"))
                 .chain(() -> fetchLeads(round))
                 .invoke(() -> timings.mark("leads"))
@@ -161,6 +166,14 @@ public class InboxProcessor {
                     return inbox.reschedule(claimed.stream().map(ClaimedDelivery::id).toList(), backoff(attempts),
                             failure.getClass().getSimpleName()).replaceWith(0);
                 });
+    }
+
+    /** The keys a creation of the item removed would have, whatever kind of event it arrived as (a tweet: comment, mention or post). */
+    private static List<String> creationKeys(InboxCipher cipher, SocialEvent removal) {
+        if (removal.action() != Action.DELETE) {
+            return List.of();
+        }
+        return Arrays.stream(EventKind.values()).map(kind -> cipher.digest(removal.createKey(kind))).toList();
     }
 
     /** Leads arrive as ids only: their answers (and so who they are) come from the Graph API. */

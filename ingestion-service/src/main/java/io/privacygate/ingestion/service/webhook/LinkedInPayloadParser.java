@@ -3,6 +3,7 @@ package io.privacygate.ingestion.service.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.privacygate.commons.identity.Identifier;
 
+import io.privacygate.ingestion.model.Action;
 import io.privacygate.ingestion.model.Channel;
 import io.privacygate.ingestion.model.EventKind;
 import io.privacygate.ingestion.model.Field;
@@ -18,12 +19,15 @@ import java.util.Map;
  * LinkedIn's organization social action notifications,
  * {@code {"type":"ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS","notifications":[...]}}, deduplicated by
  * {@code notificationId}. Members' {@code COMMENT}s become comments, {@code SHARE_MENTION}s mentions and
- * {@code SHARE}s posts, with the text LinkedIn decorates them with. Likes, edits, deletions, the
- * organization's own comments and actions by organizations rather than members are left out.
+ * {@code SHARE}s posts, with the text LinkedIn decorates them with; each is the item named by its
+ * {@code generatedActivity} (the comment's or share's URN). A {@code COMMENT_DELETE} removes the item it names in
+ * {@code generatedActivity}, whoever deleted it. Likes, the organization's own comments and actions by organizations
+ * rather than members are left out.
  */
 public class LinkedInPayloadParser implements PayloadParser {
     static final String TYPE = "ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS";
     private static final String MEMBER = "urn:li:person:";
+    private static final String DELETED_COMMENT = "COMMENT_DELETE";
 
     @Override
     public Platform platform() {
@@ -64,6 +68,13 @@ public class LinkedInPayloadParser implements PayloadParser {
         } else if ("SHARE".equals(action)) {
             kind = EventKind.POST;
             content = activity.path("share");
+        } else if (DELETED_COMMENT.equals(action)) {
+            String item = Json.text(notification, "generatedActivity");
+            if (item != null) {
+                events.add(ItemChanges.of(Platform.LINKEDIN, Channel.LINKEDIN, EventKind.COMMENT, item,
+                        Json.epoch(notification, "lastModifiedAt", receivedAt), Action.DELETE, null));
+            }
+            return;
         } else {
             return;
         }
@@ -79,6 +90,7 @@ public class LinkedInPayloadParser implements PayloadParser {
         Map<String, String> context = Json.context(notification, "sourcePost", "generatedActivity", "organizationalEntity");
         events.add(new SocialEvent(Platform.LINKEDIN, Channel.LINKEDIN, kind, id,
                 Json.epoch(notification, "lastModifiedAt", receivedAt),
-                List.of(new Identifier(Channel.LINKEDIN.identifierType(), actor)), fields, Map.of(), context, null));
+                List.of(new Identifier(Channel.LINKEDIN.identifierType(), actor)), fields, Map.of(), context, null,
+                Action.CREATE, Json.text(notification, "generatedActivity")));
     }
 }
