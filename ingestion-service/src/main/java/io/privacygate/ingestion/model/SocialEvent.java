@@ -74,6 +74,21 @@ public record SocialEvent(Platform platform, Channel channel, EventKind kind, St
         return leadId != null;
     }
 
+    /** The context key of the Instagram account an Instagram mention names, whose {@code mentioned_comment} it is. */
+    public static final String MENTIONED_ACCOUNT = "ig_user_id";
+
+    /** An Instagram mention arrives as ids only: the comment and its author come from the Graph API. */
+    public boolean awaitsMentionedComment() {
+        return channel == Channel.INSTAGRAM && kind == EventKind.MENTION && action == Action.CREATE
+                && identifiers.isEmpty() && context.containsKey(MENTIONED_ACCOUNT);
+    }
+
+    /** The same mention with the author and text the Graph API returned. */
+    public SocialEvent withMentionedComment(List<Identifier> author, Map<Field, String> commentFields) {
+        return new SocialEvent(platform, channel, kind, eventId, occurredAt, author, commentFields, answers, context, null,
+                action, itemId);
+    }
+
     /** The same lead with the answers the Graph API returned. */
     public SocialEvent withLeadData(LeadData lead) {
         return new SocialEvent(platform, channel, kind, eventId, occurredAt, lead.identifiers(), lead.fields(),

@@ -4,7 +4,7 @@ import io.privacygate.commons.retry.Backoff;
 import io.privacygate.ingestion.client.ConsentClient;
 import io.privacygate.ingestion.client.ConsentDtos;
 import io.privacygate.ingestion.client.GraphClient;
-import io.privacygate.ingestion.client.LeadGoneException;
+import io.privacygate.ingestion.client.GraphObjectGoneException;
 import io.privacygate.ingestion.config.IngestionConfig;
 import io.privacygate.ingestion.model.Action;
 import io.privacygate.ingestion.model.ClaimedDelivery;
@@ -15,6 +15,7 @@ import io.privacygate.ingestion.service.IngestionMetrics;
 import io.privacygate.ingestion.service.crm.Suppression;
 import io.privacygate.ingestion.service.inbox.Outcome.Candidate;
 import io.privacygate.ingestion.service.webhook.LeadForms;
+import io.privacygate.ingestion.service.webhook.MentionedComments;
 import io.privacygate.ingestion.model.SocialEvent;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -59,7 +60,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class InboxProcessor {
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
-    private static final int LEAD_FETCH_CONCURRENCY = 4;
+    private static final int GRAPH_FETCH_CONCURRENCY = 4;
 
     private final InboxRepository inbox;
     private final ProcessedEventRepository processed;
@@ -143,7 +144,7 @@ public class InboxProcessor {
                 .invoke(round::markKnown)
                 .invoke(() -> round.settleSourceChanges(event -> creationKeys(cipher, event)))
                 .invoke(() -> timings.mark("known"))
-                .chain(() -> fetchLeads(round))
+                .chain(() -> fetchFromGraph(round))
                 .invoke(() -> timings.mark("leads"))
                 .chain(() -> dropSuppressed(round))
                 .invoke(() -> timings.mark("suppressed"))
@@ -176,27 +177,38 @@ public class InboxProcessor {
         return Arrays.stream(EventKind.values()).map(kind -> cipher.digest(removal.createKey(kind))).toList();
     }
 
-    /** Leads arrive as ids only: their answers (and so who they are) come from the Graph API. */
-    private Uni<Void> fetchLeads(ProcessingRound round) {
-        List<Candidate> leads = round.open().stream().filter(c -> c.event().awaitsLeadData()).toList();
-        if (leads.isEmpty()) {
+    /**
+     * Leads and Instagram mentions arrive as ids only: a lead's answers, and a mention's comment and author, come from
+     * the Graph API (and so who they are). Gone (404): skipped and audited; unreachable: the delivery waits.
+     */
+    private Uni<Void> fetchFromGraph(ProcessingRound round) {
+        List<Candidate> pending = round.open().stream()
+                .filter(c -> c.event().awaitsLeadData() || c.event().awaitsMentionedComment()).toList();
+        if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(leads)
-                .onItem().transformToUni(lead -> graph.leadFieldData(lead.event().leadId())
-                        .map(LeadForms::fromFieldData)
-                        .invoke(data -> round.replace(lead, lead.withEvent(lead.event().withLeadData(data))))
+        return Multi.createFrom().iterable(pending)
+                .onItem().transformToUni(candidate -> fetch(candidate.event())
+                        .invoke(completed -> round.replace(candidate, candidate.withEvent(completed)))
                         .replaceWithVoid()
                         .onFailure().recoverWithItem(failure -> {
-                            if (failure instanceof LeadGoneException) {
-                                round.skip(lead, null, "lead-unavailable");
+                            if (failure instanceof GraphObjectGoneException) {
+                                round.skip(candidate, null, candidate.event().awaitsLeadData() ? "lead-unavailable" : "mention-unavailable");
                             } else {
-                                round.defer(lead.delivery());
+                                round.defer(candidate.delivery());
                             }
                             return null;
                         }))
-                .merge(LEAD_FETCH_CONCURRENCY)
+                .merge(GRAPH_FETCH_CONCURRENCY)
                 .collect().last().replaceWithVoid();
+    }
+
+    private Uni<SocialEvent> fetch(SocialEvent event) {
+        if (event.awaitsLeadData()) {
+            return graph.leadFieldData(event.leadId()).map(LeadForms::fromFieldData).map(event::withLeadData);
+        }
+        return graph.mentionedComment(event.context().get(SocialEvent.MENTIONED_ACCOUNT), event.eventId())
+                .map(comment -> MentionedComments.complete(event, comment));
     }
 
     /**

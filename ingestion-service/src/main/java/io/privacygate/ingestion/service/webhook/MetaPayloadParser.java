@@ -13,6 +13,7 @@ import io.privacygate.ingestion.model.SocialEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +29,11 @@ import java.util.Set;
  *   <li>Page {@code leadgen} changes ({@code leadgen_id}, {@code page_id}, {@code form_id}, {@code ad_id},
  *   {@code created_time}): the answers are fetched from the Graph API later;</li>
  *   <li>Messenger and Instagram {@code messaging} (messages received, not echoes of the account's own);</li>
- *   <li>Instagram {@code comments} and {@code live_comments} changes.</li>
+ *   <li>Instagram {@code comments} and {@code live_comments} changes;</li>
+ *   <li>Instagram {@code mentions} changes on a comment ({@code {"comment_id","media_id"}}): ids only, the comment and who
+ *   wrote it are fetched from the Graph API later ({@link SocialEvent#awaitsMentionedComment}). A mention in a media
+ *   caption ({@code media_id} alone) is left out: the Graph API does not say who wrote the caption by an id this
+ *   service can link to a person.</li>
  * </ul>
  * In imports a line may also be a lead as the Graph API returns it ({@code id}, {@code created_time},
  * {@code form_id}, {@code ad_id}, {@code field_data}).
@@ -101,6 +106,8 @@ public class MetaPayloadParser implements PayloadParser {
             }
         } else if ("comments".equals(field) || "live_comments".equals(field)) {
             instagramComment(value, accountId, time, events);
+        } else if ("mentions".equals(field)) {
+            instagramMention(value, accountId, time, events);
         }
     }
 
@@ -217,6 +224,19 @@ public class MetaPayloadParser implements PayloadParser {
         events.add(new SocialEvent(Platform.META, Channel.INSTAGRAM, EventKind.COMMENT, commentId, time,
                 List.of(new Identifier(Channel.INSTAGRAM.identifierType(), fromId)), fields, Map.of(),
                 context.isEmpty() ? Map.of() : Map.of("media_id", context.get("id")), null));
+    }
+
+    /** Who mentioned the account, and what they wrote, come from the Graph API: the change carries ids only. */
+    private static void instagramMention(JsonNode value, String accountId, Instant time, List<SocialEvent> events) {
+        String commentId = Json.text(value, "comment_id");
+        if (commentId == null || accountId == null) {
+            return;
+        }
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put(SocialEvent.MENTIONED_ACCOUNT, accountId);
+        context.putAll(Json.context(value, "media_id"));
+        events.add(new SocialEvent(Platform.META, Channel.INSTAGRAM, EventKind.MENTION, commentId, time, List.of(),
+                Map.of(), Map.of(), context, null));
     }
 
     private static String first(String a, String b) {

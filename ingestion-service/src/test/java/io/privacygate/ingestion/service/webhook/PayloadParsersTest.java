@@ -104,6 +104,27 @@ class PayloadParsersTest {
         }
 
         @Test
+        void anInstagramCommentMentionWaitsForItsCommentAndACaptionMentionIsLeftOut() throws Exception {
+            List<SocialEvent> events = parse(Platform.META, "meta-instagram-mention.json");
+            assertThat(events).hasSize(1);
+            SocialEvent mention = events.getFirst();
+            assertThat(mention.channel()).isEqualTo(Channel.INSTAGRAM);
+            assertThat(mention.kind()).isEqualTo(EventKind.MENTION);
+            assertThat(mention.eventId()).isEqualTo("17894227972186120");
+            assertThat(mention.identifiers()).isEmpty();
+            assertThat(mention.awaitsMentionedComment()).isTrue();
+            assertThat(mention.context()).containsEntry(SocialEvent.MENTIONED_ACCOUNT, "17841405309211844")
+                    .containsEntry("media_id", "17887498072083520");
+
+            SocialEvent completed = MentionedComments.complete(mention, new ObjectMapper().readTree(
+                    "{\"id\":\"17894227972186120\",\"text\":\"@acme hello\",\"from\":{\"id\":\"5501\",\"username\":\"ana\"}}"));
+            assertThat(completed.identifiers()).containsExactly(new Identifier(IdentifierType.INSTAGRAM, "5501"));
+            assertThat(completed.fields()).containsEntry(Field.HANDLE, "ana").containsEntry(Field.TEXT, "@acme hello");
+            assertThat(completed.awaitsMentionedComment()).isFalse();
+            assertThat(MentionedComments.complete(mention, new ObjectMapper().readTree("{\"text\":\"who?\"}")).fields()).isEmpty();
+        }
+
+        @Test
         void aRemovedCommentIsARemovalOfThatCommentNamingNobody() throws Exception {
             SocialEvent removal = parse(Platform.META, "meta-feed-comment-remove.json").getFirst();
             assertThat(removal.action()).isEqualTo(Action.DELETE);
