@@ -5,10 +5,12 @@ import io.privacygate.ingestion.client.ConsentClient;
 import io.privacygate.ingestion.client.ConsentDtos;
 import io.privacygate.ingestion.client.GraphClient;
 import io.privacygate.ingestion.client.GraphObjectGoneException;
+import io.privacygate.ingestion.client.LinkedInObjectGoneException;
 import io.privacygate.ingestion.config.IngestionConfig;
 import io.privacygate.ingestion.model.Action;
 import io.privacygate.ingestion.model.ClaimedDelivery;
 import io.privacygate.ingestion.model.EventKind;
+import io.privacygate.ingestion.model.Platform;
 import io.privacygate.ingestion.repository.InboxRepository;
 import io.privacygate.ingestion.repository.ProcessedEventRepository;
 import io.privacygate.ingestion.service.IngestionMetrics;
@@ -60,7 +62,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class InboxProcessor {
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
-    private static final int GRAPH_FETCH_CONCURRENCY = 4;
+    private static final int PLATFORM_FETCH_CONCURRENCY = 4;
 
     private final InboxRepository inbox;
     private final ProcessedEventRepository processed;
@@ -68,6 +70,7 @@ public class InboxProcessor {
     private final InboxPayloads stored;
     private final ConsentClient consent;
     private final GraphClient graph;
+    private final LinkedInLeads linkedInLeads;
     private final PurposeMapping purposes;
     private final EventStore store;
     private final Suppression suppression;
@@ -76,7 +79,7 @@ public class InboxProcessor {
     private final Tracer tracer;
 
     InboxProcessor(InboxRepository inbox, ProcessedEventRepository processed, InboxKeys keys, InboxPayloads stored,
-                   ConsentClient consent, GraphClient graph, PurposeMapping purposes, EventStore store,
+                   ConsentClient consent, GraphClient graph, LinkedInLeads linkedInLeads, PurposeMapping purposes, EventStore store,
                    Suppression suppression, IngestionMetrics metrics, IngestionConfig config, Tracer tracer) {
         this.inbox = inbox;
         this.processed = processed;
@@ -84,6 +87,7 @@ public class InboxProcessor {
         this.stored = stored;
         this.consent = consent;
         this.graph = graph;
+        this.linkedInLeads = linkedInLeads;
         this.purposes = purposes;
         this.store = store;
         this.suppression = suppression;
@@ -144,7 +148,7 @@ public class InboxProcessor {
                 .invoke(round::markKnown)
                 .invoke(() -> round.settleSourceChanges(event -> creationKeys(cipher, event)))
                 .invoke(() -> timings.mark("known"))
-                .chain(() -> fetchFromGraph(round))
+                .chain(() -> fetchFromPlatforms(cipher, round))
                 .invoke(() -> timings.mark("leads"))
                 .chain(() -> dropSuppressed(round))
                 .invoke(() -> timings.mark("suppressed"))
@@ -179,31 +183,35 @@ public class InboxProcessor {
 
     /**
      * Leads and Instagram mentions arrive as ids only: a lead's answers, and a mention's comment and author, come from
-     * the Graph API (and so who they are). Gone (404): skipped and audited; unreachable: the delivery waits.
+     * the Graph API or LinkedIn's API (and so who they are). Gone (404): skipped and audited; unreachable: the delivery
+     * waits.
      */
-    private Uni<Void> fetchFromGraph(ProcessingRound round) {
+    private Uni<Void> fetchFromPlatforms(InboxCipher cipher, ProcessingRound round) {
         List<Candidate> pending = round.open().stream()
                 .filter(c -> c.event().awaitsLeadData() || c.event().awaitsMentionedComment()).toList();
         if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         return Multi.createFrom().iterable(pending)
-                .onItem().transformToUni(candidate -> fetch(candidate.event())
+                .onItem().transformToUni(candidate -> fetch(cipher, candidate.event())
                         .invoke(completed -> round.replace(candidate, candidate.withEvent(completed)))
                         .replaceWithVoid()
                         .onFailure().recoverWithItem(failure -> {
-                            if (failure instanceof GraphObjectGoneException) {
+                            if (failure instanceof GraphObjectGoneException || failure instanceof LinkedInObjectGoneException) {
                                 round.skip(candidate, null, candidate.event().awaitsLeadData() ? "lead-unavailable" : "mention-unavailable");
                             } else {
                                 round.defer(candidate.delivery());
                             }
                             return null;
                         }))
-                .merge(GRAPH_FETCH_CONCURRENCY)
+                .merge(PLATFORM_FETCH_CONCURRENCY)
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<SocialEvent> fetch(SocialEvent event) {
+    private Uni<SocialEvent> fetch(InboxCipher cipher, SocialEvent event) {
+        if (event.awaitsLeadData() && event.platform() == Platform.LINKEDIN) {
+            return linkedInLeads.complete(cipher, event);
+        }
         if (event.awaitsLeadData()) {
             return graph.leadFieldData(event.leadId()).map(LeadForms::fromFieldData).map(event::withLeadData);
         }

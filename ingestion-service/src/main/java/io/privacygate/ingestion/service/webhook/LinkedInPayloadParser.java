@@ -23,9 +23,16 @@ import java.util.Map;
  * {@code generatedActivity} (the comment's or share's URN). A {@code COMMENT_DELETE} removes the item it names in
  * {@code generatedActivity}, whoever deleted it. Likes, the organization's own comments and actions by organizations
  * rather than members are left out.
+ * <p>
+ * Lead Sync's lead notifications, {@code {"type":"LEAD_ACTION","leadGenFormResponse":"urn:li:leadGenFormResponse:…",
+ * "leadGenForm":…,"leadAction":"CREATED","leadType":…,"occurredAt":…}}, name a lead form response only: it becomes a lead
+ * form event whose answers and submitter are fetched from LinkedIn's API later ({@code LinkedInLeads}), deduplicated by
+ * the response id. Other lead actions are left out.
  */
 public class LinkedInPayloadParser implements PayloadParser {
     static final String TYPE = "ORGANIZATION_SOCIAL_ACTION_NOTIFICATIONS";
+    static final String LEAD_TYPE = "LEAD_ACTION";
+    private static final String LEAD_RESPONSE = "urn:li:leadGenFormResponse:";
     private static final String MEMBER = "urn:li:person:";
     private static final String DELETED_COMMENT = "COMMENT_DELETE";
 
@@ -37,8 +44,11 @@ public class LinkedInPayloadParser implements PayloadParser {
     @Override
     public List<SocialEvent> parse(JsonNode root, Instant receivedAt) {
         Json.requireObject(root, "");
+        if (LEAD_TYPE.equals(Json.text(root, "type"))) {
+            return lead(root, receivedAt);
+        }
         if (!TYPE.equals(Json.text(root, "type"))) {
-            throw new UnsupportedPayloadException("type", "is not a supported notification type (" + TYPE + ")");
+            throw new UnsupportedPayloadException("type", "is not a supported notification type (" + TYPE + ", " + LEAD_TYPE + ")");
         }
         JsonNode notifications = Json.array(root, "notifications", "");
         if (notifications == null) {
@@ -51,6 +61,21 @@ public class LinkedInPayloadParser implements PayloadParser {
             notification(notification, "notifications[" + i + "].", receivedAt, events);
         }
         return events;
+    }
+
+    /** A new lead form response: ids only; the answers, and so who the lead is, come from LinkedIn's API. */
+    private static List<SocialEvent> lead(JsonNode root, Instant receivedAt) {
+        String response = Json.required(root, "leadGenFormResponse", "");
+        if (!response.startsWith(LEAD_RESPONSE) || response.length() == LEAD_RESPONSE.length()) {
+            throw new UnsupportedPayloadException("leadGenFormResponse", "is not a lead form response URN");
+        }
+        if (!"CREATED".equals(Json.text(root, "leadAction"))) {
+            return List.of();
+        }
+        String responseId = response.substring(LEAD_RESPONSE.length());
+        return List.of(new SocialEvent(Platform.LINKEDIN, Channel.LINKEDIN, EventKind.LEAD_FORM, responseId,
+                Json.epoch(root, "occurredAt", receivedAt), List.of(), Map.of(), Map.of(),
+                Json.context(root, "leadGenForm", "leadType"), responseId));
     }
 
     private static void notification(JsonNode notification, String path, Instant receivedAt, List<SocialEvent> events) {
