@@ -258,8 +258,30 @@ class PayloadParsersTest {
 
         @Test
         void anotherNotificationTypeIsRefused() {
-            assertThatThrownBy(() -> parse(Platform.LINKEDIN, "{\"type\":\"LEAD_ACTION\"}".getBytes()))
+            assertThatThrownBy(() -> parse(Platform.LINKEDIN, "{\"type\":\"MEMBER_ACTIVITY\"}".getBytes()))
                     .isInstanceOf(UnsupportedPayloadException.class);
+        }
+
+        @Test
+        void aLeadNotificationIsALeadFormEventAwaitingItsResponse() throws Exception {
+            String body = "{\"type\":\"LEAD_ACTION\",\"leadGenFormResponse\":\"urn:li:leadGenFormResponse:abc-1\","
+                    + "\"leadGenForm\":\"urn:li:versionedLeadGenForm:(urn:li:leadGenForm:5150,2)\",\"leadAction\":\"CREATED\","
+                    + "\"leadType\":\"SPONSORED\",\"occurredAt\":1775400000000}";
+            SocialEvent lead = parse(Platform.LINKEDIN, body.getBytes(StandardCharsets.UTF_8)).getFirst();
+            assertThat(lead.kind()).isEqualTo(EventKind.LEAD_FORM);
+            assertThat(lead.channel()).isEqualTo(Channel.LINKEDIN);
+            assertThat(lead.leadId()).isEqualTo("abc-1");
+            assertThat(lead.awaitsLeadData()).isTrue();
+            assertThat(lead.identifiers()).isEmpty();
+            assertThat(lead.context()).containsEntry("leadType", "SPONSORED");
+        }
+
+        @Test
+        void aLeadNotificationWithoutAResponseUrnIsRefusedAndOtherLeadActionsAreLeftOut() throws Exception {
+            assertThatThrownBy(() -> parse(Platform.LINKEDIN, "{\"type\":\"LEAD_ACTION\",\"leadAction\":\"CREATED\"}".getBytes()))
+                    .isInstanceOf(UnsupportedPayloadException.class);
+            assertThat(parse(Platform.LINKEDIN, ("{\"type\":\"LEAD_ACTION\",\"leadAction\":\"DELETED\","
+                    + "\"leadGenFormResponse\":\"urn:li:leadGenFormResponse:abc-1\"}").getBytes(StandardCharsets.UTF_8))).isEmpty();
         }
     }
 
