@@ -90,7 +90,7 @@ public final class Fixtures {
         createPurpose(SUPPORT, "LEGITIMATE_INTERESTS", List.of("name", "message-content"), "P6M",
                 List.of("messenger", "instagram", "x", "crm"), false);
         createPurpose(LEADS, "CONSENT", List.of("name", "contact", "form-answers"), "P2Y",
-                List.of("facebook", "crm"), true);
+                List.of("facebook", "linkedin", "crm"), true);
         purposesCreated = true;
     }
 

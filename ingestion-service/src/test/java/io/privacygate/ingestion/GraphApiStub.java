@@ -11,15 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A stub of Meta's Graph API (a third-party service, not one of ours): {@code GET /v21.0/{lead-id}} answers a
- * registered lead in the Graph API's documented shape ({@code id}, {@code created_time}, {@code field_data}),
- * 404 with Graph's error object for an unknown one, and 401 without the page access token.
+ * registered lead in the Graph API's documented shape ({@code id}, {@code created_time}, {@code field_data});
+ * {@code GET /v21.0/{ig-user-id}?fields=mentioned_comment.comment_id({comment-id}){...}} answers a registered mentioned
+ * comment as {@code {"mentioned_comment":{...},"id":"<ig-user-id>"}}; 404 with Graph's error object for an unknown
+ * one, and 401 without the page access token.
  */
 public class GraphApiStub implements QuarkusTestResourceLifecycleManager {
     public static final String ACCESS_TOKEN = "stub-page-access-token";
     private static final Map<String, String> LEADS = new ConcurrentHashMap<>();
+    private static final Map<String, String> MENTIONS = new ConcurrentHashMap<>();
+    private static final Pattern MENTIONED_COMMENT = Pattern.compile("mentioned_comment\\.comment_id\\(([^)]+)\\)");
     private static final AtomicInteger REQUESTS = new AtomicInteger();
     private HttpServer server;
 
@@ -27,6 +33,13 @@ public class GraphApiStub implements QuarkusTestResourceLifecycleManager {
     public static void lead(String leadId, String fieldDataJson) {
         LEADS.put(leadId, "{\"created_time\":\"2026-04-05T18:18:20+0000\",\"id\":\"" + leadId
                 + "\",\"ad_id\":\"23850000000000001\",\"form_id\":\"444444444444\",\"field_data\":" + fieldDataJson + "}");
+    }
+
+    /** Registers a comment in which the Instagram account {@code igUserId} was @mentioned, written by {@code authorIgsid}. */
+    public static void mentionedComment(String igUserId, String commentId, String authorIgsid, String username, String text) {
+        MENTIONS.put(igUserId + "/" + commentId, "{\"mentioned_comment\":{\"id\":\"" + commentId + "\",\"text\":\"" + text
+                + "\",\"timestamp\":\"2026-12-07T18:18:20+0000\",\"from\":{\"id\":\"" + authorIgsid + "\",\"username\":\""
+                + username + "\"}},\"id\":\"" + igUserId + "\"}");
     }
 
     public static int requests() {
@@ -48,8 +61,10 @@ public class GraphApiStub implements QuarkusTestResourceLifecycleManager {
 
     private void answer(HttpExchange exchange) throws IOException {
         REQUESTS.incrementAndGet();
-        String leadId = exchange.getRequestURI().getPath().substring("/v21.0/".length());
-        String lead = LEADS.get(leadId);
+        String id = exchange.getRequestURI().getPath().substring("/v21.0/".length());
+        String query = exchange.getRequestURI().getQuery();
+        Matcher mention = MENTIONED_COMMENT.matcher(query == null ? "" : query);
+        String lead = mention.find() ? MENTIONS.get(id + "/" + mention.group(1)) : LEADS.get(id);
         if (!("Bearer " + ACCESS_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             send(exchange, 401, "{\"error\":{\"message\":\"Invalid OAuth access token.\",\"type\":\"OAuthException\",\"code\":190}}");
         } else if (lead == null) {

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * One application for every {@code @QuarkusTest} of the module (Quarkus restarts only between profiles):
  * embedded PostgreSQL, the OIDC test server, a real consent-service run from its packaged jar behind
- * {@link ConsentServiceStub} (which answers its batch resolve), a stub of Meta's Graph API, and a real
+ * {@link ConsentServiceStub} (which answers its batch resolve), a stub of Meta's Graph API, a stand-in for LinkedIn's Lead Sync API, and a real
  * dsr-service when its jar has been built.
  */
 public class IngestionTestProfile implements QuarkusTestProfile {
@@ -27,6 +27,7 @@ public class IngestionTestProfile implements QuarkusTestProfile {
         return List.of(new TestResourceEntry(PostgresTestResource.class),
                 new TestResourceEntry(OidcWiremockTestResource.class),
                 new TestResourceEntry(GraphApiStub.class),
+                new TestResourceEntry(LinkedInApiStub.class),
                 new TestResourceEntry(PeerService.class, Map.of("service", "consent-service",
                         "url-property", ConsentServiceStub.PEER_URL_PROPERTY)),
                 new TestResourceEntry(ConsentServiceStub.class),
@@ -39,6 +40,8 @@ public class IngestionTestProfile implements QuarkusTestProfile {
                 Map.entry("privacy-gate.platforms.meta.verify-token", META_VERIFY_TOKEN),
                 Map.entry("privacy-gate.platforms.linkedin.client-secret", LINKEDIN_SECRET),
                 Map.entry("privacy-gate.platforms.x.consumer-secret", X_SECRET),
+                // LinkedIn lead form checkbox 31 asks for the leads purpose; 32 is mapped to nothing
+                Map.entry("privacy-gate.platforms.linkedin.lead-consents." + LinkedInApiStub.MAPPED_CHECKBOX, Fixtures.LEADS),
                 Map.entry("privacy-gate.ingestion.public-url", "https://ingestion.example.org"),
                 // the scheduled purges run every second, so that tests see them
                 Map.entry("privacy-gate.ingestion.retention.every", "1s"),

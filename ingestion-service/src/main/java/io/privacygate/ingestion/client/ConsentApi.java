@@ -7,6 +7,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -29,6 +30,10 @@ public interface ConsentApi {
     @POST
     @Path("/decisions/batch")
     Uni<ConsentDtos.BatchDecisions> decideAll(@HeaderParam("Sec-GPC") String gpc, ConsentDtos.BatchDecisionRequest request);
+
+    @POST
+    @Path("/consents")
+    Uni<Response> record(@HeaderParam("Idempotency-Key") String idempotencyKey, ConsentDtos.ConsentEvent event);
 
     @GET
     @Path("/purposes/{key}")

@@ -159,6 +159,20 @@ public class ConsentClient {
                 .invoke(definition -> purposes.put(key, definition));
     }
 
+    /**
+     * Records a consent event. The {@code Idempotency-Key} makes a repeat (a round retried) return the first event; an
+     * event that is already the subject's current one (409) is recorded as well. Answers false when consent-service
+     * refuses the event for good (an unknown or non-consent purpose, say); fails with {@link ConsentUnavailableException}
+     * when it cannot answer now.
+     */
+    public Uni<Boolean> record(String idempotencyKey, ConsentDtos.ConsentEvent event) {
+        return api.record(idempotencyKey, event)
+                .replaceWith(true)
+                .onFailure(e -> Failures.status(e) == 409).recoverWithItem(true)
+                .onFailure(Failures::isRefusal).recoverWithItem(false)
+                .onFailure().transform(ConsentClient::unavailable);
+    }
+
     /** After an erasure here, the next event of this person resolves afresh. */
     public void forgetSubject(UUID subjectId) {
         subjects.asMap().values().removeIf(subjectId::equals);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.privacygate.commons.gdpr.LegalBasis;
 import io.privacygate.commons.identity.Identifier;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -67,6 +68,21 @@ public final class ConsentDtos {
     /** A purpose of the Art. 30 register: what its data may be, and how long it is kept (ISO-8601). */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record PurposeDefinition(String key, int version, LegalBasis legalBasis, List<String> dataCategories,
-                                    String retention) {
+                                    String retention, String noticeVersion) {
+    }
+
+    /** A consent event to record, for the subject of these identifiers, with how it was captured. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ConsentEvent(List<Identifier> identifiers, String purpose, String state, String noticeVersion,
+                               String collectionMethod, Evidence evidence) {
+        @Override
+        public String toString() {
+            return "ConsentEvent[purpose=" + purpose + ", state=" + state + ", " + identifiers.size() + " identifiers]";
+        }
+    }
+
+    /** Where and when the consent was captured; no IP address or user agent: a platform's form captured it, not us. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Evidence(String source, String formId, Instant capturedAt) {
     }
 }

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,23 @@ public interface PlatformsConfig {
     interface LinkedIn {
         /** Answers the {@code challengeCode} and signs {@code X-LI-Signature}. */
         String clientSecret();
+
+        /** LinkedIn's versioned Marketing API, asked for a lead form response and its form when a lead notification arrives. */
+        @WithDefault("https://api.linkedin.com/rest")
+        URI apiUrl();
+
+        /** A token with {@code r_marketing_leadgen_automation}; without it, LinkedIn leads wait until one is configured. */
+        Optional<String> accessToken();
+
+        /** The {@code LinkedIn-Version} (YYYYMM) every call names; LinkedIn supports each version for about a year. */
+        @WithDefault("202611")
+        String apiVersion();
+
+        /**
+         * Which purpose each lead form consent checkbox asks for, by the checkbox's {@code consentId}: a ticked checkbox
+         * mapped here is recorded as a grant of that purpose in consent-service; an unticked or unmapped one records nothing.
+         */
+        Map<String, String> leadConsents();
     }
 
     interface X {

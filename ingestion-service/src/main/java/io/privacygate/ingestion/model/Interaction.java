@@ -61,4 +61,8 @@ public class Interaction {
 
     @Column(name = "retain_until", nullable = false)
     public Instant retainUntil;
+
+    /** Keyed digest of the platform item this is a copy of, by which an edit or removal at the source finds it. */
+    @Column(name = "item_key")
+    public String itemKey;
 }

@@ -137,6 +137,46 @@ public class IngestionAudit {
                 .detail("platform", platform).detail("events", events).detail("reason", Suppression.REASON));
     }
 
+    /**
+     * A platform told that a user took the app's authorisation back (X's {@code user_event} revoke): intake for that
+     * account stops. {@code first} is false for a revoke heard before. Never the account id.
+     */
+    public Uni<Void> accountRevoked(String platform, boolean first) {
+        return trail.record(AuditEntry.of("platform.access-revoked", AuditOutcome.SUCCESS, "platform:" + platform)
+                .detail("platform", platform).detail("first", first));
+    }
+
+    /** A delivery for an account whose authorisation was revoked: acknowledged, nothing stored. Counts only. */
+    public Uni<Void> deliveryForRevokedAccount(String platform, int events) {
+        return trail.record(AuditEntry.of("webhook.account-revoked", AuditOutcome.DENIED, "platform:" + platform)
+                .detail("platform", platform).detail("events", events).detail("reason", "access-revoked"));
+    }
+
+    /**
+     * An item was removed at its source and the copy kept here is deleted (issue 21). {@code keyShredded}: it was the
+     * subject's last data here, so its data key was shredded too. No content, no platform id.
+     */
+    public AuditEntry interactionDeletedAtSource(UUID subjectId, String purpose, String channel, String kind,
+                                                 boolean keyShredded) {
+        return AuditEntry.of("interaction.deleted-at-source", AuditOutcome.SUCCESS, SYSTEM)
+                .subject(subjectId).purpose(purpose, null)
+                .detail("channel", channel).detail("kind", kind).detail("keyShredded", keyShredded);
+    }
+
+    /** An item was edited at its source and the copy kept here now holds the new text, minimised as at intake. */
+    public AuditEntry interactionEditedAtSource(UUID subjectId, String purpose, String channel, String kind,
+                                                Collection<String> categories) {
+        return AuditEntry.of("interaction.edited-at-source", AuditOutcome.SUCCESS, SYSTEM)
+                .subject(subjectId).purpose(purpose, null)
+                .detail("channel", channel).detail("kind", kind).detail("categories", String.join(",", categories));
+    }
+
+    /** An edit or removal at the source of an item no copy of which is kept here (never stored, or gone already). */
+    public AuditEntry sourceChangeUnmatched(String channel, String action) {
+        return AuditEntry.of("interaction.source-change-unmatched", AuditOutcome.SUCCESS, SYSTEM)
+                .detail("channel", channel).detail("action", action);
+    }
+
     /** Webhook deliveries refused for their signature from one source within one window; never the address. */
     public Uni<Void> signatureRejected(String platform, String source, long count, Instant from, Instant to) {
         return trail.record(AuditEntry.of("webhook.signature-rejected", AuditOutcome.DENIED, "platform:" + platform)

@@ -45,7 +45,8 @@ import java.util.UUID;
  * Steps: record the event keys (an event another replica stored meanwhile drops out); take the shared
  * locks of the (subject, purpose) pairs to store for, and drop those whose consent was revoked after the
  * decisions were asked; encrypt; write contact fields, subjects, audit events and interactions, each kind
- * in one statement; count imports' progress; delete the deliveries. A round costs about ten round trips to
+ * in one statement; count imports' progress; delete the deliveries; then apply edits and removals at the source
+ * ({@link SourceChanges}). A round costs about ten round trips to
  * the database, however many events it holds: a long chain of small statements would starve while webhooks
  * keep the event loop busy.
  */
@@ -70,11 +71,13 @@ public class EventStore {
     private final FieldPolicy fields;
     private final ObjectMapper json;
     private final SuppressionRepository suppressions;
+    private final SourceChanges sourceChanges;
 
     EventStore(ProcessedEventRepository processed, ConsentChangeRepository consentChanges,
                InteractionRepository interactions, ContactFieldRepository contactFields, CrmSubjectRepository subjects,
                ImportJobRepository imports, InboxRepository inbox, SubjectKeys subjectKeys, IngestionAudit audit,
-               IngestionConfig config, ObjectMapper json, SuppressionRepository suppressions) {
+               IngestionConfig config, ObjectMapper json, SuppressionRepository suppressions, SourceChanges sourceChanges) {
+        this.sourceChanges = sourceChanges;
         this.processed = processed;
         this.consentChanges = consentChanges;
         this.interactions = interactions;
@@ -128,6 +131,7 @@ public class EventStore {
                 case Outcome.Denied denied -> "denied";
                 case Outcome.Skipped skipped -> "skipped";
                 case Outcome.Duplicate duplicate -> "duplicate";
+                case Outcome.SourceChange change -> "source-change";
             };
             counts.merge(name, 1, Integer::sum);
         }
@@ -160,6 +164,9 @@ public class EventStore {
                 case Outcome.Duplicate duplicate -> {
                     // acknowledged before: nothing more to do
                 }
+                case Outcome.SourceChange change -> {
+                    // applied once the round's interactions are written (sourceChanges)
+                }
                 case Outcome.Skipped skipped -> audits.add(audit.interactionSkipped(skipped.subjectId(), skipped.purpose(), skipped.reason()));
                 case Outcome.Denied denied -> audits.add(audit.interactionDenied(denied.subjectId(), denied.purpose(),
                         denied.decision().legalBasis(), denied.reason()));
@@ -174,7 +181,25 @@ public class EventStore {
                 .chain(() -> countImports(outcomes, done))
                 .chain(() -> inbox.delete(done.stream().map(ClaimedDelivery::id).toList()))
                 .chain(() -> interactions.insertAll(toInsert))
+                .chain(() -> applySourceChanges(outcomes))
                 .replaceWithVoid();
+    }
+
+    /** After the round's inserts, so that an item created and removed in one round is removed too. */
+    private Uni<Void> applySourceChanges(List<Outcome> outcomes) {
+        List<Outcome.SourceChange> changes = new ArrayList<>();
+        for (Outcome outcome : outcomes) {
+            if (outcome instanceof Outcome.SourceChange change) {
+                changes.add(change);
+            }
+        }
+        if (changes.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> creationKeys = changes.stream().flatMap(c -> c.creationKeys().stream()).distinct().toList();
+        return processed.claim(creationKeys)
+                .chain(() -> sourceChanges.apply(changes))
+                .chain(audit::recordAll);
     }
 
     /** Under shared locks: an Accepted outcome whose consent was revoked since the decision is denied after all. */
@@ -237,6 +262,7 @@ public class EventStore {
         interaction.occurredAt = event.occurredAt();
         interaction.storedAt = now;
         interaction.retainUntil = accepted.retainUntil();
+        interaction.itemKey = accepted.candidate().itemKey();
         return interaction;
     }
 
@@ -261,12 +287,16 @@ public class EventStore {
                 counts.computeIfAbsent(delivery.importId(), id -> new int[5])[0]++;
             }
         }
+        // an edit or removal at the source counts as processed, and as nothing else
         Map<Class<?>, Integer> column = new HashMap<>(Map.of(Outcome.Accepted.class, 1, Outcome.Denied.class, 2,
-                Outcome.Skipped.class, 3, Outcome.Duplicate.class, 4));
+                Outcome.Skipped.class, 3, Outcome.Duplicate.class, 4, Outcome.SourceChange.class, 0));
         for (Outcome outcome : outcomes) {
             UUID importId = outcome.candidate().delivery().importId();
             if (importId != null) {
-                counts.computeIfAbsent(importId, id -> new int[5])[column.get(outcome.getClass())]++;
+                int which = column.get(outcome.getClass());
+                if (which > 0) {
+                    counts.computeIfAbsent(importId, id -> new int[5])[which]++;
+                }
             }
         }
         return Multi.createFrom().iterable(counts.entrySet())

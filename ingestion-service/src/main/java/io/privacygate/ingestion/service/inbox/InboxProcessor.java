@@ -4,15 +4,20 @@ import io.privacygate.commons.retry.Backoff;
 import io.privacygate.ingestion.client.ConsentClient;
 import io.privacygate.ingestion.client.ConsentDtos;
 import io.privacygate.ingestion.client.GraphClient;
-import io.privacygate.ingestion.client.LeadGoneException;
+import io.privacygate.ingestion.client.GraphObjectGoneException;
+import io.privacygate.ingestion.client.LinkedInObjectGoneException;
 import io.privacygate.ingestion.config.IngestionConfig;
+import io.privacygate.ingestion.model.Action;
 import io.privacygate.ingestion.model.ClaimedDelivery;
+import io.privacygate.ingestion.model.EventKind;
+import io.privacygate.ingestion.model.Platform;
 import io.privacygate.ingestion.repository.InboxRepository;
 import io.privacygate.ingestion.repository.ProcessedEventRepository;
 import io.privacygate.ingestion.service.IngestionMetrics;
 import io.privacygate.ingestion.service.crm.Suppression;
 import io.privacygate.ingestion.service.inbox.Outcome.Candidate;
 import io.privacygate.ingestion.service.webhook.LeadForms;
+import io.privacygate.ingestion.service.webhook.MentionedComments;
 import io.privacygate.ingestion.model.SocialEvent;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -30,6 +35,7 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,7 +45,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * One round of the inbox: claim due deliveries, open their events, drop events seen before, fetch leads' answers,
+ * One round of the inbox: claim due deliveries, open their events, drop events seen before, set edits and removals at
+ * the source aside (they resolve nobody and need no decision: {@link SourceChanges}), fetch leads' answers,
  * drop events about people erased here, resolve each person, ask consent-service for every decision in batches, then hand everything to
  * {@link EventStore}, which stores it in one transaction and removes the deliveries.
  * <p>
@@ -55,7 +62,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class InboxProcessor {
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
-    private static final int LEAD_FETCH_CONCURRENCY = 4;
+    private static final int PLATFORM_FETCH_CONCURRENCY = 4;
 
     private final InboxRepository inbox;
     private final ProcessedEventRepository processed;
@@ -63,6 +70,7 @@ public class InboxProcessor {
     private final InboxPayloads stored;
     private final ConsentClient consent;
     private final GraphClient graph;
+    private final LinkedInLeads linkedInLeads;
     private final PurposeMapping purposes;
     private final EventStore store;
     private final Suppression suppression;
@@ -71,7 +79,7 @@ public class InboxProcessor {
     private final Tracer tracer;
 
     InboxProcessor(InboxRepository inbox, ProcessedEventRepository processed, InboxKeys keys, InboxPayloads stored,
-                   ConsentClient consent, GraphClient graph, PurposeMapping purposes, EventStore store,
+                   ConsentClient consent, GraphClient graph, LinkedInLeads linkedInLeads, PurposeMapping purposes, EventStore store,
                    Suppression suppression, IngestionMetrics metrics, IngestionConfig config, Tracer tracer) {
         this.inbox = inbox;
         this.processed = processed;
@@ -79,6 +87,7 @@ public class InboxProcessor {
         this.stored = stored;
         this.consent = consent;
         this.graph = graph;
+        this.linkedInLeads = linkedInLeads;
         this.purposes = purposes;
         this.store = store;
         this.suppression = suppression;
@@ -127,7 +136,7 @@ public class InboxProcessor {
             try {
                 List<SocialEvent> events = stored.read(delivery, cipher.open(delivery.id(), delivery.sealedPayload()));
                 for (SocialEvent event : events) {
-                    round.add(new Candidate(delivery, event, cipher.digest(event.dedupeKey())));
+                    round.add(new Candidate(delivery, event, cipher.digest(event.dedupeKey()), cipher.digest(event.itemLookup())));
                 }
             } catch (Exception unreadable) {
                 // Parsed and checked when it was acknowledged; a row unreadable now cannot become readable later.
@@ -137,8 +146,9 @@ public class InboxProcessor {
         timings.mark("open");
         return processed.known(round.openKeys())
                 .invoke(round::markKnown)
+                .invoke(() -> round.settleSourceChanges(event -> creationKeys(cipher, event)))
                 .invoke(() -> timings.mark("known"))
-                .chain(() -> fetchLeads(round))
+                .chain(() -> fetchFromPlatforms(cipher, round))
                 .invoke(() -> timings.mark("leads"))
                 .chain(() -> dropSuppressed(round))
                 .invoke(() -> timings.mark("suppressed"))
@@ -163,27 +173,50 @@ public class InboxProcessor {
                 });
     }
 
-    /** Leads arrive as ids only: their answers (and so who they are) come from the Graph API. */
-    private Uni<Void> fetchLeads(ProcessingRound round) {
-        List<Candidate> leads = round.open().stream().filter(c -> c.event().awaitsLeadData()).toList();
-        if (leads.isEmpty()) {
+    /** The keys a creation of the item removed would have, whatever kind of event it arrived as (a tweet: comment, mention or post). */
+    private static List<String> creationKeys(InboxCipher cipher, SocialEvent removal) {
+        if (removal.action() != Action.DELETE) {
+            return List.of();
+        }
+        return Arrays.stream(EventKind.values()).map(kind -> cipher.digest(removal.createKey(kind))).toList();
+    }
+
+    /**
+     * Leads and Instagram mentions arrive as ids only: a lead's answers, and a mention's comment and author, come from
+     * the Graph API or LinkedIn's API (and so who they are). Gone (404): skipped and audited; unreachable: the delivery
+     * waits.
+     */
+    private Uni<Void> fetchFromPlatforms(InboxCipher cipher, ProcessingRound round) {
+        List<Candidate> pending = round.open().stream()
+                .filter(c -> c.event().awaitsLeadData() || c.event().awaitsMentionedComment()).toList();
+        if (pending.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().iterable(leads)
-                .onItem().transformToUni(lead -> graph.leadFieldData(lead.event().leadId())
-                        .map(LeadForms::fromFieldData)
-                        .invoke(data -> round.replace(lead, lead.withEvent(lead.event().withLeadData(data))))
+        return Multi.createFrom().iterable(pending)
+                .onItem().transformToUni(candidate -> fetch(cipher, candidate.event())
+                        .invoke(completed -> round.replace(candidate, candidate.withEvent(completed)))
                         .replaceWithVoid()
                         .onFailure().recoverWithItem(failure -> {
-                            if (failure instanceof LeadGoneException) {
-                                round.skip(lead, null, "lead-unavailable");
+                            if (failure instanceof GraphObjectGoneException || failure instanceof LinkedInObjectGoneException) {
+                                round.skip(candidate, null, candidate.event().awaitsLeadData() ? "lead-unavailable" : "mention-unavailable");
                             } else {
-                                round.defer(lead.delivery());
+                                round.defer(candidate.delivery());
                             }
                             return null;
                         }))
-                .merge(LEAD_FETCH_CONCURRENCY)
+                .merge(PLATFORM_FETCH_CONCURRENCY)
                 .collect().last().replaceWithVoid();
+    }
+
+    private Uni<SocialEvent> fetch(InboxCipher cipher, SocialEvent event) {
+        if (event.awaitsLeadData() && event.platform() == Platform.LINKEDIN) {
+            return linkedInLeads.complete(cipher, event);
+        }
+        if (event.awaitsLeadData()) {
+            return graph.leadFieldData(event.leadId()).map(LeadForms::fromFieldData).map(event::withLeadData);
+        }
+        return graph.mentionedComment(event.context().get(SocialEvent.MENTIONED_ACCOUNT), event.eventId())
+                .map(comment -> MentionedComments.complete(event, comment));
     }
 
     /**

@@ -5,6 +5,7 @@ import io.privacygate.ingestion.model.ClaimedDelivery;
 import io.privacygate.ingestion.model.SocialEvent;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** What becomes of one event in a processing round. */
@@ -12,11 +13,22 @@ sealed interface Outcome {
 
     Candidate candidate();
 
-    /** An event of a claimed delivery, with the keyed digest of its platform id. */
-    record Candidate(ClaimedDelivery delivery, SocialEvent event, String eventKey) {
+    /**
+     * An event of a claimed delivery, with the keyed digests of its platform event id ({@code eventKey}) and of the
+     * item it is about ({@code itemKey}).
+     */
+    record Candidate(ClaimedDelivery delivery, SocialEvent event, String eventKey, String itemKey) {
         Candidate withEvent(SocialEvent changed) {
-            return new Candidate(delivery, changed, eventKey);
+            return new Candidate(delivery, changed, eventKey, itemKey);
         }
+    }
+
+    /**
+     * An edit or removal at the source, applied to whatever copy of the item is stored, without resolving anyone or
+     * asking for a decision. {@code creationKeys}: the keyed digests a creation of the item has, recorded with a
+     * removal, so that the creation delivered late (or again) is dropped as seen.
+     */
+    record SourceChange(Candidate candidate, List<String> creationKeys) implements Outcome {
     }
 
     /** Seen before: acknowledged, not processed twice. */

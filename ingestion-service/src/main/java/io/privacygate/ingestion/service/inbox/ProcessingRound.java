@@ -1,7 +1,9 @@
 package io.privacygate.ingestion.service.inbox;
 
 import io.privacygate.ingestion.client.ConsentDtos;
+import io.privacygate.ingestion.model.Action;
 import io.privacygate.ingestion.model.ClaimedDelivery;
+import io.privacygate.ingestion.model.SocialEvent;
 import io.privacygate.ingestion.repository.SuppressionRepository;
 import io.privacygate.ingestion.service.crm.Suppression;
 import io.privacygate.ingestion.service.inbox.Outcome.Candidate;
@@ -17,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -57,6 +60,15 @@ final class ProcessingRound {
         for (Candidate candidate : open()) {
             if (known.contains(candidate.eventKey())) {
                 settled.put(candidate, new Outcome.Duplicate(candidate));
+            }
+        }
+    }
+
+    /** Edits and removals at the source are settled at once: nobody is resolved and no decision asked for them. */
+    void settleSourceChanges(Function<SocialEvent, List<String>> creationKeys) {
+        for (Candidate candidate : open()) {
+            if (candidate.event().action() != Action.CREATE) {
+                settled.put(candidate, new Outcome.SourceChange(candidate, creationKeys.apply(candidate.event())));
             }
         }
     }

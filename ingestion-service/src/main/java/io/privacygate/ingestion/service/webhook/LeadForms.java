@@ -6,6 +6,7 @@ import io.privacygate.commons.identity.IdentifierType;
 import io.privacygate.ingestion.model.Field;
 import io.privacygate.ingestion.model.LeadData;
 
+import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,8 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the {@code field_data} array of Meta's Graph API lead object, {@code [{"name":"email","values":["..."]}, ...]}:
- * the standard questions become identifiers and contact fields; any other question is kept as an answer under its name.
+ * Reads a lead's answers by question name: the {@code field_data} array of Meta's Graph API lead object,
+ * {@code [{"name":"email","values":["..."]}, ...]}, and LinkedIn's answers named by their form's questions
+ * ({@link LinkedInLeadForms}). The standard questions become identifiers and contact fields; any other question is kept
+ * as an answer under its name.
  */
 public final class LeadForms {
     private LeadForms() {
@@ -25,14 +28,26 @@ public final class LeadForms {
         if (!fieldData.isArray()) {
             throw new UnsupportedPayloadException("field_data", "must be an array of {name, values}");
         }
+        List<Map.Entry<String, String>> named = new ArrayList<>();
+        for (JsonNode item : fieldData) {
+            String value = first(item.path("values"));
+            if (value != null) {
+                named.add(new SimpleEntry<>(item.path("name").asText(""), value));
+            }
+        }
+        return fromNamedAnswers(named);
+    }
+
+    /** Answers as (question name, answer) in the form's order; blank names and answers are left out. */
+    static LeadData fromNamedAnswers(List<Map.Entry<String, String>> named) {
         Map<Field, String> fields = new EnumMap<>(Field.class);
         Map<String, String> answers = new LinkedHashMap<>();
         String firstName = null;
         String lastName = null;
-        for (JsonNode item : fieldData) {
-            String name = item.path("name").asText("").toLowerCase(Locale.ROOT);
-            String value = first(item.path("values"));
-            if (name.isBlank() || value == null) {
+        for (Map.Entry<String, String> answer : named) {
+            String name = answer.getKey().toLowerCase(Locale.ROOT);
+            String value = answer.getValue();
+            if (name.isBlank() || value == null || value.isBlank()) {
                 continue;
             }
             switch (name) {

@@ -3,6 +3,7 @@ package io.privacygate.ingestion.service.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.privacygate.commons.identity.Identifier;
 
+import io.privacygate.ingestion.model.Action;
 import io.privacygate.ingestion.model.Channel;
 import io.privacygate.ingestion.model.EventKind;
 import io.privacygate.ingestion.model.Field;
@@ -12,6 +13,7 @@ import io.privacygate.ingestion.model.SocialEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,18 +21,27 @@ import java.util.Set;
 /**
  * Meta's webhook payloads, {@code {"object":"page"|"instagram","entry":[...]}}:
  * <ul>
- *   <li>Page {@code feed} changes: visitors' comments ({@code item=comment}) and posts, when added;</li>
- *   <li>Page {@code mention} changes;</li>
+ *   <li>Page {@code feed} changes: visitors' comments ({@code item=comment}) and posts when added ({@code verb=add}),
+ *   edited ({@code edited}, and {@code edit}, which Meta also sends for edited visitor posts) or removed ({@code remove},
+ *   {@code delete}): the verbs of the Webhooks reference for Pages. A removal is taken whoever removed the item (its
+ *   author or a page moderator): either way the item is gone at the source;</li>
+ *   <li>Page {@code mention} changes, added or removed;</li>
  *   <li>Page {@code leadgen} changes ({@code leadgen_id}, {@code page_id}, {@code form_id}, {@code ad_id},
  *   {@code created_time}): the answers are fetched from the Graph API later;</li>
  *   <li>Messenger and Instagram {@code messaging} (messages received, not echoes of the account's own);</li>
- *   <li>Instagram {@code comments} and {@code live_comments} changes.</li>
+ *   <li>Instagram {@code comments} and {@code live_comments} changes;</li>
+ *   <li>Instagram {@code mentions} changes on a comment ({@code {"comment_id","media_id"}}): ids only, the comment and who
+ *   wrote it are fetched from the Graph API later ({@link SocialEvent#awaitsMentionedComment}). A mention in a media
+ *   caption ({@code media_id} alone) is left out: the Graph API does not say who wrote the caption by an id this
+ *   service can link to a person.</li>
  * </ul>
  * In imports a line may also be a lead as the Graph API returns it ({@code id}, {@code created_time},
  * {@code form_id}, {@code ad_id}, {@code field_data}).
  */
 public class MetaPayloadParser implements PayloadParser {
     private static final Set<String> POST_ITEMS = Set.of("post", "status", "photo", "video", "share");
+    private static final Set<String> EDITED = Set.of("edited", "edit");
+    private static final Set<String> REMOVED = Set.of("remove", "delete");
 
     @Override
     public Platform platform() {
@@ -95,6 +106,8 @@ public class MetaPayloadParser implements PayloadParser {
             }
         } else if ("comments".equals(field) || "live_comments".equals(field)) {
             instagramComment(value, accountId, time, events);
+        } else if ("mentions".equals(field)) {
+            instagramMention(value, accountId, time, events);
         }
     }
 
@@ -118,10 +131,8 @@ public class MetaPayloadParser implements PayloadParser {
 
     private static void feed(JsonNode value, String pageId, Instant time, List<SocialEvent> events) {
         String item = Json.text(value, "item");
+        Action action = action(Json.text(value, "verb"));
         String fromId = Json.text(value.path("from"), "id");
-        if (!"add".equals(Json.text(value, "verb")) || item == null || fromId == null || fromId.equals(pageId)) {
-            return;
-        }
         EventKind kind;
         String eventId;
         if ("comment".equals(item)) {
@@ -133,21 +144,45 @@ public class MetaPayloadParser implements PayloadParser {
         } else {
             return;
         }
-        if (eventId == null) {
+        if (action == null || eventId == null) {
+            return;
+        }
+        Instant at = Json.epoch(value, "created_time", time);
+        if (action != Action.CREATE) {
+            events.add(ItemChanges.of(Platform.META, Channel.FACEBOOK, kind, eventId, at, action, Json.text(value, "message")));
+            return;
+        }
+        if (fromId == null || fromId.equals(pageId)) {
             return;
         }
         Map<Field, String> fields = new EnumMap<>(Field.class);
         Json.putIfPresent(fields, Field.NAME, Json.text(value.path("from"), "name"));
         Json.putIfPresent(fields, Field.TEXT, Json.text(value, "message"));
         events.add(new SocialEvent(Platform.META, Channel.FACEBOOK, kind, eventId,
-                Json.epoch(value, "created_time", time), List.of(new Identifier(Channel.FACEBOOK.identifierType(), fromId)),
+                at, List.of(new Identifier(Channel.FACEBOOK.identifierType(), fromId)),
                 fields, Map.of(), Json.context(value, "post_id", "parent_id"), null));
+    }
+
+    /** @return null for a verb that changes nothing stored here (hide, block, follow, ...) */
+    private static Action action(String verb) {
+        if ("add".equals(verb)) {
+            return Action.CREATE;
+        }
+        if (EDITED.contains(verb)) {
+            return Action.EDIT;
+        }
+        return REMOVED.contains(verb) ? Action.DELETE : null;
     }
 
     private static void mention(JsonNode value, String pageId, Instant time, List<SocialEvent> events) {
         String senderId = first(Json.text(value, "sender_id"), Json.text(value.path("from"), "id"));
         String eventId = first(Json.text(value, "comment_id"), Json.text(value, "post_id"));
         String verb = Json.text(value, "verb");
+        if (eventId != null && REMOVED.contains(verb)) {
+            events.add(ItemChanges.of(Platform.META, Channel.FACEBOOK, EventKind.MENTION, eventId,
+                    Json.epoch(value, "created_time", time), Action.DELETE, null));
+            return;
+        }
         if (senderId == null || eventId == null || senderId.equals(pageId) || (verb != null && !"add".equals(verb))) {
             return;
         }
@@ -189,6 +224,19 @@ public class MetaPayloadParser implements PayloadParser {
         events.add(new SocialEvent(Platform.META, Channel.INSTAGRAM, EventKind.COMMENT, commentId, time,
                 List.of(new Identifier(Channel.INSTAGRAM.identifierType(), fromId)), fields, Map.of(),
                 context.isEmpty() ? Map.of() : Map.of("media_id", context.get("id")), null));
+    }
+
+    /** Who mentioned the account, and what they wrote, come from the Graph API: the change carries ids only. */
+    private static void instagramMention(JsonNode value, String accountId, Instant time, List<SocialEvent> events) {
+        String commentId = Json.text(value, "comment_id");
+        if (commentId == null || accountId == null) {
+            return;
+        }
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put(SocialEvent.MENTIONED_ACCOUNT, accountId);
+        context.putAll(Json.context(value, "media_id"));
+        events.add(new SocialEvent(Platform.META, Channel.INSTAGRAM, EventKind.MENTION, commentId, time, List.of(),
+                Map.of(), Map.of(), context, null));
     }
 
     private static String first(String a, String b) {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a payload of any platform: strict JSON (one value, nothing after it), then the platform's parser.
@@ -46,9 +47,25 @@ public class Payloads {
 
     /** The events of a payload, each at its trusted time ({@link #trustedTime}). */
     public List<SocialEvent> parse(Platform platform, byte[] body, Instant receivedAt) throws JsonProcessingException {
-        return parsers.get(platform).parse(read(body), receivedAt).stream()
+        return delivery(platform, body, receivedAt).events();
+    }
+
+    /** A delivery as the webhook sees it: its events, the account it was sent for and an account revoked, where named. */
+    public Delivery delivery(Platform platform, byte[] body, Instant receivedAt) throws JsonProcessingException {
+        PayloadParser parser = parsers.get(platform);
+        JsonNode root = read(body);
+        List<SocialEvent> events = parser.parse(root, receivedAt).stream()
                 .map(event -> event.at(trustedTime(event.occurredAt(), receivedAt, maxClockSkew)))
                 .toList();
+        return new Delivery(events, parser.account(root), parser.revokedAccount(root));
+    }
+
+    /** What one delivery says. Holds personal data: {@link #toString()} shows none of it. */
+    public record Delivery(List<SocialEvent> events, Optional<String> account, Optional<String> revokedAccount) {
+        @Override
+        public String toString() {
+            return "Delivery[events=" + events.size() + "]";
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.ingestion.config.PlatformsConfig;
 import io.privacygate.ingestion.repository.InboxRepository;
+import io.privacygate.ingestion.repository.RevokedAccountRepository;
 import io.privacygate.ingestion.model.Platform;
 import io.privacygate.ingestion.model.SocialEvent;
 import io.privacygate.ingestion.service.IngestionAudit;
@@ -27,7 +28,8 @@ import java.util.UUID;
 /**
  * Acknowledges platform deliveries: verify the signature over the raw bytes, then (only then) parse the body into
  * its events, once: a body this service does not understand is refused; a delivery only about people erased here
- * is dropped ({@link Suppression}); otherwise its events are sealed into the inbox. The platform gets its 200 once
+ * is dropped ({@link Suppression}), and so is one for an account whose authorisation was revoked; otherwise its events
+ * are sealed into the inbox. The platform gets its 200 once
  * the row is committed; the inbox worker processes the events later without parsing the body again.
  */
 @ApplicationScoped
@@ -40,9 +42,12 @@ public class WebhookService {
     private final IngestionMetrics metrics;
     private final Suppression suppression;
     private final IngestionAudit audit;
+    private final RevokedAccountRepository revokedAccounts;
 
     WebhookService(PlatformsConfig platforms, Payloads payloads, InboxKeys keys, InboxPayloads stored, InboxRepository inbox,
-                   IngestionMetrics metrics, Suppression suppression, IngestionAudit audit) {
+                   IngestionMetrics metrics, Suppression suppression, IngestionAudit audit,
+                   RevokedAccountRepository revokedAccounts) {
+        this.revokedAccounts = revokedAccounts;
         this.platforms = platforms;
         this.payloads = payloads;
         this.keys = keys;
@@ -62,10 +67,36 @@ public class WebhookService {
             throw new InvalidSignatureException(platform, platform.wireName() + " signature");
         }
         Instant receivedAt = Instant.now();
-        List<SocialEvent> events = payloads.parse(platform, body, receivedAt);
-        return aboutErasedPeopleOnly(events).chain(suppressed -> suppressed
-                ? Panache.withTransaction(() -> audit.deliverySuppressed(platform.wireName(), events.size())).replaceWith(false)
-                : store(platform, body, events, receivedAt));
+        Payloads.Delivery delivery = payloads.delivery(platform, body, receivedAt);
+        List<SocialEvent> events = delivery.events();
+        return keys.cipher().chain(cipher -> {
+            if (delivery.revokedAccount().isPresent()) {
+                return revoked(platform, cipher.digest(accountLookup(platform, delivery.revokedAccount().get())), receivedAt);
+            }
+            Uni<Boolean> revoked = delivery.account().isEmpty() ? Uni.createFrom().item(false)
+                    : revokedAccounts.isRevoked(platform, cipher.digest(accountLookup(platform, delivery.account().get())));
+            return revoked.chain(stopped -> stopped
+                    ? Panache.withTransaction(() -> audit.deliveryForRevokedAccount(platform.wireName(), events.size())).replaceWith(false)
+                    : aboutErasedPeopleOnly(events).chain(suppressed -> suppressed
+                            ? Panache.withTransaction(() -> audit.deliverySuppressed(platform.wireName(), events.size())).replaceWith(false)
+                            : store(platform, body, events, receivedAt)));
+        });
+    }
+
+    /**
+     * The user took the app's authorisation back and the platform deleted the subscription (X's {@code user_event}
+     * revoke): intake for that account stops. Recorded as a keyed digest of the account id, with an audit event
+     * naming only the platform; nothing enters the inbox.
+     */
+    private Uni<Boolean> revoked(Platform platform, String accountKey, Instant at) {
+        return Panache.withTransaction(() -> revokedAccounts.record(platform, accountKey, at)
+                .call(fresh -> audit.accountRevoked(platform.wireName(), fresh)))
+                .replaceWith(false);
+    }
+
+    /** Domain-separated from the other digests taken under the inbox key. */
+    private static String accountLookup(Platform platform, String accountId) {
+        return "account:" + platform.wireName() + ":" + accountId;
     }
 
     /** Acknowledged and dropped when every event is suppressed; a mixed delivery is sorted out in processing. */

@@ -3,6 +3,7 @@ package io.privacygate.ingestion.service.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.privacygate.commons.identity.Identifier;
 
+import io.privacygate.ingestion.model.Action;
 import io.privacygate.ingestion.model.Channel;
 import io.privacygate.ingestion.model.EventKind;
 import io.privacygate.ingestion.model.Field;
@@ -13,13 +14,19 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * X's Account Activity payloads, {@code {"for_user_id":"...", "tweet_create_events":[...],
- * "direct_message_events":[...], "users":{...}}}. Tweets by others that reply to or mention the account
- * become comments and mentions (other tweets delivered, such as quotes, become posts); direct messages
- * received become direct messages. The account's own tweets and messages, and every other event array
- * (likes, follows, typing indicators), are left out.
+ * "tweet_delete_events":[...], "direct_message_events":[...], "users":{...}}}. Tweets by others that reply to or
+ * mention the account become comments and mentions (other tweets delivered, such as quotes, become posts); direct
+ * messages received become direct messages. {@code tweet_delete_events} ({@code {"status":{"id","user_id"},
+ * "timestamp_ms"}}) become removals of those tweets. The account's own tweets and messages, and every other event
+ * array (likes, follows, typing indicators), are left out.
+ * <p>
+ * A {@code user_event} with a {@code revoke} ({@code {"revoke":{"date_time","target":{"app_id"},"source":{"user_id"}}}})
+ * says that the user took the app's authorisation back and X deleted the subscription: it carries no events, only
+ * the account revoked ({@link #revokedAccount}).
  */
 public class XPayloadParser implements PayloadParser {
 
@@ -32,6 +39,9 @@ public class XPayloadParser implements PayloadParser {
     public List<SocialEvent> parse(JsonNode root, Instant receivedAt) {
         Json.requireObject(root, "");
         String accountId = Json.text(root, "for_user_id");
+        if (accountId == null && revokedAccount(root).isPresent()) {
+            return List.of();
+        }
         if (accountId == null) {
             throw new UnsupportedPayloadException("for_user_id", "is required: not an Account Activity payload");
         }
@@ -42,6 +52,16 @@ public class XPayloadParser implements PayloadParser {
                 tweet(tweet, accountId, receivedAt, events);
             }
         }
+        JsonNode deletions = Json.array(root, "tweet_delete_events", "");
+        if (deletions != null) {
+            for (JsonNode deletion : deletions) {
+                String id = Json.text(deletion.path("status"), "id");
+                if (id != null) {
+                    events.add(ItemChanges.of(Platform.X, Channel.X, EventKind.POST, id,
+                            Json.epoch(deletion, "timestamp_ms", receivedAt), Action.DELETE, null));
+                }
+            }
+        }
         JsonNode messages = Json.array(root, "direct_message_events", "");
         if (messages != null) {
             for (JsonNode message : messages) {
@@ -49,6 +69,16 @@ public class XPayloadParser implements PayloadParser {
             }
         }
         return events;
+    }
+
+    @Override
+    public Optional<String> account(JsonNode root) {
+        return Optional.ofNullable(Json.text(root, "for_user_id"));
+    }
+
+    @Override
+    public Optional<String> revokedAccount(JsonNode root) {
+        return Optional.ofNullable(Json.text(root.path("user_event").path("revoke").path("source"), "user_id"));
     }
 
     private static void tweet(JsonNode tweet, String accountId, Instant receivedAt, List<SocialEvent> events) {

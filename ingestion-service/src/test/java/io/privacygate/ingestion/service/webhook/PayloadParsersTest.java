@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.privacygate.commons.identity.Identifier;
 import io.privacygate.commons.identity.IdentifierType;
 import io.privacygate.ingestion.TestPayloads;
+import io.privacygate.ingestion.model.Action;
 import io.privacygate.ingestion.model.Channel;
 import io.privacygate.ingestion.model.EventKind;
 import io.privacygate.ingestion.model.Field;
@@ -95,11 +96,67 @@ class PayloadParsersTest {
         }
 
         @Test
-        void thePagesOwnPostsAndRemovalsAreLeftOut() throws Exception {
+        void thePagesOwnPostsAndVerbsThatChangeNothingStoredAreLeftOut() throws Exception {
             String own = TestPayloads.text("meta-feed-comment.json").replace("\"id\":\"7001001\"", "\"id\":\"1234567890\"");
             assertThat(parse(Platform.META, own.getBytes(StandardCharsets.UTF_8))).isEmpty();
-            String removed = TestPayloads.text("meta-feed-comment.json").replace("\"verb\":\"add\"", "\"verb\":\"remove\"");
-            assertThat(parse(Platform.META, removed.getBytes(StandardCharsets.UTF_8))).isEmpty();
+            String hidden = TestPayloads.text("meta-feed-comment.json").replace("\"verb\":\"add\"", "\"verb\":\"hide\"");
+            assertThat(parse(Platform.META, hidden.getBytes(StandardCharsets.UTF_8))).isEmpty();
+        }
+
+        @Test
+        void anInstagramCommentMentionWaitsForItsCommentAndACaptionMentionIsLeftOut() throws Exception {
+            List<SocialEvent> events = parse(Platform.META, "meta-instagram-mention.json");
+            assertThat(events).hasSize(1);
+            SocialEvent mention = events.getFirst();
+            assertThat(mention.channel()).isEqualTo(Channel.INSTAGRAM);
+            assertThat(mention.kind()).isEqualTo(EventKind.MENTION);
+            assertThat(mention.eventId()).isEqualTo("17894227972186120");
+            assertThat(mention.identifiers()).isEmpty();
+            assertThat(mention.awaitsMentionedComment()).isTrue();
+            assertThat(mention.context()).containsEntry(SocialEvent.MENTIONED_ACCOUNT, "17841405309211844")
+                    .containsEntry("media_id", "17887498072083520");
+
+            SocialEvent completed = MentionedComments.complete(mention, new ObjectMapper().readTree(
+                    "{\"id\":\"17894227972186120\",\"text\":\"@acme hello\",\"from\":{\"id\":\"5501\",\"username\":\"ana\"}}"));
+            assertThat(completed.identifiers()).containsExactly(new Identifier(IdentifierType.INSTAGRAM, "5501"));
+            assertThat(completed.fields()).containsEntry(Field.HANDLE, "ana").containsEntry(Field.TEXT, "@acme hello");
+            assertThat(completed.awaitsMentionedComment()).isFalse();
+            assertThat(MentionedComments.complete(mention, new ObjectMapper().readTree("{\"text\":\"who?\"}")).fields()).isEmpty();
+        }
+
+        @Test
+        void aRemovedCommentIsARemovalOfThatCommentNamingNobody() throws Exception {
+            SocialEvent removal = parse(Platform.META, "meta-feed-comment-remove.json").getFirst();
+            assertThat(removal.action()).isEqualTo(Action.DELETE);
+            assertThat(removal.itemId()).isEqualTo("98765_1111");
+            assertThat(removal.channel()).isEqualTo(Channel.FACEBOOK);
+            assertThat(removal.identifiers()).isEmpty();
+            assertThat(removal.fields()).isEmpty();
+            String deleted = TestPayloads.text("meta-feed-comment-remove.json").replace("\"verb\":\"remove\"", "\"verb\":\"delete\"");
+            assertThat(parse(Platform.META, deleted.getBytes(StandardCharsets.UTF_8)).getFirst().action()).isEqualTo(Action.DELETE);
+        }
+
+        @Test
+        void anEditedCommentCarriesOnlyItsNewText() throws Exception {
+            SocialEvent edit = parse(Platform.META, "meta-feed-comment-edited.json").getFirst();
+            assertThat(edit.action()).isEqualTo(Action.EDIT);
+            assertThat(edit.itemId()).isEqualTo("98765_1111");
+            assertThat(edit.identifiers()).isEmpty();
+            assertThat(edit.fields()).containsOnlyKeys(Field.TEXT).containsEntry(Field.TEXT, "Très bien — merci !");
+            String edit2 = TestPayloads.text("meta-feed-comment-edited.json").replace("\"verb\":\"edited\"", "\"verb\":\"edit\"");
+            assertThat(parse(Platform.META, edit2.getBytes(StandardCharsets.UTF_8)).getFirst().action()).isEqualTo(Action.EDIT);
+        }
+
+        @Test
+        void twoEditsOfOneCommentAreTwoEventsAndTheRemovalAnother() throws Exception {
+            SocialEvent edit = parse(Platform.META, "meta-feed-comment-edited.json").getFirst();
+            String other = TestPayloads.text("meta-feed-comment-edited.json").replace("merci", "danke");
+            SocialEvent edit2 = parse(Platform.META, other.getBytes(StandardCharsets.UTF_8)).getFirst();
+            SocialEvent created = parse(Platform.META, "meta-feed-comment.json").getFirst();
+            SocialEvent removal = parse(Platform.META, "meta-feed-comment-remove.json").getFirst();
+            assertThat(List.of(edit.dedupeKey(), edit2.dedupeKey(), created.dedupeKey(), removal.dedupeKey())).doesNotHaveDuplicates();
+            assertThat(removal.createKey(EventKind.COMMENT)).isEqualTo(created.dedupeKey());
+            assertThat(List.of(edit.itemLookup(), removal.itemLookup())).containsOnly(created.itemLookup());
         }
 
         @Test
@@ -152,6 +209,25 @@ class PayloadParsersTest {
         }
 
         @Test
+        void aDeletedTweetIsARemovalOfThatTweet() throws Exception {
+            SocialEvent removal = parse(Platform.X, "x-tweet-delete.json").getFirst();
+            assertThat(removal.action()).isEqualTo(Action.DELETE);
+            assertThat(removal.itemId()).isEqualTo("1776300000000000001");
+            assertThat(removal.channel()).isEqualTo(Channel.X);
+            assertThat(removal.identifiers()).isEmpty();
+            assertThat(payloads.delivery(Platform.X, TestPayloads.bytes("x-tweet-delete.json"), RECEIVED).account())
+                    .contains("2244994945");
+        }
+
+        @Test
+        void aRevokeCarriesNoEventsOnlyTheAccountRevoked() throws Exception {
+            Payloads.Delivery revoke = payloads.delivery(Platform.X, TestPayloads.bytes("x-user-event-revoke.json"), RECEIVED);
+            assertThat(revoke.events()).isEmpty();
+            assertThat(revoke.revokedAccount()).contains("2244994945");
+            assertThat(payloads.delivery(Platform.X, TestPayloads.bytes("x-tweets.json"), RECEIVED).revokedAccount()).isEmpty();
+        }
+
+        @Test
         void aPayloadWithoutForUserIdIsRefused() {
             assertThatThrownBy(() -> parse(Platform.X, "{\"tweet_create_events\":[]}".getBytes()))
                     .isInstanceOf(UnsupportedPayloadException.class);
@@ -172,9 +248,40 @@ class PayloadParsersTest {
         }
 
         @Test
+        void aDeletedCommentIsARemovalOfTheCommentItNames() throws Exception {
+            SocialEvent removal = parse(Platform.LINKEDIN, "linkedin-comment-delete.json").getFirst();
+            assertThat(removal.action()).isEqualTo(Action.DELETE);
+            assertThat(removal.itemId()).isEqualTo("urn:li:comment:(urn:li:activity:7100000000000000002,7100000000000000003)");
+            SocialEvent created = parse(Platform.LINKEDIN, "linkedin-social-actions.json").getFirst();
+            assertThat(created.itemLookup()).isEqualTo(removal.itemLookup());
+        }
+
+        @Test
         void anotherNotificationTypeIsRefused() {
-            assertThatThrownBy(() -> parse(Platform.LINKEDIN, "{\"type\":\"LEAD_ACTION\"}".getBytes()))
+            assertThatThrownBy(() -> parse(Platform.LINKEDIN, "{\"type\":\"MEMBER_ACTIVITY\"}".getBytes()))
                     .isInstanceOf(UnsupportedPayloadException.class);
+        }
+
+        @Test
+        void aLeadNotificationIsALeadFormEventAwaitingItsResponse() throws Exception {
+            String body = "{\"type\":\"LEAD_ACTION\",\"leadGenFormResponse\":\"urn:li:leadGenFormResponse:abc-1\","
+                    + "\"leadGenForm\":\"urn:li:versionedLeadGenForm:(urn:li:leadGenForm:5150,2)\",\"leadAction\":\"CREATED\","
+                    + "\"leadType\":\"SPONSORED\",\"occurredAt\":1775400000000}";
+            SocialEvent lead = parse(Platform.LINKEDIN, body.getBytes(StandardCharsets.UTF_8)).getFirst();
+            assertThat(lead.kind()).isEqualTo(EventKind.LEAD_FORM);
+            assertThat(lead.channel()).isEqualTo(Channel.LINKEDIN);
+            assertThat(lead.leadId()).isEqualTo("abc-1");
+            assertThat(lead.awaitsLeadData()).isTrue();
+            assertThat(lead.identifiers()).isEmpty();
+            assertThat(lead.context()).containsEntry("leadType", "SPONSORED");
+        }
+
+        @Test
+        void aLeadNotificationWithoutAResponseUrnIsRefusedAndOtherLeadActionsAreLeftOut() throws Exception {
+            assertThatThrownBy(() -> parse(Platform.LINKEDIN, "{\"type\":\"LEAD_ACTION\",\"leadAction\":\"CREATED\"}".getBytes()))
+                    .isInstanceOf(UnsupportedPayloadException.class);
+            assertThat(parse(Platform.LINKEDIN, ("{\"type\":\"LEAD_ACTION\",\"leadAction\":\"DELETED\","
+                    + "\"leadGenFormResponse\":\"urn:li:leadGenFormResponse:abc-1\"}").getBytes(StandardCharsets.UTF_8))).isEmpty();
         }
     }
 
