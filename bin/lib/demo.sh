@@ -115,10 +115,12 @@ ensure_purpose() {
     say "$key: already defined (version $(jq -r .version <<<"$body"), legal basis $(jq -r .legalBasis <<<"$body"))"
     return
   fi
+  # A purpose on another basis than consent is active only with the contract or law it rests on (Art. 6(1)).
   call POST "$consent/api/v1/purposes" "$dpo_token" "$(jq -nc --arg k "$key" --arg t "$title" --arg b "$basis" \
     --argjson c "$categories" --argjson g "$gpc" '{key:$k, title:$t, description:$t, legalBasis:$b, dataCategories:$c,
       retention:"P1Y", recipients:["CRM team"], channels:["facebook","messenger","instagram","crm"],
-      noticeUrl:("https://example.org/privacy/" + $k), noticeVersion:"1", noticeHash:("sha256-demo-" + $k), gpcApplies:$g}')"
+      noticeUrl:("https://example.org/privacy/" + $k), noticeVersion:"1", gpcApplies:$g}
+      + (if $b == "CONSENT" then {} else {basisReference: "The customer service terms, section 4 (answering enquiries)"} end)')"
   expect 201 "defining the purpose $key"
   say "$key: defined by demo-dpo (legal basis $basis)"
 }

@@ -59,7 +59,6 @@ class PrivacyCenterIT {
                 "dataCategories", List.of("email", "name"), "retention", "P2Y", "recipients", List.of("Mailer Ltd"),
                 "channels", List.of("email", "crm"), "noticeUrl", "https://example.org/notice/" + PURPOSE,
                 "noticeVersion", "1", "gpcApplies", true));
-        purpose.put("noticeHash", "sha256-" + PURPOSE);
         purpose.put("description", "A monthly newsletter about our products.");
         given().auth().oauth2(dpo).contentType(ContentType.JSON).body(purpose).post(CONSENT + "/api/v1/purposes")
                 .then().statusCode(201);
@@ -71,10 +70,14 @@ class PrivacyCenterIT {
                 .body(Map.of("title", "Unser Newsletter", "body", "Einmal im Monat schicken wir Ihnen Neuigkeiten "
                         + "über unsere Produkte. Ihre Adresse und Ihren Namen nutzen wir für nichts anderes."))
                 .put(CONSENT + "/api/v1/purposes/" + PURPOSE + "/notices/de").then().statusCode(200);
-        // The person signed up on a web form earlier: the consent the privacy center will show.
+        // The person signed up on a web form earlier, shown the English text: the consent the privacy center will show.
+        // Its hash is the register's, computed from that text (issue 20, Art. 7(1)).
+        String shownHash = given().auth().oauth2(dpo).get(CONSENT + "/api/v1/purposes/" + PURPOSE)
+                .then().statusCode(200).extract().path("noticeHashes.en");
         given().auth().oauth2(Keycloak.service("ingestion-service")).contentType(ContentType.JSON)
                 .body(Map.of("identifiers", List.of(Map.of("type", "email", "value", EMAIL)), "purpose", PURPOSE,
-                        "state", "GRANTED", "noticeVersion", "1", "collectionMethod", "web-form",
+                        "state", "GRANTED", "noticeVersion", "1", "noticeLanguage", "en", "noticeHash", shownHash,
+                        "collectionMethod", "web-form",
                         "evidence", Map.of("source", "https://shop.example.org/signup", "formId", "signup")))
                 .post(CONSENT + "/api/v1/consents").then().statusCode(201);
         assertThat(decision().getBoolean("permitted")).isTrue();

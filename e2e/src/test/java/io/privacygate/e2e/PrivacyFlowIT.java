@@ -259,7 +259,10 @@ class PrivacyFlowIT {
                 "dataCategories", categories, "retention", "P1Y", "recipients", List.of("crm-team"),
                 "channels", List.of("facebook", "messenger", "instagram", "crm"), "noticeUrl", "https://example.org/notice/" + key,
                 "noticeVersion", "1", "gpcApplies", gpcApplies));
-        purpose.put("noticeHash", "sha256-" + key);
+        if (!legalBasis.equals("CONSENT")) {
+            // Issue 20, Art. 6(1): a purpose on another basis is active only with the reference it rests on.
+            purpose.put("basisReference", "The customer's service contract, section 4 (answering enquiries)");
+        }
         int status = given().auth().oauth2(dpo).contentType(ContentType.JSON).body(purpose)
                 .post(CONSENT + "/api/v1/purposes").then().extract().statusCode();
         if (status == 409) {
