@@ -81,7 +81,7 @@ class BadInputTest {
 
     @Test
     void otherPlatformsShapesAreCheckedToo() {
-        byte[] linkedIn = "{\"type\":\"LEAD_ACTION\",\"leadGenFormResponse\":\"urn:li:leadGenFormResponse:1\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] linkedIn = "{\"type\":\"MEMBER_ACTIVITY\",\"leadGenFormResponse\":\"urn:li:leadGenFormResponse:1\"}".getBytes(StandardCharsets.UTF_8);
         RestAssured.given().contentType(ContentType.JSON)
                 .header("X-LI-Signature", LinkedInSignature.sign(IngestionTestProfile.LINKEDIN_SECRET, linkedIn))
                 .body(linkedIn).post("/webhooks/linkedin").then().statusCode(400).body("errors[0].field", equalTo("type"));

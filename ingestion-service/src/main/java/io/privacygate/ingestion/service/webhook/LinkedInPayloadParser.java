@@ -26,7 +26,7 @@ import java.util.Map;
  * <p>
  * Lead Sync's lead notifications, {@code {"type":"LEAD_ACTION","leadGenFormResponse":"urn:li:leadGenFormResponse:…",
  * "leadGenForm":…,"leadAction":"CREATED","leadType":…,"occurredAt":…}}, name a lead form response only: it becomes a lead
- * form event whose answers and submitter are fetched from LinkedIn's API later ({@code LinkedInLeads}), deduplicated by
+ * form event whose answers are fetched from LinkedIn's API later ({@code LinkedInLeads}), deduplicated by
  * the response id. Other lead actions are left out.
  */
 public class LinkedInPayloadParser implements PayloadParser {
