@@ -62,7 +62,8 @@ class KeyProviderReadinessTest {
         assertThatThrownBy(() -> keys.unwrap(WrappingKey.SUBJECT_KEK, "vault:v1:eA==").await().atMost(Duration.ofSeconds(10)))
                 .isInstanceOf(KeyUnavailableException.class);
 
-        assertThat(Scrape.value(WRAPS)).isEqualTo(wraps + 1);
+        // At least ours: a scheduled job of the app may create one of its own keys meanwhile, which is a wrap too.
+        assertThat(Scrape.value(WRAPS)).isGreaterThanOrEqualTo(wraps + 1);
         assertThat(Scrape.value(FAILED_UNWRAPS)).isEqualTo(failedUnwraps + 1);
         assertThat(Scrape.value("privacygate_keys_call_seconds_count{operation=\"unwrap\",provider=\"vault\"}"))
                 .isGreaterThanOrEqualTo(1);

@@ -66,7 +66,7 @@ public record RequestView(UUID id, RequestType type, RequestStatus status, Outco
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
     public record Answer(String summary, List<ErasureReceipt> erasure, List<Retained> retained,
                          List<String> restrictedIn, List<Rectified> rectified, List<String> withdrawnPurposes,
-                         List<Recipient> recipientsNotified, ExportInfo export) {
+                         List<String> objectedPurposes, List<Recipient> recipientsNotified, ExportInfo export) {
     }
 
     public record Retained(String system, String category, String legalBasis, String reason) {

@@ -3,6 +3,7 @@ package io.privacygate.dsr.client;
 import io.privacygate.commons.identity.Identifier;
 import io.privacygate.dsr.api.ConsentBody;
 import io.privacygate.dsr.api.LookupBody;
+import io.privacygate.dsr.api.ObjectionBody;
 import io.privacygate.dsr.api.PurposeInfo;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,6 +53,11 @@ public class ConsentClient {
             boolean more = found.items().size() == PAGE_SIZE && collected.size() < found.total();
             return more ? page(page + 1, collected) : Uni.createFrom().item(List.copyOf(collected));
         });
+    }
+
+    /** Art. 21: the subject's objection to one purpose; recording it again changes nothing. */
+    public Uni<Void> object(UUID subjectId, String purpose) {
+        return api.object(subjectId, new ObjectionBody(purpose)).replaceWithVoid();
     }
 
     /** Art. 21(3): a withdrawal of one purpose; the idempotency key makes a retry replay, not repeat, it. */

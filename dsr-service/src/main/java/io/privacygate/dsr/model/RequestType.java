@@ -22,6 +22,6 @@ public enum RequestType {
 
     /** Art. 19: rectification, erasure and restriction are communicated to every recipient. */
     public boolean notifiesRecipients() {
-        return this == RECTIFICATION || this == ERASURE || this == RESTRICTION || this == OBJECTION;
+        return this == RECTIFICATION || this == ERASURE || this == RESTRICTION;
     }
 }

@@ -19,5 +19,10 @@ public enum TaskStep {
     /** A snapshot of the register of processing activities (Art. 30) from consent-service. */
     PURPOSES,
     /** Art. 21(3): withdraw every direct-marketing purpose in consent-service. */
-    WITHDRAW_MARKETING
+    WITHDRAW_MARKETING,
+    /**
+     * Art. 21: an objection recorded in consent-service to every purpose of the register it applies to (legitimate
+     * interests, public task, direct marketing), never to contract or other bases.
+     */
+    OBJECT
 }

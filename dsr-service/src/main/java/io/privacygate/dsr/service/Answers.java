@@ -34,6 +34,7 @@ public class Answers {
         List<String> restrictedIn = new ArrayList<>();
         List<RequestView.Rectified> rectified = new ArrayList<>();
         List<String> withdrawn = new ArrayList<>();
+        List<String> objected = new ArrayList<>();
         for (DsrTask task : tasks) {
             if (task.status != TaskStatus.DONE || task.result == null || results.heldNoData(task.result)) {
                 continue;
@@ -51,6 +52,7 @@ public class Answers {
                     rectified.add(new RequestView.Rectified(task.participant, result.rectified()));
                 }
                 case WITHDRAW_MARKETING -> withdrawn.addAll(results.strings(task.result));
+                case OBJECT -> objected.addAll(results.strings(task.result));
                 default -> {
                 }
             }
@@ -59,12 +61,12 @@ public class Answers {
                 .map(n -> new RequestView.Recipient(n.recipient, Arrays.asList(n.purposes.split(",")), n.notifiedAt))
                 .toList();
         return new RequestView.Answer(summary(request, tasks, erasure, retained, restrictedIn, rectified, withdrawn,
-                recipients), erasure, retained, restrictedIn, rectified, withdrawn, recipients, export);
+                objected, recipients), erasure, retained, restrictedIn, rectified, withdrawn, objected, recipients, export);
     }
 
     private static String summary(DsrRequest request, List<DsrTask> tasks, List<ErasureReceipt> erasure,
                                   List<RequestView.Retained> retained, List<String> restrictedIn,
-                                  List<RequestView.Rectified> rectified, List<String> withdrawn,
+                                  List<RequestView.Rectified> rectified, List<String> withdrawn, List<String> objected,
                                   List<RequestView.Recipient> recipients) {
         if (request.outcome == null) {
             return null;
@@ -75,7 +77,7 @@ public class Answers {
                     + "with a supervisory authority and seek a judicial remedy (Art. 12(4)).";
             case CLOSED_UNVERIFIED -> "The request was closed because the requester's identity could not be "
                     + "verified (Art. 12(6)).";
-            case FULFILLED, PARTIALLY_FULFILLED -> done(request, tasks, erasure, restrictedIn, rectified, withdrawn);
+            case FULFILLED, PARTIALLY_FULFILLED -> done(request, tasks, erasure, restrictedIn, rectified, withdrawn, objected);
         };
         StringBuilder summary = new StringBuilder(text);
         if (request.liftCompletedAt != null) {
@@ -95,7 +97,8 @@ public class Answers {
     }
 
     private static String done(DsrRequest request, List<DsrTask> tasks, List<ErasureReceipt> erasure,
-                               List<String> restrictedIn, List<RequestView.Rectified> rectified, List<String> withdrawn) {
+                               List<String> restrictedIn, List<RequestView.Rectified> rectified, List<String> withdrawn,
+                               List<String> objected) {
         long systems = tasks.stream().filter(t -> t.step == TaskStep.EXPORT).count();
         return switch (request.type) {
             case ACCESS, PORTABILITY -> "A copy of the personal data held in " + systems
@@ -103,8 +106,10 @@ public class Answers {
             case ERASURE -> "The personal data was erased in " + erasure.size() + " systems"
                     + (erasure.stream().anyMatch(ErasureReceipt::keyShredded) ? " (encryption keys destroyed)." : ".");
             case RESTRICTION -> "Processing is restricted in " + restrictedIn.size() + " systems (Art. 18).";
-            case OBJECTION -> "Processing is restricted in " + restrictedIn.size() + " systems (Art. 18(1)(d)); "
-                    + withdrawn.size() + " direct-marketing purposes were withdrawn (Art. 21(3)).";
+            case OBJECTION -> "The objection was recorded for " + objected.size() + " purposes (Art. 21): direct "
+                    + "marketing stops (Art. 21(3)), processing on legitimate interests or a public task stops unless "
+                    + "compelling legitimate grounds are shown (Art. 21(1)); " + withdrawn.size()
+                    + " direct-marketing consents were withdrawn. Processing needed for a contract continues.";
             case RECTIFICATION -> "The corrected values were applied in " + rectified.stream()
                     .filter(r -> !r.fields().isEmpty()).count() + " systems (Art. 16).";
         };

@@ -202,12 +202,18 @@ class FanOutTest {
     }
 
     @Test
-    void anObjectionToDirectMarketingWithdrawsEveryMarketingPurpose() {
+    void anObjectionIsRecordedPerPurposeWithdrawsMarketingAndRestrictsNothing() {
         Person person = person(0);
         String id = fileAndVerify("OBJECTION", person);
         awaitStatus(id, "COMPLETED", DONE_WITHIN)
                 .body("answer.withdrawnPurposes", hasItem(NEWSLETTER))
-                .body("answer.restrictedIn", hasItem(Peers.CONSENT));
+                .body("answer.objectedPurposes", hasItem(NEWSLETTER))
+                .body("answer.restrictedIn", org.hamcrest.Matchers.anyOf(org.hamcrest.Matchers.nullValue(), org.hamcrest.Matchers.empty()));
+        // Issue 20, Art. 21: never a blanket restriction; contract-based processing goes on.
+        at(Peers.CONSENT, dpo()).get("/api/v1/subjects/" + person.subjectId()).then().statusCode(200)
+                .body("restricted", equalTo(false));
+        at(Peers.CONSENT, dpo()).get("/api/v1/subjects/" + person.subjectId() + "/objections").then().statusCode(200)
+                .body("purpose", hasItem(NEWSLETTER));
         List<Map<String, Object>> consents = at(Peers.CONSENT, dpo()).get("/api/v1/subjects/" + person.subjectId() + "/consents")
                 .then().statusCode(200).extract().path("items");
         assertThat(consents).anyMatch(c -> NEWSLETTER.equals(c.get("purpose")) && "WITHDRAWN".equals(c.get("state")));

@@ -24,13 +24,18 @@ public final class FanOutPlan {
      */
     public static List<Step> plan(RequestType type, Collection<String> participants, String historyParticipant) {
         List<Step> steps = new ArrayList<>();
-        TaskStep perParticipant = switch (type) {
-            case ACCESS, PORTABILITY -> TaskStep.EXPORT;
-            case ERASURE -> TaskStep.ERASE;
-            case RESTRICTION, OBJECTION -> TaskStep.RESTRICT;
-            case RECTIFICATION -> TaskStep.RECTIFY;
-        };
-        participants.forEach(name -> steps.add(new Step(perParticipant, name)));
+        // An objection is per purpose (Art. 21), recorded where the purposes are: it never restricts a participant
+        // as a whole, which would stop contract-based processing that Art. 21 gives no right to object to.
+        if (type != RequestType.OBJECTION) {
+            TaskStep perParticipant = switch (type) {
+                case ACCESS, PORTABILITY -> TaskStep.EXPORT;
+                case ERASURE -> TaskStep.ERASE;
+                case RESTRICTION -> TaskStep.RESTRICT;
+                case RECTIFICATION -> TaskStep.RECTIFY;
+                case OBJECTION -> throw new IllegalStateException("an objection has no step per participant");
+            };
+            participants.forEach(name -> steps.add(new Step(perParticipant, name)));
+        }
         // Art. 15(1)(a)-(d) and Art. 19 both need the register: purposes, recipients, retention.
         steps.add(new Step(TaskStep.PURPOSES, CONSENT));
         if (type.notifiesRecipients()) {
@@ -38,6 +43,7 @@ public final class FanOutPlan {
             steps.add(new Step(TaskStep.HISTORY, historyParticipant));
         }
         if (type == RequestType.OBJECTION) {
+            steps.add(new Step(TaskStep.OBJECT, CONSENT));
             steps.add(new Step(TaskStep.WITHDRAW_MARKETING, CONSENT));
         }
         return List.copyOf(steps);

@@ -46,6 +46,7 @@ public class StepExecutor {
                     .map(export -> recorded(Purposes.processedFor(export)));
             case PURPOSES -> consent.purposes().map(this::recorded);
             case WITHDRAW_MARKETING -> withdrawMarketing(work);
+            case OBJECT -> object(work);
         };
         return call.onFailure(e -> CallFailure.of(e).notFound() && work.step() != TaskStep.RESOLVE
                         && work.step() != TaskStep.PURPOSES && work.step() != TaskStep.WITHDRAW_MARKETING)
@@ -57,6 +58,27 @@ public class StepExecutor {
         return consent.lookup(work.identifiers()).map(found -> found
                 .<StepResult>map(StepResult.SubjectFound::new)
                 .orElseGet(StepResult.NoSubject::new));
+    }
+
+    /**
+     * Art. 21(1)-(3): an objection to every purpose of the register it applies to, which consent-service enforces:
+     * direct marketing stops absolutely, legitimate interests and public task unless the DPO records compelling
+     * grounds. Purposes on contract, legal obligation, vital interests or consent get none (consent is withdrawn).
+     */
+    private Uni<StepResult> object(Work work) {
+        return consent.purposes().chain(register -> {
+            List<String> keys = register.stream().filter(StepExecutor::objectable).map(PurposeInfo::key)
+                    .filter(Objects::nonNull).distinct().sorted().toList();
+            return Multi.createFrom().iterable(keys)
+                    .onItem().transformToUniAndConcatenate(key -> consent.object(work.subjectId(), key))
+                    .collect().asList()
+                    .map(done -> recorded(keys));
+        });
+    }
+
+    private static boolean objectable(PurposeInfo purpose) {
+        return purpose.directMarketing() || "LEGITIMATE_INTERESTS".equals(purpose.legalBasis())
+                || "PUBLIC_TASK".equals(purpose.legalBasis());
     }
 
     /**

@@ -28,16 +28,19 @@ class FanOutPlanTest {
     }
 
     @Test
-    void objectionRestrictsEverywhereAndWithdrawsMarketing() {
+    void anObjectionIsRecordedPerPurposeAndRestrictsNoParticipant() {
         assertThat(FanOutPlan.plan(RequestType.OBJECTION, PARTICIPANTS, "audit-service"))
-                .contains(new Step(TaskStep.RESTRICT, "ingestion-service"),
-                        new Step(TaskStep.WITHDRAW_MARKETING, "consent-service"))
-                .hasSize(6);
+                .containsExactly(new Step(TaskStep.PURPOSES, "consent-service"),
+                        new Step(TaskStep.OBJECT, "consent-service"),
+                        new Step(TaskStep.WITHDRAW_MARKETING, "consent-service"));
     }
 
     @Test
     void everyTypeHasOneStepPerParticipantForTheRightExercised() {
         for (RequestType type : RequestType.values()) {
+            if (type == RequestType.OBJECTION) {
+                continue;
+            }
             List<Step> plan = FanOutPlan.plan(type, PARTICIPANTS, "audit-service");
             for (String participant : PARTICIPANTS) {
                 assertThat(plan.stream().filter(s -> s.participant().equals(participant)
