@@ -5,6 +5,7 @@ import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The outbox backlog gauges, as Prometheus scrapes them, per destination. */
 @QuarkusTest
+@TestProfile(OutboxRelayTest.WithoutScheduledJobs.class) // it counts every waiting message: no job may add one
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(OidcWiremockTestResource.class)
 @WithTestResource(RecordingReceiver.class)
