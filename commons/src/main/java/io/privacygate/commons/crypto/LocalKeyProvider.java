@@ -53,7 +53,9 @@ public class LocalKeyProvider implements KeyProvider {
 
     @Override
     public Uni<String> currentPrefix(WrappingKey kek) {
-        return Uni.createFrom().item(() -> PREFIX + keyring.refresh().currentVersion() + ":");
+        // The keyring held, not the file: this runs on the event loop for every readiness probe and rewrap round;
+        // versions() and an unknown version read the file again.
+        return Uni.createFrom().item(() -> PREFIX + keyring.current().currentVersion() + ":");
     }
 
     /** One new master version: every KEK is derived from it. */
