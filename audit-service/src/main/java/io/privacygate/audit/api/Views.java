@@ -4,9 +4,7 @@ import io.privacygate.audit.model.Checkpoint;
 import io.privacygate.audit.model.CheckpointNote;
 import io.privacygate.audit.model.LogEntry;
 import io.privacygate.audit.model.tlog.SignedNote;
-import io.privacygate.audit.model.tlog.VerifierKey;
 import io.privacygate.commons.audit.AuditEvent;
-import io.privacygate.commons.crypto.SigningKey;
 
 import java.time.Instant;
 import java.util.Base64;
@@ -57,10 +55,12 @@ public final class Views {
     }
 
     /** A checkpoint key: the provider's id and raw key, and the C2SP verifier key ({@code name+hash+base64}). */
-    public record KeyView(String keyId, String algorithm, String publicKey, String verifierKey) {
-        public static KeyView of(SigningKey key, VerifierKey verifier) {
-            return new KeyView(key.keyId(), key.algorithm(), key.publicKey(), verifier.encoded());
-        }
+    /**
+     * A checkpoint key with its validity: {@code current} signs new checkpoints; {@code validFrom} and
+     * {@code validUntil} bound the checkpoints it signed (absent while it signed none, no end while current).
+     */
+    public record KeyView(String keyId, String algorithm, String publicKey, String verifierKey, boolean current,
+                          Instant validFrom, Instant validUntil) {
     }
 
     public record KeysView(List<KeyView> keys) {

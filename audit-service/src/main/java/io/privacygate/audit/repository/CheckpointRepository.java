@@ -8,9 +8,12 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Signed tree heads, one per tree size. */
@@ -79,6 +82,22 @@ public class CheckpointRepository {
                         .addValue(checkpoint.timestamp().atOffset(ZoneOffset.UTC)).addValue(checkpoint.note())
                         .addValue(Buffer.buffer(checkpoint.signature())).addValue(checkpoint.keyId()))
                 .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** When each key signed its first and its last checkpoint, by key id. */
+    public Uni<Map<String, KeyUse>> useByKey(SqlClient client) {
+        return client.preparedQuery("select key_id, min(created_at) as first, max(created_at) as last from signed_checkpoint group by key_id")
+                .execute()
+                .map(rows -> {
+                    Map<String, KeyUse> uses = new HashMap<>();
+                    rows.forEach(row -> uses.put(row.getString("key_id"),
+                            new KeyUse(row.getOffsetDateTime("first").toInstant(), row.getOffsetDateTime("last").toInstant())));
+                    return uses;
+                });
+    }
+
+    /** The first and last checkpoint a key signed. */
+    public record KeyUse(Instant firstSigned, Instant lastSigned) {
     }
 
     private static Checkpoint checkpoint(Row row) {

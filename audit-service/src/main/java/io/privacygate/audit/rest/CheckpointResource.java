@@ -53,11 +53,13 @@ public class CheckpointResource {
     @GET
     @Path("keys")
     @PermitAll
-    @Operation(summary = "The Ed25519 public keys that sign checkpoints: raw 32 bytes (base64) and C2SP verifier key")
+    @Operation(summary = "Every Ed25519 key that signed or signs checkpoints, oldest first: raw 32 bytes (base64), C2SP verifier key, validity")
     @APIResponse(responseCode = "200", description = "The keys")
     @APIResponse(responseCode = "503", description = "The signing key is unavailable; retry")
     public Uni<KeysView> checkpointKeys() {
-        return checkpoints.keys().map(keys -> new KeysView(keys.stream().map(published -> KeyView.of(published.key(), published.verifier())).toList()));
+        return checkpoints.keys().map(keys -> new KeysView(keys.stream().map(published -> new KeyView(
+                published.key().keyId(), published.key().algorithm(), published.key().publicKey(),
+                published.verifier().encoded(), published.current(), published.validFrom(), published.validUntil())).toList()));
     }
 
     private Uni<CheckpointView> view(Checkpoint checkpoint) {

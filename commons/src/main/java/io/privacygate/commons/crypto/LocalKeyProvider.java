@@ -15,12 +15,17 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The embedded provider: KEKs derived from a master keyring read from a file or a secret. Wrapped keys
  * read {@code local:v<version>:<base64>}. The checkpoint key is an Ed25519 key pair kept in the
- * service's database, wrapped under the master keyring.
+ * service's database, wrapped under the master keyring. A rotation replaces it too, as Vault's key versions do:
+ * the key made at master version {@code n} is {@code checkpoint-signing@n}, the first one plain
+ * {@code checkpoint-signing}, and the earlier ones stay published so that their checkpoints keep verifying.
  */
 public class LocalKeyProvider implements KeyProvider {
     static final String CHECKPOINT_KEY_NAME = "checkpoint-signing";
@@ -28,12 +33,13 @@ public class LocalKeyProvider implements KeyProvider {
     private static final int ED25519_X509_PREFIX = 12;
 
     private final LocalKeyring keyring;
-    private final ManagedKey<CheckpointKey> checkpointKey;
+    private final ManagedKeyStore store;
+    private final Map<String, ManagedKey<CheckpointKey>> checkpointKeys = new ConcurrentHashMap<>();
+    private volatile CurrentKey currentCheckpointKey;
 
     public LocalKeyProvider(LocalKeyring keyring, ManagedKeyStore store) {
         this.keyring = keyring;
-        this.checkpointKey = ManagedKey.keyPair(CHECKPOINT_KEY_NAME, WrappingKey.SIGNING_KEYS, this, store,
-                LocalKeyProvider::generateCheckpointKey, LocalKeyProvider::openCheckpointKey);
+        this.store = store;
     }
 
     @Override
@@ -58,10 +64,16 @@ public class LocalKeyProvider implements KeyProvider {
         return Uni.createFrom().item(() -> PREFIX + keyring.current().currentVersion() + ":");
     }
 
-    /** One new master version: every KEK is derived from it. */
+    /**
+     * One new master version: every KEK is derived from it. A service that signs checkpoints gets a new checkpoint
+     * key with it; the others never made one and make none.
+     */
     @Override
     public Uni<Void> rotate() {
-        return Uni.createFrom().item(() -> keyring.update(ring -> ring.withNewVersion(AesGcm.newKey()))).replaceWithVoid();
+        return Uni.createFrom().item(() -> keyring.update(ring -> ring.withNewVersion(AesGcm.newKey())))
+                .chain(ring -> store.family(CHECKPOINT_KEY_NAME).chain(family -> family.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : rotateCheckpointKey(CHECKPOINT_KEY_NAME + "@" + ring.currentVersion(), ring.currentVersion())));
     }
 
     @Override
@@ -77,24 +89,70 @@ public class LocalKeyProvider implements KeyProvider {
         return Uni.createFrom().item(() -> keyring.update(ring -> ring.retire(kek, minVersion))).replaceWithVoid();
     }
 
-    @Override
-    public Uni<SignatureResult> sign(byte[] message) {
-        return checkpointKey.get().map(key -> {
-            try {
-                Signature signer = Signature.getInstance("Ed25519");
-                signer.initSign(key.privateKey());
-                signer.update(message);
-                return new SignatureResult(keyId(key.rawPublicKey()), signer.sign());
-            } catch (GeneralSecurityException e) {
-                throw new KeyUnavailableException("The checkpoint signing key cannot be used.", e);
-            }
-        });
+    private Uni<Void> rotateCheckpointKey(String name, int masterVersion) {
+        return checkpointKey(name).get().invoke(() -> currentCheckpointKey = new CurrentKey(name, masterVersion))
+                .replaceWithVoid();
     }
 
+    /** Signs with the newest checkpoint key. */
+    @Override
+    public Uni<SignatureResult> sign(byte[] message) {
+        return currentCheckpointKey()
+                .chain(name -> checkpointKey(name).get())
+                .map(key -> {
+                    try {
+                        Signature signer = Signature.getInstance("Ed25519");
+                        signer.initSign(key.privateKey());
+                        signer.update(message);
+                        return new SignatureResult(keyId(key.rawPublicKey()), signer.sign());
+                    } catch (GeneralSecurityException e) {
+                        throw new KeyUnavailableException("The checkpoint signing key cannot be used.", e);
+                    }
+                });
+    }
+
+    /** Every checkpoint key this service made, oldest first; the first is made here if there is none yet. */
     @Override
     public Uni<List<SigningKey>> signingKeys() {
-        return checkpointKey.get().map(key -> List.of(new SigningKey(keyId(key.rawPublicKey()), "Ed25519",
-                Base64.getEncoder().encodeToString(key.rawPublicKey()))));
+        return store.family(CHECKPOINT_KEY_NAME)
+                .chain(family -> family.isEmpty()
+                        ? checkpointKey(CHECKPOINT_KEY_NAME).get().chain(() -> store.family(CHECKPOINT_KEY_NAME))
+                        : Uni.createFrom().item(family))
+                .map(family -> family.stream()
+                        .sorted(Comparator.comparingInt(part -> generation(part.name())))
+                        .map(part -> rawPublicKey(part.publicKey()))
+                        .map(raw -> new SigningKey(keyId(raw), "Ed25519", Base64.getEncoder().encodeToString(raw)))
+                        .toList());
+    }
+
+    /**
+     * The name of the newest checkpoint key. It is read from the store again only once the master keyring has a
+     * version the last read did not know, since a rotation by any replica adds both.
+     */
+    private Uni<String> currentCheckpointKey() {
+        CurrentKey known = currentCheckpointKey;
+        int version = keyring.current().currentVersion();
+        if (known != null && known.masterVersion() == version) {
+            return Uni.createFrom().item(known.name());
+        }
+        return store.family(CHECKPOINT_KEY_NAME)
+                .map(family -> family.stream().map(ManagedKeyStore.PublicPart::name)
+                        .max(Comparator.comparingInt(LocalKeyProvider::generation)).orElse(CHECKPOINT_KEY_NAME))
+                .invoke(name -> currentCheckpointKey = new CurrentKey(name, version));
+    }
+
+    private record CurrentKey(String name, int masterVersion) {
+    }
+
+    private ManagedKey<CheckpointKey> checkpointKey(String name) {
+        return checkpointKeys.computeIfAbsent(name, n -> ManagedKey.keyPair(n, WrappingKey.SIGNING_KEYS, this, store,
+                LocalKeyProvider::generateCheckpointKey, LocalKeyProvider::openCheckpointKey));
+    }
+
+    /** The master version a checkpoint key was made at: 0 for the first, plain-named one. */
+    private static int generation(String name) {
+        int at = name.indexOf('@');
+        return at < 0 ? 0 : Integer.parseInt(name.substring(at + 1));
     }
 
     /** The checkpoint key pair, opened once and then held, like every other key the service holds itself. */
@@ -113,12 +171,17 @@ public class LocalKeyProvider implements KeyProvider {
 
     private static CheckpointKey openCheckpointKey(String publicPart, byte[] pkcs8) {
         try {
-            byte[] x509 = Base64.getDecoder().decode(publicPart);
             return new CheckpointKey(KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(pkcs8)),
-                    Arrays.copyOfRange(x509, ED25519_X509_PREFIX, x509.length));
+                    rawPublicKey(publicPart));
         } catch (GeneralSecurityException e) {
             throw new KeyUnavailableException("The checkpoint signing key cannot be opened.", e);
         }
+    }
+
+    /** The 32 bytes of an Ed25519 public key stored in its X.509 form. */
+    private static byte[] rawPublicKey(String x509Base64) {
+        byte[] x509 = Base64.getDecoder().decode(x509Base64);
+        return Arrays.copyOfRange(x509, ED25519_X509_PREFIX, x509.length);
     }
 
     private String wrapNow(WrappingKey kek, byte[] key) {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,24 @@ import java.util.function.Supplier;
 public class ManagedKeyStore {
 
     public record StoredKey(String wrappedKey, String publicKey) {
+    }
+
+    /** A key of a family of successive keys, by name, with its public part. */
+    public record PublicPart(String name, String publicKey) {
+    }
+
+    /**
+     * The public parts of a family of keys that replace one another: the key named {@code family} and those named
+     * {@code family@<generation>}, in no particular order.
+     */
+    public Uni<List<PublicPart>> family(String family) {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session.createQuery(
+                        "select name, publicKey from ManagedKeyRecord where name = :family or name like :generations",
+                        Object[].class)
+                .setParameter("family", family)
+                .setParameter("generations", family + "@%")
+                .getResultList()))
+                .map(rows -> rows.stream().map(row -> new PublicPart((String) row[0], (String) row[1])).toList());
     }
 
     public Uni<StoredKey> getOrCreate(String name, WrappingKey kek, Supplier<Uni<StoredKey>> generator) {

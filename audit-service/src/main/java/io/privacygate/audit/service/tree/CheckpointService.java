@@ -19,6 +19,7 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -89,14 +90,23 @@ public class CheckpointService {
     }
 
     /**
-     * The signing keys, each with its C2SP verifier key. The key name is the origin, as c2sp.org/tlog-checkpoint
-     * recommends for the log's own signature; the key hash then tells apart the keys of a rotation.
+     * The signing keys, oldest first, each with its C2SP verifier key and when it signed. The key name is the origin,
+     * as c2sp.org/tlog-checkpoint recommends for the log's own signature; the key hash then tells apart the keys of a
+     * rotation. Every key stays listed after it is replaced: the checkpoints it signed must keep verifying.
      */
     public Uni<List<PublishedKey>> keys() {
-        return keys.signingKeys().map(signing -> signing.stream()
-                .map(key -> new PublishedKey(key, new VerifierKey(config.checkpoint().origin(),
-                        Base64.getDecoder().decode(key.publicKey()))))
-                .toList());
+        return keys.signingKeys().chain(signing -> checkpoints.useByKey(pool).map(uses -> {
+            List<PublishedKey> published = new ArrayList<>(signing.size());
+            for (int i = 0; i < signing.size(); i++) {
+                SigningKey key = signing.get(i);
+                boolean current = i == signing.size() - 1;
+                CheckpointRepository.KeyUse use = uses.get(key.keyId());
+                published.add(new PublishedKey(key, new VerifierKey(config.checkpoint().origin(),
+                        Base64.getDecoder().decode(key.publicKey())), current,
+                        use == null ? null : use.firstSigned(), current || use == null ? null : use.lastSigned()));
+            }
+            return published;
+        }));
     }
 
     /**
@@ -143,7 +153,12 @@ public class CheckpointService {
     }
 
     /** A signing key as the key provider publishes it, and the same key as a note verifier. */
-    public record PublishedKey(SigningKey key, VerifierKey verifier) {
+    /**
+     * A key with its validity: the one that signs now is {@code current}; {@code validFrom} and {@code validUntil}
+     * are its first and last checkpoint (null where it signed none, and no end while it is current).
+     */
+    public record PublishedKey(SigningKey key, VerifierKey verifier, boolean current, Instant validFrom,
+                               Instant validUntil) {
     }
 
     /** A checkpoint, and whether this call signed it. */

@@ -182,5 +182,10 @@ class SignedNoteVectorsTest {
         public Uni<StoredKey> getOrCreate(String name, WrappingKey kek, Supplier<Uni<StoredKey>> generator) {
             return Uni.createFrom().item(key);
         }
+
+        @Override
+        public Uni<List<PublicPart>> family(String family) {
+            return Uni.createFrom().item(List.of(new PublicPart(family, key.publicKey())));
+        }
     }
 }
