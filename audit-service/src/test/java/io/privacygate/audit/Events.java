@@ -77,4 +77,11 @@ public final class Events {
         return event("dsr-service", "client:dsr-service", "dsr.request.overdue", subjectRef, null, "FAILURE",
                 Map.of("requestId", requestId, "type", "ERASURE", "dueAt", "2026-11-28T10:00:00Z"));
     }
+
+    /** dsr-service's report that a platform's deadline for an erasure is near ({@code near}) or missed. */
+    public static Map<String, Object> platformDeadline(String requestId, String subjectRef, boolean near) {
+        return event("dsr-service", "client:dsr-service", near ? "dsr.platform-deadline.near" : "dsr.platform-deadline.missed",
+                subjectRef, null, "FAILURE",
+                Map.of("requestId", requestId, "channel", "x-compliance", "platformDueAt", "2026-11-28T10:00:00Z"));
+    }
 }

@@ -52,6 +52,8 @@ public interface DetectionConfig {
 
     DsrOverdue dsrOverdue();
 
+    PlatformDeadline platformDeadline();
+
     /** One actor reading more distinct subjects than {@link #maxSubjects()} within {@link #window()}: a bulk export. */
     interface BulkRead {
         @WithDefault("true")
@@ -121,5 +123,20 @@ public interface DetectionConfig {
 
         @WithDefault("dsr.request.overdue")
         String action();
+    }
+
+    /**
+     * An erasure that came from a platform's signal has that platform's deadline besides GDPR's (X: 24 hours);
+     * dsr-service reports it near and missed.
+     */
+    interface PlatformDeadline {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("dsr.platform-deadline.near")
+        String nearAction();
+
+        @WithDefault("dsr.platform-deadline.missed")
+        String missedAction();
     }
 }

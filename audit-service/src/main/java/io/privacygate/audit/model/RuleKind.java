@@ -11,7 +11,11 @@ public enum RuleKind {
     CRYPTO_FAILURES("crypto-failures", Severity.HIGH, KeyKind.SERVICE,
             "Decryption or key-provider failures above the allowed rate"),
     DSR_OVERDUE("dsr-overdue", Severity.MEDIUM, KeyKind.REQUEST,
-            "A data subject request passed its Art. 12(3) deadline");
+            "A data subject request passed its Art. 12(3) deadline"),
+    PLATFORM_DEADLINE_NEAR("platform-deadline-near", Severity.HIGH, KeyKind.REQUEST,
+            "An erasure a platform asked for nears the platform's own deadline (X: 24 hours)"),
+    PLATFORM_DEADLINE_MISSED("platform-deadline-missed", Severity.HIGH, KeyKind.REQUEST,
+            "An erasure a platform asked for passed the platform's own deadline");
 
     /** How urgently a person should look. */
     public enum Severity { HIGH, MEDIUM }

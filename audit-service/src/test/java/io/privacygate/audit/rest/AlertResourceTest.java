@@ -33,6 +33,7 @@ import static io.privacygate.audit.Events.accessDenied;
 import static io.privacygate.audit.Events.crmRead;
 import static io.privacygate.audit.Events.cryptoFailure;
 import static io.privacygate.audit.Events.overdue;
+import static io.privacygate.audit.Events.platformDeadline;
 import static io.privacygate.audit.Events.signatureRejected;
 import static io.privacygate.audit.Events.stored;
 import static io.privacygate.audit.Events.subject;
@@ -136,6 +137,24 @@ class AlertResourceTest {
             as(crmAgent()).get(ALERTS + "/" + id).then().statusCode(403);
             as(crmAgent()).post(ALERTS + "/" + id + "/acknowledgement").then().statusCode(403);
             as(crmAgent()).body(Map.of()).post(ALERTS + "/" + id + "/escalation").then().statusCode(403);
+        }
+    }
+
+    /** Issue 21, point 2: an erasure a platform asked for alerts before the platform's deadline, and when missed. */
+    @Nested
+    class PlatformDeadlines {
+        @Test
+        void nearAndMissedEachRaiseAHighAlertForTheRequest() {
+            String request = UUID.randomUUID().toString();
+            String subject = subject();
+            appended(List.of(platformDeadline(request, subject, true)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> alertsWithKey(request).size() == 1);
+            appended(List.of(platformDeadline(request, subject, false), platformDeadline(request, subject, false)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> alertsWithKey(request).size() == 2);
+
+            assertThat(alertsWithKey(request)).extracting(alert -> alert.get("rule"))
+                    .containsExactlyInAnyOrder("PLATFORM_DEADLINE_NEAR", "PLATFORM_DEADLINE_MISSED");
+            assertThat(alertsWithKey(request)).extracting(alert -> alert.get("severity")).containsOnly("HIGH");
         }
     }
 

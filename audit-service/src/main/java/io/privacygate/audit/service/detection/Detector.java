@@ -58,7 +58,15 @@ public final class Detector {
                     crypto.actions(), crypto.window());
         }
         if (config.dsrOverdue().enabled()) {
-            add(new DsrOverdueRule(config.dsrOverdue().action()), Set.of(config.dsrOverdue().action()), Duration.ZERO);
+            add(new DsrDeadlineRule(RuleKind.DSR_OVERDUE, config.dsrOverdue().action()), Set.of(config.dsrOverdue().action()),
+                    Duration.ZERO);
+        }
+        if (config.platformDeadline().enabled()) {
+            DetectionConfig.PlatformDeadline platform = config.platformDeadline();
+            add(new DsrDeadlineRule(RuleKind.PLATFORM_DEADLINE_NEAR, platform.nearAction()), Set.of(platform.nearAction()),
+                    Duration.ZERO);
+            add(new DsrDeadlineRule(RuleKind.PLATFORM_DEADLINE_MISSED, platform.missedAction()),
+                    Set.of(platform.missedAction()), Duration.ZERO);
         }
     }
 

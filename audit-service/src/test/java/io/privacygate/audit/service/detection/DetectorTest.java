@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import static io.privacygate.audit.service.detection.TestLog.subject;
 import static io.privacygate.audit.service.detection.TestLog.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class DetectorTest {
     private static final Duration SECOND = Duration.ofSeconds(1);
@@ -447,6 +448,34 @@ class DetectorTest {
         }
     }
 
+    /** Issue 21, point 2: a platform's own deadline for an erasure, as dsr-service reports it. */
+    @Nested
+    class PlatformDeadline {
+        private final Detector detector = new Detector(Settings.defaults());
+
+        @Test
+        void raisesOneAlertWhenNearAndAnotherWhenMissed() {
+            TestLog log = new TestLog();
+            String request = UUID.randomUUID().toString();
+            Map<String, String> details = Map.of("requestId", request, "channel", "x-compliance");
+            log.add("dsr-service", "client:dsr-service", "dsr.platform-deadline.near", subject(), null, "FAILURE", details);
+            log.add("dsr-service", "client:dsr-service", "dsr.platform-deadline.missed", subject(), null, "FAILURE", details);
+
+            assertThat(detector.evaluate(log.take(), SubjectPurposes.none(), log.now()))
+                    .extracting(Finding::rule, Finding::fingerprint)
+                    .containsExactlyInAnyOrder(tuple(RuleKind.PLATFORM_DEADLINE_NEAR, "platform-deadline-near:" + request),
+                            tuple(RuleKind.PLATFORM_DEADLINE_MISSED, "platform-deadline-missed:" + request));
+        }
+
+        @Test
+        void believesOnlyDsrService() {
+            TestLog log = new TestLog();
+            log.add("ingestion-service", "system:ingestion-service", "dsr.platform-deadline.missed", subject(), null, "FAILURE",
+                    Map.of("requestId", UUID.randomUUID().toString()));
+            assertThat(detector.evaluate(log.take(), SubjectPurposes.none(), log.now())).isEmpty();
+        }
+    }
+
     @Nested
     class DsrOverdue {
         private final Detector detector = new Detector(Settings.defaults());
@@ -568,7 +597,8 @@ class DetectorTest {
                 new Settings.Crm(false, "crm.read", Duration.ofHours(1)),
                 new Settings.Denied(false, Set.of("access.denied"), 1, Duration.ofMinutes(1)),
                 new Settings.Crypto(false, Set.of("crypto.key-unavailable"), 1, Duration.ofMinutes(1)),
-                new Settings.Overdue(false, "dsr.request.overdue"));
+                new Settings.Overdue(false, "dsr.request.overdue"),
+                new Settings.Platform(false, "dsr.platform-deadline.near", "dsr.platform-deadline.missed"));
         Detector detector = new Detector(none);
         assertThat(detector.active()).isFalse();
         assertThat(detector.relevant(0, LeafCodec.encode(new AuditEvent("e", TestLog.START, "dsr-service", "a",

@@ -6,15 +6,18 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Every request dsr-service reports overdue (Art. 12(3)) is an alert of its own, fingerprinted by the request
- * id, so that a repeated report does not raise it twice. Only dsr-service keeps the deadlines, so only its reports
- * count (an event's service is the authenticated sender, docs/decisions/0021): no other service can raise alerts in its name.
+ * Every deadline dsr-service reports for a request (past the Art. 12(3) month, a platform's deadline near or
+ * missed) is an alert of its own, fingerprinted by the rule and the request id, so that a repeated report does not
+ * raise it twice. Only dsr-service keeps the deadlines, so only its reports count (an event's service is the
+ * authenticated sender, docs/decisions/0021): no other service can raise alerts in its name.
  */
-final class DsrOverdueRule implements Rule {
+final class DsrDeadlineRule implements Rule {
     static final String REPORTER = "dsr-service";
+    private final RuleKind kind;
     private final String action;
 
-    DsrOverdueRule(String action) {
+    DsrDeadlineRule(RuleKind kind, String action) {
+        this.kind = kind;
         this.action = action;
     }
 
@@ -25,7 +28,7 @@ final class DsrOverdueRule implements Rule {
         }
         String requestId = requestId(event);
         String key = requestId != null ? requestId : "entry-" + event.index();
-        Episode episode = new Episode(RuleKind.DSR_OVERDUE.code() + ":" + key, RuleKind.DSR_OVERDUE, key, 0, Duration.ZERO, 1);
+        Episode episode = new Episode(kind.code() + ":" + key, kind, key, 0, Duration.ZERO, 1);
         episode.add(Hit.of(event), null);
         sink.report(episode);
     }
