@@ -12,8 +12,8 @@ import java.util.Set;
 /**
  * Purpose limitation (Art. 5(1)(b)) over the CRM: a read must name a purpose, consent-service must have allowed
  * it, and the subject's data must have been stored for it. Which purposes a subject's data serves is learnt from
- * the log itself (ingestion-service's {@code interaction.stored}, less {@code consent.revocation-applied} and
- * erasures), so the check does not trust the service that made the read. Each of those events is believed only
+ * the log itself (ingestion-service's {@code interaction.stored}, less {@code consent.revocation-applied},
+ * erasures, and a deletion at the source that took the subject's last data), so the check does not trust the service that made the read. Each of those events is believed only
  * from the service that holds the data it speaks of ({@link #HOLDERS}): an event's service is the authenticated
  * sender (docs/decisions/0021), so no other service can plant a purpose that would hide a read, nor erase one.
  * An actor's offending reads within the window of each other form one alert.
@@ -22,9 +22,11 @@ final class CrmPurposeRule implements Rule {
     static final String STORED = "interaction.stored";
     static final String REVOKED = "consent.revocation-applied";
     static final Set<String> ERASED = Set.of("dsr.erased", "subject.erased");
+    /** An item deleted at its platform; with {@code keyShredded} it was the subject's last data (issue 21). */
+    static final String DELETED_AT_SOURCE = "interaction.deleted-at-source";
     /** Who may change what a subject's data serves: ingestion-service's interactions, consent-service's subjects. */
     static final Map<String, String> HOLDERS = Map.of(STORED, "ingestion-service", REVOKED, "ingestion-service",
-            "dsr.erased", "ingestion-service", "subject.erased", "consent-service");
+            "dsr.erased", "ingestion-service", "subject.erased", "consent-service", DELETED_AT_SOURCE, "ingestion-service");
     static final String NO_PURPOSE = "no-purpose";
     static final String REFUSED = "purpose-refused";
     static final String NOT_COLLECTED = "purpose-not-collected";
@@ -43,7 +45,7 @@ final class CrmPurposeRule implements Rule {
 
     /** The actions whose subjects' purposes an evaluation must load. */
     Set<String> actions() {
-        return Set.of(STORED, REVOKED, "dsr.erased", "subject.erased", readAction);
+        return Set.of(STORED, REVOKED, "dsr.erased", "subject.erased", DELETED_AT_SOURCE, readAction);
     }
 
     @Override
@@ -61,7 +63,7 @@ final class CrmPurposeRule implements Rule {
             purposes.collected(subject, purpose);
         } else if (success && subject != null && REVOKED.equals(event.action()) && purpose != null) {
             purposes.revoked(subject, purpose);
-        } else if (success && subject != null && ERASED.contains(event.action())) {
+        } else if (success && subject != null && (ERASED.contains(event.action()) || lastDataDeletedAtSource(event))) {
             purposes.erased(subject);
         } else if (readAction.equals(event.action())) {
             String reason = offence(event, purposes);
@@ -69,6 +71,11 @@ final class CrmPurposeRule implements Rule {
                 report(indexed, reason, sink);
             }
         }
+    }
+
+    private static boolean lastDataDeletedAtSource(AuditEvent event) {
+        return DELETED_AT_SOURCE.equals(event.action()) && event.details() != null
+                && "true".equals(event.details().get("keyShredded"));
     }
 
     private static String offence(AuditEvent read, SubjectPurposes purposes) {

@@ -239,6 +239,24 @@ class DetectorTest {
                     new SubjectPurpose(erased, "customer-support"));
         }
 
+        /** Issue 21: an item deleted at its platform that was the subject's last data leaves no purpose behind. */
+        @Test
+        void forgetsTheSubjectWhoseLastDataWasDeletedAtTheSource() {
+            TestLog log = new TestLog();
+            String gone = subject();
+            String stays = subject();
+            SubjectPurposes purposes = new SubjectPurposes(Map.of(gone, Set.of("customer-support"), stays, Set.of("customer-support")));
+            log.add("ingestion-service", "system:ingestion-service", "interaction.deleted-at-source", gone, "customer-support",
+                            "SUCCESS", Map.of("channel", "x", "kind", "post", "keyShredded", "true"))
+                    .add("ingestion-service", "system:ingestion-service", "interaction.deleted-at-source", stays, "customer-support",
+                            "SUCCESS", Map.of("channel", "x", "kind", "post", "keyShredded", "false"))
+                    .crmRead(user(), gone, "customer-support").crmRead(user(), stays, "customer-support");
+
+            assertThat(detector.evaluate(log.take(), purposes, log.now()))
+                    .singleElement().satisfies(f -> assertThat(f.subjectRefs()).containsExactly(gone));
+            assertThat(purposes.removed()).containsExactly(new SubjectPurpose(gone, "customer-support"));
+        }
+
         /**
          * Issue #18: what a subject's data serves is learnt only from the service that holds it (ingestion-service
          * stores, withdraws and erases interactions) and from consent-service's erasure of the subject. Another
