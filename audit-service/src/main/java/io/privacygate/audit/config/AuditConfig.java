@@ -36,6 +36,21 @@ public interface AuditConfig {
 
     WitnessPolicy witnessPolicy();
 
+    Alerts alerts();
+
+    /**
+     * How long an alert a DPO acknowledged as no breach is kept. Escalated alerts belong to the breach register
+     * (Art. 33(5)) and are kept with it; open ones until someone decides.
+     */
+    interface Alerts {
+        @WithDefault("P365D")
+        Duration acknowledgedRetention();
+
+        /** How often {@code AlertRetentionJob} looks ({@code off} to disable); read by its schedule. */
+        @WithDefault("1h")
+        String retentionInterval();
+    }
+
     interface Checkpoint {
         /**
          * The first line of every checkpoint note: a name unique to this log (C2SP tlog-checkpoint), so that

@@ -114,6 +114,15 @@ public class AlertRepository {
     }
 
     /** Alerts not yet handed to the receivers, oldest first. */
+    /** Deletes the alerts acknowledged as no breach before {@code cutoff}; answers how many. */
+    public Uni<Integer> deleteAcknowledgedBefore(SqlClient client, Instant cutoff) {
+        return client.preparedQuery("""
+                        delete from alert where status = 'ACKNOWLEDGED' and breach_id is null and acknowledged_at < $1
+                          and not exists (select 1 from breach b where b.alert_id = alert.id)""")
+                .execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC)))
+                .map(RowSet::rowCount);
+    }
+
     public Uni<List<Alert>> undispatched(SqlClient client, int limit) {
         return client.preparedQuery("select " + COLUMNS + " from alert where dispatched_at is null order by raised_at limit $1")
                 .execute(Tuple.of(limit))

@@ -4,7 +4,9 @@ import io.privacygate.audit.Sql;
 import io.privacygate.commons.outbox.WebhookSignature;
 import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
+import io.privacygate.audit.job.AlertRetentionJob;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
@@ -60,6 +62,9 @@ class AlertResourceTest {
 
     @Inject
     Sql sql;
+
+    @Inject
+    AlertRetentionJob retention;
 
     /** Waits until detection has evaluated everything appended so far. */
     private void awaitEvaluated() {
@@ -190,6 +195,25 @@ class AlertResourceTest {
                     .body("items.id", hasItem(id));
             assertThat(as(dpo()).queryParam("status", "OPEN").queryParam("size", 500).get(ALERTS).then().extract()
                     .jsonPath().getList("items.id")).doesNotContain(id);
+        }
+
+        /** Art. 5(1)(e): an alert judged no breach is kept for its retention, then deleted; escalated ones stay. */
+        @Test
+        void anAcknowledgedAlertIsDeletedAfterItsRetentionAndAnEscalatedOneIsKept() throws Throwable {
+            String recent = overdueAlert();
+            String old = overdueAlert();
+            String escalated = overdueAlert();
+            as(dpo()).post(ALERTS + "/" + recent + "/acknowledgement").then().statusCode(200);
+            as(dpo()).post(ALERTS + "/" + old + "/acknowledgement").then().statusCode(200);
+            as(dpo()).body(Map.of("risk", "UNLIKELY")).post(ALERTS + "/" + escalated + "/escalation").then().statusCode(201);
+            sql.update("update alert set acknowledged_at = now() - interval '366 days' where id = ?::uuid", old);
+            sql.update("update alert set escalated_at = now() - interval '400 days' where id = ?::uuid", escalated);
+
+            VertxContextSupport.subscribeAndAwait(() -> retention.purge());
+
+            as(dpo()).get(ALERTS + "/" + old).then().statusCode(404);
+            as(dpo()).get(ALERTS + "/" + recent).then().statusCode(200);
+            as(dpo()).get(ALERTS + "/" + escalated).then().statusCode(200);
         }
 
         @Test
