@@ -14,8 +14,11 @@ import java.nio.file.Path;
  * A {@code leadgen} webhook carries ids only, and ingestion-service fetches the lead's answers with
  * {@code GET /{leadgen_id}}: this answers with the file {@code <leads>/<leadgen_id>.json}, written beforehand
  * by {@code bin/privacy-gate demo} or a test, in the Graph API's documented shape
- * ({@code id, created_time, form_id, field_data[{name, values}]}); an unknown id gets the Graph API's
- * error for an unknown object (400, code 100), and a call without the page token 401.
+ * ({@code id, created_time, form_id, field_data[{name, values}]}). ingestion-service's reconciliation reads an
+ * object by id ({@code GET /{comment-id}?fields=id}) to learn whether a stored comment still exists: the id of a
+ * file {@code <leads>/deleted/<comment-id>} gets Graph's error for an object that does not exist (400, code 100,
+ * error_subcode 33), any other id its {@code {"id": ...}}. A lead id without its file gets the error for an unknown
+ * object (400, code 100), and a call without the page token 401.
  *
  *   java bin/MetaGraphStandIn.java PORT LEADS_FOLDER PAGE_TOKEN
  */
@@ -32,10 +35,18 @@ public class MetaGraphStandIn {
                     answer(exchange, 401, "{\"error\":{\"message\":\"Invalid OAuth access token.\",\"code\":190}}");
                     return;
                 }
-                String leadId = exchange.getRequestURI().getPath().replaceAll("^.*/", "");
-                Path lead = leads.resolve(leadId + ".json");
-                if (leadId.matches("[0-9A-Za-z_-]+") && Files.isRegularFile(lead)) {
-                    answer(exchange, 200, Files.readString(lead));
+                String id = exchange.getRequestURI().getPath().replaceAll("^.*/", "");
+                boolean idOnly = "fields=id".equals(exchange.getRequestURI().getQuery());
+                if (!id.matches("[0-9A-Za-z_-]+")) {
+                    answer(exchange, 400, "{\"error\":{\"message\":\"Unsupported get request.\",\"code\":100}}");
+                } else if (Files.exists(leads.resolve("deleted").resolve(id))) {
+                    answer(exchange, 400, "{\"error\":{\"message\":\"Unsupported get request. Object with ID '" + id
+                            + "' does not exist, cannot be loaded due to missing permissions, or does not support this"
+                            + " operation.\",\"type\":\"GraphMethodException\",\"code\":100,\"error_subcode\":33}}");
+                } else if (Files.isRegularFile(leads.resolve(id + ".json"))) {
+                    answer(exchange, 200, Files.readString(leads.resolve(id + ".json")));
+                } else if (idOnly) {
+                    answer(exchange, 200, "{\"id\":\"" + id + "\"}");
                 } else {
                     answer(exchange, 400, "{\"error\":{\"message\":\"Unsupported get request.\",\"code\":100}}");
                 }
