@@ -238,6 +238,27 @@ if command -v unzip >/dev/null; then
 fi
 open_next "GET $dsr/api/v1/requests/$request and .../export (role privacy-operator or dpo)"
 
+# --- 9. A deletion that comes from the platform ---------------------------------------------------------------
+step "Léa removes the app on Facebook: Meta's data deletion callback is followed to completion"
+# Meta's signed_request: base64url(HMAC-SHA256(payload part, app secret)) "." base64url(payload), without padding.
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+payload="$(jq -jnc --arg u "$facebook_id" --argjson t "$(date +%s)" '{algorithm:"HMAC-SHA256", issued_at:$t, user_id:$u}' | b64url)"
+signature="$(printf '%s' "$payload" | openssl dgst -sha256 -hmac "$meta_app_secret" -binary | b64url)"
+call POST "$ingestion/webhooks/meta/data-deletion" "" "" --data-urlencode "signed_request=$signature.$payload"
+expect 200 "Meta's data deletion callback"
+deletion_url="$(jq -r .url <<<"$body")"
+say "POST $ingestion/webhooks/meta/data-deletion, signed_request verified: confirmation code $(jq -r .confirmation_code <<<"$body")."
+say "Meta shows Léa the status page $deletion_url; dsr-service got an erasure request, verified by Meta's signature."
+deletion_done() {
+  call GET "$deletion_url" "" "" -H "Accept: application/json"
+  [ "$status" = 200 ] && [ "$(jq -r .status <<<"$body")" = completed ]
+}
+await 120 deletion_done || die "the deletion was not completed within 120 s (status $(jq -r .status <<<"$body"); bin/privacy-gate logs dsr-service)"
+say "status: completed. Léa's data is erased in every service and her data keys are shredded:"
+call GET "$ingestion/api/v1/contacts/$subject" "$agent_token" "" -H "X-Purpose: marketing-leads"
+say "the CRM now answers $status for her contact."
+open_next "the status page Meta links to: $deletion_url"
+
 # --- 9. What to open next -------------------------------------------------------------------------------------
 step "The audit log proves all of it"
 # audit-service signs checkpoints on its schedule; the DPO may ask for one now, covering every event so far.

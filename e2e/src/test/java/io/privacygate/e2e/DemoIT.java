@@ -34,6 +34,7 @@ class DemoIT {
                 .contains("Meta delivers Léa's lead as a signed webhook")
                 .contains("withdraws her consent")
                 .contains("asks for a copy of her data")
+                .contains("Meta's data deletion callback is followed to completion", "status: completed")
                 .contains("The audit log proves all of it")
                 .contains("Done. What to open next")
                 .doesNotContain("privacy-gate demo:");
