@@ -42,8 +42,9 @@ public final class ConsentDtos {
     public record ResolveResult(UUID subjectId, boolean created, String refused) {
     }
 
+    /** {@code sourceKind} ({@code comment}, {@code post}, {@code message}, {@code mention}, {@code lead-form}) is left out when null. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DecisionQuery(UUID subjectId, String purpose, String channel) {
+    public record DecisionQuery(UUID subjectId, String purpose, String channel, String sourceKind) {
     }
 
     public record BatchDecisionRequest(List<DecisionQuery> queries) {
@@ -58,6 +59,8 @@ public final class ConsentDtos {
     public record Decision(boolean permitted, LegalBasis legalBasis, String reason, UUID consentEventId,
                            boolean restricted) {
         public static final String SUBJECT_RESTRICTED = "SUBJECT_RESTRICTED";
+        /** The platform's terms do not let data of this channel and source kind serve the purpose, consent or not (contract C1). */
+        public static final String PLATFORM_TERMS = "PLATFORM_TERMS";
 
         /** Art. 18: a restricted subject's data may be stored, and nothing more. */
         public boolean storageOnly() {

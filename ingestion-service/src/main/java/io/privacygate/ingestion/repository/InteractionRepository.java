@@ -1,5 +1,6 @@
 package io.privacygate.ingestion.repository;
 
+import io.privacygate.ingestion.model.EventKind;
 import io.privacygate.ingestion.model.Interaction;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -69,6 +70,21 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
 
     public Uni<Long> countUsable(UUID subjectId, String purpose) {
         return count("subjectId = ?1 and purpose = ?2 and restricted = false", subjectId, purpose);
+    }
+
+    /** Where the data the CRM may show for a purpose came from: each (channel, kind) once. */
+    public Uni<List<Source>> sourcesOf(UUID subjectId, String purpose) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select distinct channel, kind from Interaction where subjectId = ?1 and purpose = ?2 and restricted = false",
+                        Object[].class)
+                .setParameter(1, subjectId)
+                .setParameter(2, purpose)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new Source((String) row[0], EventKind.valueOf((String) row[1]))).toList());
+    }
+
+    /** A channel and the kind of item on it. */
+    public record Source(String channel, EventKind kind) {
     }
 
     public Uni<List<Interaction>> allOf(UUID subjectId) {

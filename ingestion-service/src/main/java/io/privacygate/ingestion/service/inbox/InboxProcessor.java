@@ -276,7 +276,7 @@ public class InboxProcessor {
         byGpc.forEach((gpc, candidates) -> {
             List<ConsentDtos.DecisionQuery> queries = candidates.stream()
                     .map(c -> new ConsentDtos.DecisionQuery(round.subjects.get(c), purposes.purposeOf(c.event().kind()),
-                            c.event().channel().wireName()))
+                            c.event().channel().wireName(), c.event().kind().sourceKind()))
                     .toList();
             calls.add(consent.decide(queries, gpc).invoke(decisions -> {
                 for (int i = 0; i < candidates.size(); i++) {
