@@ -47,17 +47,18 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
             row.put("stored_at", interaction.storedAt.toString());
             row.put("retain_until", interaction.retainUntil.toString());
             row.put("item_key", interaction.itemKey);
+            row.put("item_ref", interaction.itemRef);
             values.add(row);
         }
         return getSession().chain(session -> session.createNativeQuery("""
                         insert into interaction (id, subject_id, purpose, legal_basis, consent_event_id, channel, kind, categories,
-                                                 content_encrypted, restricted, source, occurred_at, stored_at, retain_until, item_key)
+                                                 content_encrypted, restricted, source, occurred_at, stored_at, retain_until, item_key, item_ref)
                         select r.id, r.subject_id, r.purpose, r.legal_basis, r.consent_event_id, r.channel, r.kind, r.categories,
-                               r.content_encrypted, r.restricted, r.source, r.occurred_at, r.stored_at, r.retain_until, r.item_key
+                               r.content_encrypted, r.restricted, r.source, r.occurred_at, r.stored_at, r.retain_until, r.item_key, r.item_ref
                         from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id uuid, subject_id uuid, purpose text,
                              legal_basis text, consent_event_id uuid, channel text, kind text, categories text,
                              content_encrypted text, restricted boolean, source text, occurred_at timestamptz,
-                             stored_at timestamptz, retain_until timestamptz, item_key text)""")
+                             stored_at timestamptz, retain_until timestamptz, item_key text, item_ref text)""")
                 .setParameter("rows", Json.write(values))
                 .executeUpdate());
     }

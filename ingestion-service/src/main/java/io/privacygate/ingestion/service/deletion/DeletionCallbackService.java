@@ -96,6 +96,35 @@ public class DeletionCallbackService {
         });
     }
 
+    /**
+     * A platform's own signal that an account's data must go (contract C2), here X's user compliance result: recorded
+     * like a callback and handed to dsr-service the same way, with the platform's channel. Idempotent: the same account
+     * reported again (the next reconciliation run, while the erasure is under way) opens no second request.
+     *
+     * @return true when this opened a new request
+     */
+    @WithTransaction
+    public Uni<Boolean> receivePlatformSignal(InboxCipher cipher, String channel, String platformUserId, String reason) {
+        String digest = cipher.digest("platform-erasure:" + channel + ":" + platformUserId);
+        return requests.findByDigest(digest).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(false);
+            }
+            DeletionRequest request = new DeletionRequest();
+            request.confirmationCode = newCode();
+            request.digest = digest;
+            request.channel = channel;
+            request.userIdEncrypted = cipher.seal(rowId(request.confirmationCode), platformUserId.getBytes(StandardCharsets.UTF_8));
+            request.status = DeletionRequest.Status.RECEIVED.name();
+            request.receivedAt = Instant.now();
+            request.updatedAt = request.receivedAt;
+            request.nextAttemptAt = request.receivedAt;
+            return requests.persist(request)
+                    .chain(() -> audit.platformErasureReceived(channel, reason, request.confirmationCode))
+                    .replaceWith(true);
+        });
+    }
+
     @WithSession
     public Uni<DataDeletionStatus> status(String code) {
         return requests.findById(code).map(request -> {
@@ -126,12 +155,12 @@ public class DeletionCallbackService {
     private Uni<Boolean> forward(InboxCipher cipher, DeletionRequest request) {
         String code = request.confirmationCode;
         return switch (DeletionRequest.Status.valueOf(request.status)) {
-            case RECEIVED -> dsr.openErasure(code, new String(cipher.open(rowId(code), request.userIdEncrypted),
+            case RECEIVED -> dsr.openErasure(code, request.channel, new String(cipher.open(rowId(code), request.userIdEncrypted),
                             StandardCharsets.UTF_8), request.receivedAt)
                     .chain(opened -> update(code, DeletionRequest.Status.OPENED, opened.id(), opened.status(), Duration.ZERO))
                     .chain(() -> Panache.withSession(() -> requests.findById(code)))
                     .chain(reloaded -> forward(cipher, reloaded));
-            case OPENED -> dsr.verifyByPlatform(code, request.dsrRequestId)
+            case OPENED -> dsr.verifyByPlatform(code, request.channel, request.dsrRequestId)
                     .chain(verified -> update(code, DeletionRequest.Status.VERIFIED, request.dsrRequestId, verified.status(),
                             STATUS_REFRESH))
                     .replaceWith(true);

@@ -136,7 +136,9 @@ public class InboxProcessor {
             try {
                 List<SocialEvent> events = stored.read(delivery, cipher.open(delivery.id(), delivery.sealedPayload()));
                 for (SocialEvent event : events) {
-                    round.add(new Candidate(delivery, event, cipher.digest(event.dedupeKey()), cipher.digest(event.itemLookup())));
+                    String itemKey = cipher.digest(event.itemLookup());
+                    round.add(new Candidate(delivery, event, cipher.digest(event.dedupeKey()), itemKey,
+                            ItemRefs.seal(cipher, itemKey, event)));
                 }
             } catch (Exception unreadable) {
                 // Parsed and checked when it was acknowledged; a row unreadable now cannot become readable later.
