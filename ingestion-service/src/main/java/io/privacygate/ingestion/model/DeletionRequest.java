@@ -35,6 +35,10 @@ public class DeletionRequest {
     @Column(name = "dsr_status")
     public String dsrStatus;
 
+    /** dsr-service's outcome code once closed ({@code REFUSED}, {@code CLOSED_UNVERIFIED}, …): what a refusal's explanation is built from. */
+    @Column(name = "dsr_outcome")
+    public String dsrOutcome;
+
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 
