@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * forwarded to the peer unchanged (a peer that is down answers 503 here), except
  * {@code POST /api/v1/subjects/resolve/batch} (issue #4), which the stub answers itself, exactly per that
  * endpoint's contract, by resolving each entry in turn with the peer's own {@code POST /api/v1/subjects/resolve}
- * (so the subjects are the peer's real ones): {@code {"results":[{"subjectId","created","refused"}]}}, one
+ * (so the subjects are the peer's real ones; each entry is passed on whole, with its {@code source} and {@code obtainedAt}): {@code {"results":[{"subjectId","created","refused"}]}}, one
  * per entry in request order, {@code refused: "identifiers-of-different-subjects"} where the peer answers
  * 409. It counts the resolve calls ingestion-service makes, single and batch, so that tests can bound them.
  * <p>
@@ -53,6 +53,7 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
     private static final String DECISIONS = "/api/v1/decisions/batch";
     private static final Map<String, Map<String, Set<String>>> PLATFORM_TERMS = new ConcurrentHashMap<>();
     private static final List<JsonNode> DECISION_QUERIES = new CopyOnWriteArrayList<>();
+    private static final List<JsonNode> RESOLVED_PEOPLE = new CopyOnWriteArrayList<>();
     private static final int MAX_BATCH = 500;
     private static final AtomicInteger BATCH_CALLS = new AtomicInteger();
     private static final AtomicInteger BATCH_ENTRIES = new AtomicInteger();
@@ -92,6 +93,11 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
     /** Every decision query ingestion-service sent, in order: {@code subjectId}, {@code purpose}, {@code channel}, {@code sourceKind}. */
     public static List<JsonNode> decisionQueries() {
         return List.copyOf(DECISION_QUERIES);
+    }
+
+    /** Every entry of the batch resolve calls ingestion-service made: {@code identifiers}, {@code source}, {@code obtainedAt}. */
+    public static List<JsonNode> resolvedPeople() {
+        return List.copyOf(RESOLVED_PEOPLE);
     }
 
     @Override
@@ -147,7 +153,9 @@ public class ConsentServiceStub implements QuarkusTestResourceLifecycleManager {
         ObjectNode answer = JSON.createObjectNode();
         ArrayNode results = answer.putArray("results");
         for (JsonNode person : people) {
-            byte[] single = JSON.writeValueAsBytes(Map.of("identifiers", person.path("identifiers")));
+            RESOLVED_PEOPLE.add(person);
+            // the entry as sent (identifiers, and the source and obtainedAt of contract C3): the single call takes the same fields
+            byte[] single = JSON.writeValueAsBytes(person);
             HttpResponse<byte[]> resolved = forward("POST", SINGLE, exchange.getRequestHeaders(), single);
             ObjectNode result = results.addObject();
             if (resolved != null && resolved.statusCode() == 200) {

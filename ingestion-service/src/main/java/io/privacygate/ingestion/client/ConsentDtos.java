@@ -14,10 +14,23 @@ public final class ConsentDtos {
     private ConsentDtos() {
     }
 
-    public record ResolveRequest(List<Identifier> identifiers) {
+    /**
+     * {@code source} (the channel, or {@code import}) and {@code obtainedAt}: where and when the data was obtained, for
+     * Art. 14 (contract C3: consent-service records each source with its first date and starts the one-month clock).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResolveRequest(List<Identifier> identifiers, String source, Instant obtainedAt) {
         @Override
         public String toString() {
-            return "ResolveRequest[" + identifiers.size() + " identifiers]";
+            return "ResolveRequest[" + identifiers.size() + " identifiers, source=" + source + "]";
+        }
+    }
+
+    /** One person to resolve: the identifiers an event carries, where it came from and when (see {@link ResolveRequest}). */
+    public record Person(List<Identifier> identifiers, String source, Instant obtainedAt) {
+        @Override
+        public String toString() {
+            return "Person[" + identifiers.size() + " identifiers, source=" + source + "]";
         }
     }
 
