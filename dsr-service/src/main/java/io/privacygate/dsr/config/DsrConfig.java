@@ -55,6 +55,22 @@ public interface DsrConfig {
     @WithDefault("P3D")
     Duration nearDeadline();
 
+    /**
+     * Issue 21: the deadline a platform sets for the requests its signals open, by the request's channel
+     * ({@code privacy-gate.dsr.platform-deadlines.<channel>}, an ISO-8601 duration counted from receipt), beside the
+     * Art. 12(3) month. {@code x-compliance=PT24H}: the X Developer Agreement wants deletion within 24 hours of a
+     * request by X or the user. Meta's data deletion callback documentation states no deadline, so
+     * {@code meta-data-deletion} has none.
+     */
+    Map<String, Duration> platformDeadlines();
+
+    /**
+     * A {@code dsr.platform-deadline.near} audit event is recorded once an open request's platform deadline is less
+     * than this away, so that audit-service alerts while it can still be met.
+     */
+    @WithDefault("PT4H")
+    Duration platformDeadlineWarning();
+
     Export export();
 
     Notifications notifications();

@@ -6,6 +6,7 @@ import io.privacygate.dsr.api.RequestView;
 import io.privacygate.dsr.model.RequestStatus;
 import io.privacygate.dsr.model.RequestType;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +34,21 @@ public final class ConsoleViews {
         return ChronoUnit.DAYS.between(LocalDate.ofInstant(now, zone), LocalDate.ofInstant(dueAt, zone));
     }
 
+    /**
+     * How far a platform's deadline is, in hours (it is counted to the instant, not by calendar days): "23 h left",
+     * "missed by 2 h"; blank when there is none or the request is closed.
+     */
+    public static String platformLeftText(Instant platformDueAt, boolean open, Instant now) {
+        if (platformDueAt == null || !open) {
+            return "";
+        }
+        long minutes = Duration.between(now, platformDueAt).toMinutes();
+        if (minutes < 0) {
+            return "missed by " + Math.max(1, -minutes / 60) + " h";
+        }
+        return minutes < 60 ? "less than 1 h left" : minutes / 60 + " h left";
+    }
+
     /** A notice or an error shown above a page's content. */
     public record Message(boolean error, String text) {
         static Message notice(String text) {
@@ -45,9 +61,19 @@ public final class ConsoleViews {
     }
 
     /** One row of the queue: no identifiers, no free text. */
-    public record QueueRow(RequestSummary request, long daysLeft) {
+    public record QueueRow(RequestSummary request, long daysLeft, String platformLeftText) {
         public String due() {
             return time(request.dueAt());
+        }
+
+        /** The platform's deadline (issue 21), or blank. */
+        public String platformDue() {
+            return time(request.platformDueAt());
+        }
+
+        /** Past either deadline while open. */
+        public boolean late() {
+            return request.overdue() || request.platformDeadlineMissed();
         }
 
         public String received() {
@@ -71,7 +97,8 @@ public final class ConsoleViews {
         }
 
         static QueueRow of(RequestSummary summary, ZoneId zone, Instant now) {
-            return new QueueRow(summary, ConsoleViews.daysLeft(summary.dueAt(), zone, now));
+            return new QueueRow(summary, ConsoleViews.daysLeft(summary.dueAt(), zone, now),
+                    ConsoleViews.platformLeftText(summary.platformDueAt(), summary.status().isOpen(), now));
         }
     }
 
@@ -175,6 +202,15 @@ public final class ConsoleViews {
 
         public String due() {
             return time(request.dueAt());
+        }
+
+        /** The platform's deadline (issue 21), or blank. */
+        public String platformDue() {
+            return time(request.platformDueAt());
+        }
+
+        public String platformLeft() {
+            return platformLeftText(request.platformDueAt(), request.status().isOpen(), Instant.now());
         }
 
         public String received() {

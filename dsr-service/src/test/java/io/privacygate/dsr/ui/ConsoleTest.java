@@ -14,10 +14,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -177,6 +182,41 @@ class ConsoleTest {
             int row = queue.indexOf("/console/request?id=" + id);
             assertThat(row).isPositive();
             assertThat(queue.substring(row, queue.indexOf("</tr>", row))).contains("overdue by");
+        }
+
+        /**
+         * Issue 21: X's 24 hours end before the Art. 12(3) month of a request received four weeks ago, so the X
+         * erasure received now comes first, with its platform deadline measured in hours.
+         */
+        @Test
+        void sortsTheQueueByTheNearestDeadlineOfEitherKind() {
+            String monthOld = given().auth().oauth2(TestTokens.user("privacy-operator")).contentType(ContentType.JSON)
+                    .body(Map.of("type", "ERASURE", "identifiers", List.of(Map.of("type", "email", "value", email())),
+                            "receivedAt", ZonedDateTime.now(ZoneOffset.UTC).minusMonths(1).plusDays(2).toInstant().toString()))
+                    .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+            String fromX = given().auth().oauth2(TestTokens.service("ingestion-service", "dsr-intake"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("type", "ERASURE", "identifiers", List.of(Map.of("type", "x",
+                            "value", String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L)))),
+                            "channel", "x-compliance"))
+                    .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+            ConsoleBrowser operator = as("Oscar Operator", "privacy-operator");
+            List<String> order = new ArrayList<>();
+            String rowOfX = null;
+            for (int page = 0; page < 50 && !(order.contains(monthOld) && order.contains(fromX)); page++) {
+                String queue = operator.get("/console?type=ERASURE&status=RECEIVED&page=" + page).asString();
+                Matcher ids = Pattern.compile("/console/request\\?id=([0-9a-f-]{36})").matcher(queue);
+                while (ids.find()) {
+                    order.add(ids.group(1));
+                }
+                int row = queue.indexOf("/console/request?id=" + fromX);
+                if (row > 0) {
+                    rowOfX = queue.substring(row, queue.indexOf("</tr>", row));
+                }
+            }
+            assertThat(order).contains(monthOld, fromX);
+            assertThat(order.indexOf(fromX)).as("the platform's deadline is nearer").isLessThan(order.indexOf(monthOld));
+            assertThat(rowOfX).contains("x-compliance").containsPattern("\\d+ h left");
         }
 
         @Test
