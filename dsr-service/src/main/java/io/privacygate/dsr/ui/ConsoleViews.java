@@ -301,4 +301,79 @@ public final class ConsoleViews {
             return entry.event() == null ? "" : time(entry.event().occurredAt());
         }
     }
+
+    /** Art. 33-34: open alerts and the breach register, each breach with its clock. */
+    public record BreachesPage(List<ConsoleRecords.Alert> alerts, List<BreachRow> breaches, Message message,
+                               long totalBreaches) {
+        public List<String> risks() {
+            return ConsoleBreachResource.risks();
+        }
+
+        public List<String> exemptions() {
+            return ConsoleBreachResource.exemptions();
+        }
+    }
+
+    /** One breach of the register, with its 72-hour clock (Art. 33(1)) and the subjects' state (Art. 34) in words. */
+    public record BreachRow(ConsoleRecords.Breach breach, Instant now) {
+        public String shortId() {
+            return breach.id().toString().substring(0, 8);
+        }
+
+        public String aware() {
+            return time(breach.awareAt());
+        }
+
+        public String deadline() {
+            return breach.authorityNotification() == null ? "" : time(breach.authorityNotification().deadline());
+        }
+
+        /** The authority may still have to be told: nothing recorded yet. */
+        public boolean authorityPending() {
+            return breach.authorityNotification() != null && breach.authorityNotification().notifiedAt() == null;
+        }
+
+        public boolean overdue() {
+            return breach.authorityNotification() != null && breach.authorityNotification().overdue();
+        }
+
+        /** Where the 72 hours stand, counted to the instant. */
+        public String clockText() {
+            ConsoleRecords.BreachAuthority a = breach.authorityNotification();
+            if (a == null) {
+                return "";
+            }
+            if (a.notifiedAt() != null) {
+                return "authority notified " + time(a.notifiedAt()) + (Boolean.TRUE.equals(a.late()) ? " (after 72 h)" : "");
+            }
+            if (!a.required()) {
+                return "no notification required (risk unlikely); documented (Art. 33(5))";
+            }
+            long minutes = Duration.between(now, a.deadline()).toMinutes();
+            if (minutes < 0) {
+                return "overdue by " + Math.max(1, -minutes / 60) + " h: notify with the reasons for the delay";
+            }
+            return minutes < 60 ? "less than 1 h left" : minutes / 60 + " h left";
+        }
+
+        /** The subjects may still have to be told: nothing recorded yet. */
+        public boolean subjectsOpen() {
+            ConsoleRecords.BreachSubjects s = breach.subjectNotification();
+            return s != null && s.notifiedAt() == null && s.exemption() == null;
+        }
+
+        public String subjectsText() {
+            ConsoleRecords.BreachSubjects s = breach.subjectNotification();
+            if (s == null) {
+                return "";
+            }
+            if (s.notifiedAt() != null) {
+                return "told " + time(s.notifiedAt()) + (s.method() == null ? "" : " by " + s.method());
+            }
+            if (s.exemption() != null) {
+                return "not told: " + s.exemption() + " (Art. 34(3))";
+            }
+            return s.pending() ? "to be told without undue delay (high risk, Art. 34(1))" : "not required";
+        }
+    }
 }

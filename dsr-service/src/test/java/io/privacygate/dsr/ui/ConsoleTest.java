@@ -61,7 +61,7 @@ class ConsoleTest {
         @Test
         void everyPageRedirectsABrowserToSignInWithPkce() {
             for (String page : List.of("/console", "/console/new", "/console/request?id=" + UUID.randomUUID(),
-                    "/console/subjects", "/console/purposes", "/console/audit")) {
+                    "/console/subjects", "/console/purposes", "/console/audit", "/console/breaches")) {
                 Response answer = ConsoleBrowser.anonymous().get(page);
                 assertThat(answer.statusCode()).as(page).isEqualTo(302);
                 assertThat(answer.header("Location")).as(page).contains("/auth/realms/quarkus")
@@ -227,6 +227,19 @@ class ConsoleTest {
             assertThat(operator.get("/console/purposes").statusCode()).isEqualTo(403);
             assertThat(operator.get("/console/purposes/ropa.csv").statusCode()).isEqualTo(403);
             assertThat(operator.get("/console/audit").statusCode()).isEqualTo(403);
+        }
+
+        /** Art. 33-34 are the DPO's (and, to read, the auditor's): neither offered nor served, even to a forged form. */
+        @Test
+        void isNotOfferedAndIsRefusedAlertsAndBreaches() {
+            ConsoleBrowser operator = as("Oscar Operator", "privacy-operator");
+            Response queue = operator.get("/console");
+            assertThat(queue.asString()).doesNotContain("href=\"/console/breaches\"");
+            assertThat(operator.get("/console/breaches").statusCode()).isEqualTo(403);
+            assertThat(operator.post("/console/breaches/alert/acknowledgement", ConsoleBrowser.csrf(queue),
+                    Map.of("alertId", UUID.randomUUID().toString())).statusCode()).isEqualTo(403);
+            assertThat(operator.post("/console/breaches", ConsoleBrowser.csrf(queue), Map.of("nature", "x"))
+                    .statusCode()).isEqualTo(403);
         }
 
         @Test
