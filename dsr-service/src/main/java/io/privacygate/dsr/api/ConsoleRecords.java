@@ -1,6 +1,7 @@
 package io.privacygate.dsr.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
 import java.util.List;
@@ -144,5 +145,14 @@ public final class ConsoleRecords {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record BreachSubjects(boolean required, boolean pending, Instant notifiedAt, String method, String exemption,
                                  String explanation) {
+    }
+
+    /**
+     * Art. 14(3)(a): a subject obtained from a source and not yet informed, with the end of the one-month clock.
+     * Read from a JSON tree by hand (consent-service may answer a list or a page), so registered for reflection.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @RegisterForReflection
+    public record Art14Due(UUID subjectId, Instant obtainedAt, String source, Instant dueAt) {
     }
 }

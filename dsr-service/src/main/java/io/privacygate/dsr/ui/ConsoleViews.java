@@ -376,4 +376,35 @@ public final class ConsoleViews {
             return s.pending() ? "to be told without undue delay (high risk, Art. 34(1))" : "not required";
         }
     }
+
+    /** Art. 14(3)(a): the people to inform, nearest clock first, for a window. */
+    public record Art14Page(List<Art14Row> rows, String within, List<String> windows, Message message) {
+    }
+
+    /** One person to inform: pseudonymous id, the source and when their one month ends. */
+    public record Art14Row(ConsoleRecords.Art14Due due, Instant now) {
+        public String obtained() {
+            return time(due.obtainedAt());
+        }
+
+        public String dueAt() {
+            return time(due.dueAt());
+        }
+
+        public boolean overdue() {
+            return due.dueAt() != null && now.isAfter(due.dueAt());
+        }
+
+        public String leftText() {
+            if (due.dueAt() == null) {
+                return "";
+            }
+            long days = Duration.between(now, due.dueAt()).toDays();
+            if (overdue()) {
+                long late = Duration.between(due.dueAt(), now).toDays();
+                return late < 1 ? "overdue" : "overdue by " + late + (late == 1 ? " day" : " days");
+            }
+            return days < 1 ? "due today" : days + (days == 1 ? " day" : " days");
+        }
+    }
 }
