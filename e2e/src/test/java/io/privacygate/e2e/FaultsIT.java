@@ -257,7 +257,9 @@ class FaultsIT {
 
     private void withdrawalChecks(SoftAssertions softly) {
         List<Long> gaps = load.phases().values().stream().flatMap(p -> p.withdrawalGapsMillis.stream()).toList();
-        softly.assertThat(gaps).as("withdrawals measured").hasSizeGreaterThan(50);
+        // A p99 wants some hundred withdrawals, which the whole run gives; one fault alone (faults.only) fewer.
+        softly.assertThat(gaps).as("withdrawals measured")
+                .hasSizeGreaterThan(System.getProperty("faults.only", "").isBlank() ? 50 : 0);
         softly.assertThat(load.warmPermits()).as("permits cached before the withdrawals").isPositive();
         softly.assertThat(load.staleWithdrawals()).as("withdrawals a replica still permitted %s after they committed",
                 FaultLoad.STALE_LIMIT).isZero();
