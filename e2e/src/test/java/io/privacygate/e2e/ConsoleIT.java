@@ -271,6 +271,54 @@ class ConsoleIT {
     }
 
     /**
+     * Art. 33-34 in the browser (#20 point 11): the DPO records a breach she became aware of 70 hours ago, watches its
+     * 72-hour clock, records the notification of the authority and the communication to the subjects; audit-service's
+     * register holds both. The alerts section is on the same page.
+     */
+    @Test
+    @Order(5)
+    void theDpoRecordsABreachAndItsNotificationsWithinTheClock() {
+        signIn("demo-dpo");
+        assertThat(linkTo("/console/breaches")).isTrue();
+        driver().findElement(By.linkText("Alerts and breaches")).click();
+        assertThat(driver().findElement(By.tagName("h1")).getText()).isEqualTo("Alerts and breaches");
+        assertThat(page()).contains("Open alerts");
+        String nature = "Console test " + RUN + ": a CRM export mailed to the wrong recipient";
+        driver().findElement(By.id("nature")).sendKeys(nature);
+        new Select(driver().findElement(By.id("risk"))).selectByValue("HIGH");
+        String awareAt = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusHours(70).withSecond(0).withNano(0).toString();
+        driver().executeScript("arguments[0].value = arguments[1]", driver().findElement(By.id("awareAt")), awareAt);
+        driver().findElement(By.id("approxSubjects")).sendKeys("3");
+        driver().findElement(By.id("approxRecords")).sendKeys("3");
+        driver().findElement(By.id("dataCategories")).sendKeys("contact");
+        driver().findElement(By.id("measures")).sendKeys("Recipient asked to delete it");
+        driver().findElement(By.id("record-breach")).click();
+        waiting(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("message")));
+        assertThat(text("message")).contains("recorded");
+        String dpo = Keycloak.user("demo-dpo");
+        String breachId = given().auth().oauth2(dpo).get(AUDIT + "/api/v1/breaches?size=100").then().statusCode(200)
+                .extract().jsonPath().getList("items.findAll { it.nature == '" + nature + "' }.id", String.class).getFirst();
+        WebElement row = driver().findElement(By.id("breach-" + breachId));
+        assertThat(row.getText()).contains("h left").contains("to be told");
+        browser.screenshot("console-breach-clock");
+
+        driver().findElement(By.id("an-auth-" + breachId)).sendKeys("Lead supervisory authority");
+        driver().findElement(By.id("an-ref-" + breachId)).sendKeys("CASE-" + RUN);
+        driver().findElement(By.id("an-submit-" + breachId)).click();
+        waiting(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Notification of the authority"));
+        driver().findElement(By.id("sn-method-" + breachId)).sendKeys("e-mail to each person");
+        driver().findElement(By.id("sn-submit-" + breachId)).click();
+        waiting(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "Communication to the subjects"));
+        assertThat(driver().findElement(By.id("breach-" + breachId)).getText()).contains("authority notified").contains("told");
+        browser.screenshot("console-breach-notified");
+        given().auth().oauth2(dpo).get(AUDIT + "/api/v1/breaches/" + breachId).then().statusCode(200)
+                .body("authorityNotification.late", org.hamcrest.Matchers.equalTo(false))
+                .body("authorityNotification.reference", org.hamcrest.Matchers.equalTo("CASE-" + RUN))
+                .body("subjectNotification.method", org.hamcrest.Matchers.equalTo("e-mail to each person"));
+        signOut();
+    }
+
+    /**
      * The checkpoint job signs the tree every minute, whatever has arrived by then; this run may be the suite's
      * first, so the DPO signs one now, once the first events have come through the services' outboxes.
      */

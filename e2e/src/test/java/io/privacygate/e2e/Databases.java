@@ -56,6 +56,41 @@ final class Databases {
         }
     }
 
+    /** The first column of each row the query answers, against the second (a count) as a long. */
+    static java.util.Map<String, Long> counts(String database, String sql) {
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        try (Connection connection = connect(database); ResultSet rows = connection.createStatement().executeQuery(sql)) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the " + database + " database", e);
+        }
+        return counts;
+    }
+
+    /** Each row the query answers, in order, handed to the consumer (for tables too big to hold as a list). */
+    static void forEach(String database, String sql, RowConsumer consumer) {
+        try (Connection connection = connect(database)) {
+            connection.setAutoCommit(false);
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.setFetchSize(5_000);
+                try (ResultSet rows = statement.executeQuery(sql)) {
+                    while (rows.next()) {
+                        consumer.accept(rows);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read the " + database + " database", e);
+        }
+    }
+
+    @FunctionalInterface
+    interface RowConsumer {
+        void accept(ResultSet row) throws SQLException;
+    }
+
     private static Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(SERVER + database, "postgres", "postgres");
     }

@@ -254,7 +254,7 @@ class PrivacyFlowIT {
                         .extract().jsonPath().getString("status")).isEqualTo("COMPLETED"));
     }
 
-    private static void definePurpose(String dpo, String key, String legalBasis, List<String> categories, boolean gpcApplies) {
+    static void definePurpose(String dpo, String key, String legalBasis, List<String> categories, boolean gpcApplies) {
         Map<String, Object> purpose = new HashMap<>(Map.of("key", key, "title", key, "legalBasis", legalBasis,
                 "dataCategories", categories, "retention", "P1Y", "recipients", List.of("crm-team"),
                 "channels", List.of("facebook", "messenger", "instagram", "crm"), "noticeUrl", "https://example.org/notice/" + key,
@@ -280,7 +280,7 @@ class PrivacyFlowIT {
                 .post(INGESTION + "/webhooks/meta").then().statusCode(200);
     }
 
-    private static String hmacHex(byte[] body) {
+    static String hmacHex(byte[] body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(META_APP_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Brings the suite up once per test run with {@code bin/privacy-gate up} — the same command a user runs —
- * and takes it down when the run ends. Its data lives under {@code e2e/target/suite}.
+ * and takes it down when the run ends. Its data lives under {@code e2e/target/suite}. A test class annotated
+ * {@link Replicas} gets the suite with that many instances of each service behind HAProxy ({@code up --replicas N}):
+ * if the suite runs with another number, it is taken down and brought up again (the data stays). Classes run in
+ * {@link org.junit.jupiter.api.Order} (junit-platform.properties), so that the one class with replicas comes last.
  */
 public class Suite implements BeforeAllCallback {
     static final Path ROOT = Path.of(System.getProperty("privacy-gate.root", "..")).toAbsolutePath().normalize();
@@ -20,8 +23,18 @@ public class Suite implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        Replicas wanted = context.getRequiredTestClass().getAnnotation(Replicas.class);
+        int replicas = wanted == null ? 1 : wanted.value();
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
-                .getOrComputeIfAbsent(Suite.class, key -> new Running(), Running.class);
+                .getOrComputeIfAbsent(Suite.class, key -> new Running(replicas), Running.class)
+                .ensure(replicas);
+    }
+
+    /** How many instances of each service a test class needs (bin/privacy-gate up --replicas N). */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    @interface Replicas {
+        int value();
     }
 
     /** The SMTP server the suite's mail goes to; it lives as long as the test run. */
@@ -48,8 +61,22 @@ public class Suite implements BeforeAllCallback {
 
     /** Closed by JUnit at the end of the run. */
     static final class Running implements ExtensionContext.Store.CloseableResource {
-        Running() {
-            run("up", 15);
+        private int replicas;
+
+        Running(int replicas) {
+            up(replicas);
+        }
+
+        void ensure(int wanted) {
+            if (wanted != replicas) {
+                run("down", 5);
+                up(wanted);
+            }
+        }
+
+        private void up(int wanted) {
+            run(15, "up", "--replicas", String.valueOf(wanted));
+            replicas = wanted;
             // The log's key exists once audit-service has run: only now can the witnesses know it.
             String logKey = RestAssured.get("http://127.0.0.1:8084/api/v1/checkpoints/keys").then().statusCode(200)
                     .extract().path("keys.find { it.current }.verifierKey");
@@ -60,7 +87,7 @@ public class Suite implements BeforeAllCallback {
         @Override
         public void close() {
             if (!Boolean.getBoolean("privacy-gate.keep-running")) {
-                run("down", 2);
+                run("down", 5);
             }
             MAIL.close();
             WITNESSES.forEach(Witness::close);
@@ -87,8 +114,14 @@ public class Suite implements BeforeAllCallback {
     }
 
     private static void run(String command, int timeoutMinutes) {
+        run(timeoutMinutes, command);
+    }
+
+    /** {@code bin/privacy-gate COMMAND...}, its output in the test's, failing the test if it fails or hangs. */
+    static void run(int timeoutMinutes, String... words) {
+        String command = String.join(" ", words);
         try {
-            Process process = command(command).inheritIO().start();
+            Process process = command(words).inheritIO().start();
             process.getOutputStream().close();
             if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
                 process.destroyForcibly();

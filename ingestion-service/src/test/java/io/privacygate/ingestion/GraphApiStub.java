@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -20,11 +21,19 @@ import java.util.regex.Pattern;
  * {@code GET /v21.0/{ig-user-id}?fields=mentioned_comment.comment_id({comment-id}){...}} answers a registered mentioned
  * comment as {@code {"mentioned_comment":{...},"id":"<ig-user-id>"}}; 404 with Graph's error object for an unknown
  * one, and 401 without the page access token.
+ * <p>
+ * For reconciliation (issue 21 point 3): {@code GET /v21.0/{comment-id}?fields=id} answers {@code {"id":…}} for a comment
+ * registered with {@link #comment}, and, for one registered with {@link #deletedObject}, the 400 Graph answers for an
+ * object that does not exist: {@code GraphMethodException}, {@code code 100}, {@code error_subcode 33}, "Unsupported get
+ * request. Object with ID '…' does not exist, cannot be loaded due to missing permissions, or does not support this
+ * operation".
  */
 public class GraphApiStub implements QuarkusTestResourceLifecycleManager {
     public static final String ACCESS_TOKEN = "stub-page-access-token";
     private static final Map<String, String> LEADS = new ConcurrentHashMap<>();
     private static final Map<String, String> MENTIONS = new ConcurrentHashMap<>();
+    private static final Set<String> COMMENTS = ConcurrentHashMap.newKeySet();
+    private static final Set<String> DELETED = ConcurrentHashMap.newKeySet();
     private static final Pattern MENTIONED_COMMENT = Pattern.compile("mentioned_comment\\.comment_id\\(([^)]+)\\)");
     private static final AtomicInteger REQUESTS = new AtomicInteger();
     private HttpServer server;
@@ -40,6 +49,16 @@ public class GraphApiStub implements QuarkusTestResourceLifecycleManager {
         MENTIONS.put(igUserId + "/" + commentId, "{\"mentioned_comment\":{\"id\":\"" + commentId + "\",\"text\":\"" + text
                 + "\",\"timestamp\":\"2026-12-07T18:18:20+0000\",\"from\":{\"id\":\"" + authorIgsid + "\",\"username\":\""
                 + username + "\"}},\"id\":\"" + igUserId + "\"}");
+    }
+
+    /** A comment that still exists on Facebook or Instagram. */
+    public static void comment(String commentId) {
+        COMMENTS.add(commentId);
+    }
+
+    /** An object deleted at the source: Graph answers its "does not exist" error. */
+    public static void deletedObject(String objectId) {
+        DELETED.add(objectId);
     }
 
     public static int requests() {
@@ -67,6 +86,13 @@ public class GraphApiStub implements QuarkusTestResourceLifecycleManager {
         String lead = mention.find() ? MENTIONS.get(id + "/" + mention.group(1)) : LEADS.get(id);
         if (!("Bearer " + ACCESS_TOKEN).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             send(exchange, 401, "{\"error\":{\"message\":\"Invalid OAuth access token.\",\"type\":\"OAuthException\",\"code\":190}}");
+        } else if (DELETED.contains(id)) {
+            send(exchange, 400, "{\"error\":{\"message\":\"Unsupported get request. Object with ID '" + id + "' does not exist, "
+                    + "cannot be loaded due to missing permissions, or does not support this operation. Please read the Graph API "
+                    + "documentation at https://developers.facebook.com/docs/graph-api\",\"type\":\"GraphMethodException\","
+                    + "\"code\":100,\"error_subcode\":33,\"fbtrace_id\":\"AbCdEfGhIjK\"}}");
+        } else if (COMMENTS.contains(id)) {
+            send(exchange, 200, "{\"id\":\"" + id + "\"}");
         } else if (lead == null) {
             send(exchange, 404, "{\"error\":{\"message\":\"Unsupported get request.\",\"type\":\"GraphMethodException\",\"code\":100}}");
         } else {

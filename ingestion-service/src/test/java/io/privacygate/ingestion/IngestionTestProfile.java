@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * One application for every {@code @QuarkusTest} of the module (Quarkus restarts only between profiles):
  * embedded PostgreSQL, the OIDC test server, a real consent-service run from its packaged jar behind
- * {@link ConsentServiceStub} (which answers its batch resolve), a stub of Meta's Graph API, a stand-in for LinkedIn's Lead Sync API, and a real
+ * {@link ConsentServiceStub} (which answers its batch resolve), a stub of Meta's Graph API, a stand-in for LinkedIn's Lead Sync API, one for X's batch compliance API, and a real
  * dsr-service when its jar has been built.
  */
 public class IngestionTestProfile implements QuarkusTestProfile {
@@ -28,6 +28,7 @@ public class IngestionTestProfile implements QuarkusTestProfile {
                 new TestResourceEntry(OidcWiremockTestResource.class),
                 new TestResourceEntry(GraphApiStub.class),
                 new TestResourceEntry(LinkedInApiStub.class),
+                new TestResourceEntry(XApiStub.class),
                 new TestResourceEntry(PeerService.class, Map.of("service", "consent-service",
                         "url-property", ConsentServiceStub.PEER_URL_PROPERTY)),
                 new TestResourceEntry(ConsentServiceStub.class),

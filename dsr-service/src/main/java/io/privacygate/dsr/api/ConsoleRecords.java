@@ -1,6 +1,7 @@
 package io.privacygate.dsr.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.time.Instant;
 import java.util.List;
@@ -105,5 +106,53 @@ public final class ConsoleRecords {
         public List<String> hashes() {
             return hashes == null ? List.of() : hashes;
         }
+    }
+
+    /** An alert of audit-service's detection (Art. 33(1)): pseudonymous keys and log indexes only. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Alert(UUID id, String rule, String severity, String description, String status, String keyKind,
+                        String key, int subjectCount, long eventCount, Instant raisedAt, Instant acknowledgedAt,
+                        String acknowledgedBy, Instant escalatedAt, String escalatedBy, UUID breachId) {
+        /** Enough of the id to tell alerts apart in a list. */
+        public String shortId() {
+            return id.toString().substring(0, 8);
+        }
+    }
+
+    /** An entry of audit-service's breach register (Art. 33(5)) with its 72-hour clock as of when it was read. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Breach(UUID id, UUID alertId, String nature, List<String> dataCategories,
+                         List<String> subjectCategories, long approxSubjects, long approxRecords, String consequences,
+                         String measures, String risk, Instant occurredAt, Instant awareAt, Instant recordedAt,
+                         String recordedBy, BreachAuthority authorityNotification, BreachSubjects subjectNotification) {
+        public List<String> dataCategories() {
+            return dataCategories == null ? List.of() : dataCategories;
+        }
+
+        public List<String> subjectCategories() {
+            return subjectCategories == null ? List.of() : subjectCategories;
+        }
+    }
+
+    /** Art. 33(1): the authority's notification, its deadline (awareness + 72 h) and the time left while pending. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record BreachAuthority(boolean required, Instant deadline, Long secondsLeft, boolean overdue,
+                                  Instant notifiedAt, Boolean late, String authority, String reference,
+                                  String lateReasons) {
+    }
+
+    /** Art. 34: the communication to the subjects, or the Art. 34(3) exemption that applies. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record BreachSubjects(boolean required, boolean pending, Instant notifiedAt, String method, String exemption,
+                                 String explanation) {
+    }
+
+    /**
+     * Art. 14(3)(a): a subject obtained from a source and not yet informed, with the end of the one-month clock.
+     * Read from a JSON tree by hand (consent-service may answer a list or a page), so registered for reflection.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @RegisterForReflection
+    public record Art14Due(UUID subjectId, Instant obtainedAt, String source, Instant dueAt) {
     }
 }

@@ -18,13 +18,17 @@ import java.util.UUID;
 
 /**
  * One request in full. {@code identifiers}, {@code details} and the corrected values are present only for
- * operators (dpo, privacy-operator); a service that filed the request sees its state only.
+ * operators (dpo, privacy-operator); a service that filed the request sees its state only. {@code platformDueAt} is
+ * the deadline of the platform whose signal opened the request (X's compliance events: 24 hours), beside the
+ * Art. 12(3) {@code dueAt}; null when its channel has none.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RequestView(UUID id, RequestType type, RequestStatus status, Outcome outcome, boolean extended,
                           boolean overdue, String channel, String details, List<Identifier> identifiers,
                           RectificationRequest rectification, UUID subjectId, SubjectResolution subjectResolution,
-                          Instant receivedAt, Instant originalDueAt, Instant dueAt, Extension extension,
+                          Instant receivedAt, Instant originalDueAt, Instant dueAt,
+                          @JsonInclude(JsonInclude.Include.ALWAYS) Instant platformDueAt,
+                          boolean platformDeadlineMissed, Extension extension,
                           Verification verification, Closing closing, RestrictionLift restrictionLift, List<Task> tasks,
                           Answer answer, String filedBy, Instant createdAt) {
 

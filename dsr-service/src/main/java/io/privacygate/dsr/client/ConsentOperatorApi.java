@@ -1,5 +1,6 @@
 package io.privacygate.dsr.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.privacygate.commons.web.Page;
 import io.privacygate.dsr.api.ConsoleRecords;
 import io.privacygate.dsr.api.LookupBody;
@@ -74,4 +75,18 @@ public interface ConsentOperatorApi {
     @Path("/ropa")
     @Produces("text/csv")
     Uni<String> ropaCsv();
+
+    /**
+     * Art. 14(3)(a) (#20 point 4, contract C3): subjects obtained from a source who were not informed and whose
+     * one-month clock ends within {@code within} (an ISO-8601 period) or has passed, nearest first. Read as JSON, a
+     * list or a page of {@code {subjectId, obtainedAt, source, dueAt}}.
+     */
+    @GET
+    @Path("/subjects/art14-due")
+    Uni<JsonNode> art14Due(@QueryParam("within") String within);
+
+    /** Records that the subject was given the Art. 14 information: {@code {informedAt, means}}. */
+    @POST
+    @Path("/subjects/{subjectId}/art14-informed")
+    Uni<JsonNode> art14Informed(@PathParam("subjectId") UUID subjectId, Map<String, Object> informed);
 }

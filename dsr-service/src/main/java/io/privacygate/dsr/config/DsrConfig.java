@@ -55,6 +55,43 @@ public interface DsrConfig {
     @WithDefault("P3D")
     Duration nearDeadline();
 
+    /**
+     * Issue 21: the deadline a platform sets for the requests its signals open, by the request's channel
+     * ({@code privacy-gate.dsr.platform-deadlines.<channel>}, an ISO-8601 duration counted from receipt), beside the
+     * Art. 12(3) month. {@code x-compliance=PT24H}: the X Developer Agreement wants deletion within 24 hours of a
+     * request by X or the user. Meta's data deletion callback documentation states no deadline, so
+     * {@code meta-data-deletion} has none.
+     */
+    Map<String, Duration> platformDeadlines();
+
+    /**
+     * A {@code dsr.platform-deadline.near} audit event is recorded once an open request's platform deadline is less
+     * than this away, so that audit-service alerts while it can still be met.
+     */
+    @WithDefault("PT4H")
+    Duration platformDeadlineWarning();
+
+    /** The controller, named in every export package (Art. 15(1), 13(1)(a)); prod has no default. */
+    Controller controller();
+
+    /** The data protection officer, named in every export package (Art. 13(1)(b), 37(7)). */
+    Dpo dpo();
+
+    /**
+     * Art. 15(1)(h): the statement on automated decision-making, including profiling (Art. 22(1) and (4)), in every
+     * export package. The suite's decisions only check whether processing is allowed; it takes no decision about a
+     * person with legal or similarly significant effect. A controller that does says so here, with the logic involved.
+     */
+    @WithDefault("No decision based solely on automated processing, including profiling, which produces legal effects "
+            + "concerning you or similarly significantly affects you is taken about you (Art. 22(1)).")
+    String automatedDecisionMaking();
+
+    /**
+     * Art. 15(2), 46: transfers to third countries or international organisations, by recipient
+     * ({@code privacy-gate.dsr.transfers."<recipient>".country} and {@code .safeguard}); none by default.
+     */
+    Map<String, Transfer> transfers();
+
     Export export();
 
     Notifications notifications();
@@ -64,6 +101,27 @@ public interface DsrConfig {
     Retention retention();
 
     Console console();
+
+    interface Controller {
+        /** The controller's legal name. */
+        String name();
+
+        /** How to reach the controller: a postal address, an e-mail address or a web page. */
+        String contact();
+    }
+
+    interface Dpo {
+        /** The DPO's contact (Art. 37(7)); absent where none was designated (Art. 37(1) does not apply). */
+        Optional<String> contact();
+    }
+
+    interface Transfer {
+        /** The third country or international organisation. */
+        String country();
+
+        /** The safeguard: an adequacy decision (Art. 45) or Art. 46's (e.g. "standard contractual clauses (2021/914)"). */
+        String safeguard();
+    }
 
     interface Deadline {
         /**

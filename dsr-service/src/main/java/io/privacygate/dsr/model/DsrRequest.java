@@ -66,6 +66,23 @@ public class DsrRequest {
     @Column(name = "due_at", nullable = false)
     public Instant dueAt;
 
+    /**
+     * The deadline of the platform whose signal opened the request (X's compliance events: 24 hours), beside the
+     * Art. 12(3) one; null when the request's channel has none ({@code privacy-gate.dsr.platform-deadlines}).
+     */
+    @Column(name = "platform_due_at")
+    public Instant platformDueAt;
+
+    /** The nearer of {@code dueAt} and {@code platformDueAt}, computed by the database; what the queue sorts by. */
+    @Column(name = "next_due_at", insertable = false, updatable = false)
+    public Instant nextDueAt;
+
+    @Column(name = "platform_near_notified_at")
+    public Instant platformNearNotifiedAt;
+
+    @Column(name = "platform_missed_notified_at")
+    public Instant platformMissedNotifiedAt;
+
     @Column(nullable = false)
     public boolean extended;
 
@@ -147,6 +164,11 @@ public class DsrRequest {
 
     public boolean overdueAt(Instant now) {
         return status.isOpen() && now.isAfter(dueAt);
+    }
+
+    /** Open and past the platform's own deadline. */
+    public boolean platformDeadlineMissedAt(Instant now) {
+        return status.isOpen() && platformDueAt != null && now.isAfter(platformDueAt);
     }
 
     private static EncryptedColumn column(String name) {

@@ -75,6 +75,21 @@ public class DsrRequestRepository implements PanacheRepositoryBase<DsrRequest, U
                 List.copyOf(RequestStatus.OPEN), now).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
     }
 
+    /**
+     * Open requests whose platform deadline falls between {@code now} and {@code until}, not yet warned of, locked.
+     */
+    public Uni<List<DsrRequest>> platformDeadlineNear(Instant now, Instant until, int limit) {
+        return find("status in ?1 and platformDueAt >= ?2 and platformDueAt < ?3 and platformNearNotifiedAt is null "
+                        + "order by platformDueAt", List.copyOf(RequestStatus.OPEN), now, until)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
+    }
+
+    /** Open requests past their platform deadline, not yet reported as missed, locked. */
+    public Uni<List<DsrRequest>> platformDeadlineMissed(Instant now, int limit) {
+        return find("status in ?1 and platformDueAt < ?2 and platformMissedNotifiedAt is null order by platformDueAt",
+                List.copyOf(RequestStatus.OPEN), now).withLock(LockModeType.PESSIMISTIC_WRITE).page(0, limit).list();
+    }
+
     public Uni<Long> countOpen() {
         return count("status in ?1", List.copyOf(RequestStatus.OPEN));
     }
@@ -90,10 +105,10 @@ public class DsrRequestRepository implements PanacheRepositoryBase<DsrRequest, U
 
     /**
      * The operators' work queue: requests in the given statuses (the open ones unless the operator picks one),
-     * optionally of one type, the most urgent deadline first.
+     * optionally of one type, the most urgent deadline first: the nearer of Art. 12(3)'s and the platform's.
      */
     public Uni<List<DsrRequest>> queue(RequestType type, Collection<RequestStatus> statuses, PageRequest page) {
-        return find(queueWhere(type), Sort.ascending("dueAt").and("id"), queueParameters(type, statuses))
+        return find(queueWhere(type), Sort.ascending("nextDueAt").and("id"), queueParameters(type, statuses))
                 .page(page.page(), page.size()).list();
     }
 

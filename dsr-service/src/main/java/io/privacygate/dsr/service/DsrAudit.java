@@ -66,6 +66,22 @@ public class DsrAudit {
                 .detail("dueAt", request.dueAt));
     }
 
+    /** Issue 21: an open request's platform deadline (X: 24 hours) is near; audit-service alerts on it. */
+    public Uni<Void> platformDeadlineNear(DsrRequest request) {
+        return trail.record(platformDeadline("dsr.platform-deadline.near", AuditOutcome.SUCCESS, request));
+    }
+
+    /** Issue 21: an open request's platform deadline has passed. */
+    public Uni<Void> platformDeadlineMissed(DsrRequest request) {
+        return trail.record(platformDeadline("dsr.platform-deadline.missed", AuditOutcome.FAILURE, request));
+    }
+
+    private static AuditEntry platformDeadline(String action, AuditOutcome outcome, DsrRequest request) {
+        return AuditEntry.of(action, outcome, SYSTEM_ACTOR).subject(request.subjectId)
+                .detail("requestId", request.id).detail("platformDueAt", request.platformDueAt)
+                .detail("channel", request.channel);
+    }
+
     public Uni<Void> codeSent(DsrRequest request, String actor) {
         return trail.record(entry("dsr.verification.code-sent", request, actor));
     }

@@ -17,6 +17,7 @@ import io.privacygate.dsr.model.TaskStep;
 import io.privacygate.dsr.repository.DsrTaskRepository;
 import io.privacygate.dsr.repository.ExportPackageRepository;
 import io.privacygate.dsr.repository.RecipientNotificationRepository;
+import io.privacygate.dsr.service.export.Accountability;
 import io.privacygate.dsr.service.export.ExportPackager;
 import io.privacygate.dsr.service.fanout.TaskResults;
 import io.smallrye.mutiny.Multi;
@@ -151,7 +152,8 @@ public class RequestCompletion {
         List<String> noDataHeldIn = all.stream().filter(t -> t.step == TaskStep.EXPORT && results.heldNoData(t.result))
                 .map(t -> t.participant).toList();
         Instant now = Instant.now();
-        byte[] zip = ExportPackager.zip(request, exported, noDataHeldIn, register(all), config.historyParticipant(), now);
+        byte[] zip = ExportPackager.zip(request, exported, noDataHeldIn, register(all), config.historyParticipant(),
+                Accountability.of(config), now);
         return seal(request.id, zip, cipher, now);
     }
 

@@ -61,7 +61,8 @@ public class RequestViews {
 
     public static RequestSummary summary(DsrRequest r, Instant now) {
         return new RequestSummary(r.id, r.type, r.status, r.outcome, r.extended, r.overdueAt(now), r.channel,
-                r.subjectId, r.receivedAt, r.dueAt, r.verifiedAt, r.closedAt);
+                r.subjectId, r.receivedAt, r.dueAt, r.platformDueAt, r.platformDeadlineMissedAt(now), r.verifiedAt,
+                r.closedAt);
     }
 
     /**
@@ -109,7 +110,8 @@ public class RequestViews {
         return new RequestView(r.id, r.type, r.status, r.outcome, r.extended, r.overdueAt(now), r.channel,
                 disclose ? cipher.decrypt(DsrRequest.DETAILS, r.detailsEncrypted) : null, shown,
                 disclose ? rectification(cipher.decrypt(DsrRequest.RECTIFICATION, r.rectificationEncrypted)) : null,
-                r.subjectId, r.subjectResolution, r.receivedAt, r.originalDueAt, r.dueAt, extension, verification,
+                r.subjectId, r.subjectResolution, r.receivedAt, r.originalDueAt, r.dueAt, r.platformDueAt,
+                r.platformDeadlineMissedAt(now), extension, verification,
                 closing, restrictionLift(r, cipher, taskList), taskViews, answers.of(r, taskList, notified, exportInfo), r.filedBy, r.createdAt);
     }
 

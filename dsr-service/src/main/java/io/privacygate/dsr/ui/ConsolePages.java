@@ -1,6 +1,8 @@
 package io.privacygate.dsr.ui;
 
+import io.privacygate.dsr.ui.ConsoleViews.Art14Page;
 import io.privacygate.dsr.ui.ConsoleViews.AuditPage;
+import io.privacygate.dsr.ui.ConsoleViews.BreachesPage;
 import io.privacygate.dsr.ui.ConsoleViews.Message;
 import io.privacygate.dsr.ui.ConsoleViews.NewRequestForm;
 import io.privacygate.dsr.ui.ConsoleViews.PurposesPage;
@@ -31,6 +33,10 @@ final class ConsolePages {
     static native TemplateInstance purposes(ConsoleUser user, PurposesPage page);
 
     static native TemplateInstance audit(ConsoleUser user, AuditPage page);
+
+    static native TemplateInstance breaches(ConsoleUser user, BreachesPage page);
+
+    static native TemplateInstance art14(ConsoleUser user, Art14Page page);
 
     static native TemplateInstance error(ConsoleUser user, int status, String title, String text);
 

@@ -6,6 +6,7 @@ import io.privacygate.dsr.api.RequestView;
 import io.privacygate.dsr.model.RequestStatus;
 import io.privacygate.dsr.model.RequestType;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +34,21 @@ public final class ConsoleViews {
         return ChronoUnit.DAYS.between(LocalDate.ofInstant(now, zone), LocalDate.ofInstant(dueAt, zone));
     }
 
+    /**
+     * How far a platform's deadline is, in hours (it is counted to the instant, not by calendar days): "23 h left",
+     * "missed by 2 h"; blank when there is none or the request is closed.
+     */
+    public static String platformLeftText(Instant platformDueAt, boolean open, Instant now) {
+        if (platformDueAt == null || !open) {
+            return "";
+        }
+        long minutes = Duration.between(now, platformDueAt).toMinutes();
+        if (minutes < 0) {
+            return "missed by " + Math.max(1, -minutes / 60) + " h";
+        }
+        return minutes < 60 ? "less than 1 h left" : minutes / 60 + " h left";
+    }
+
     /** A notice or an error shown above a page's content. */
     public record Message(boolean error, String text) {
         static Message notice(String text) {
@@ -45,9 +61,19 @@ public final class ConsoleViews {
     }
 
     /** One row of the queue: no identifiers, no free text. */
-    public record QueueRow(RequestSummary request, long daysLeft) {
+    public record QueueRow(RequestSummary request, long daysLeft, String platformLeftText) {
         public String due() {
             return time(request.dueAt());
+        }
+
+        /** The platform's deadline (issue 21), or blank. */
+        public String platformDue() {
+            return time(request.platformDueAt());
+        }
+
+        /** Past either deadline while open. */
+        public boolean late() {
+            return request.overdue() || request.platformDeadlineMissed();
         }
 
         public String received() {
@@ -71,7 +97,8 @@ public final class ConsoleViews {
         }
 
         static QueueRow of(RequestSummary summary, ZoneId zone, Instant now) {
-            return new QueueRow(summary, ConsoleViews.daysLeft(summary.dueAt(), zone, now));
+            return new QueueRow(summary, ConsoleViews.daysLeft(summary.dueAt(), zone, now),
+                    ConsoleViews.platformLeftText(summary.platformDueAt(), summary.status().isOpen(), now));
         }
     }
 
@@ -177,6 +204,15 @@ public final class ConsoleViews {
             return time(request.dueAt());
         }
 
+        /** The platform's deadline (issue 21), or blank. */
+        public String platformDue() {
+            return time(request.platformDueAt());
+        }
+
+        public String platformLeft() {
+            return platformLeftText(request.platformDueAt(), request.status().isOpen(), Instant.now());
+        }
+
         public String received() {
             return time(request.receivedAt());
         }
@@ -263,6 +299,112 @@ public final class ConsoleViews {
 
         public String occurred() {
             return entry.event() == null ? "" : time(entry.event().occurredAt());
+        }
+    }
+
+    /** Art. 33-34: open alerts and the breach register, each breach with its clock. */
+    public record BreachesPage(List<ConsoleRecords.Alert> alerts, List<BreachRow> breaches, Message message,
+                               long totalBreaches) {
+        public List<String> risks() {
+            return ConsoleBreachResource.risks();
+        }
+
+        public List<String> exemptions() {
+            return ConsoleBreachResource.exemptions();
+        }
+    }
+
+    /** One breach of the register, with its 72-hour clock (Art. 33(1)) and the subjects' state (Art. 34) in words. */
+    public record BreachRow(ConsoleRecords.Breach breach, Instant now) {
+        public String shortId() {
+            return breach.id().toString().substring(0, 8);
+        }
+
+        public String aware() {
+            return time(breach.awareAt());
+        }
+
+        public String deadline() {
+            return breach.authorityNotification() == null ? "" : time(breach.authorityNotification().deadline());
+        }
+
+        /** The authority may still have to be told: nothing recorded yet. */
+        public boolean authorityPending() {
+            return breach.authorityNotification() != null && breach.authorityNotification().notifiedAt() == null;
+        }
+
+        public boolean overdue() {
+            return breach.authorityNotification() != null && breach.authorityNotification().overdue();
+        }
+
+        /** Where the 72 hours stand, counted to the instant. */
+        public String clockText() {
+            ConsoleRecords.BreachAuthority a = breach.authorityNotification();
+            if (a == null) {
+                return "";
+            }
+            if (a.notifiedAt() != null) {
+                return "authority notified " + time(a.notifiedAt()) + (Boolean.TRUE.equals(a.late()) ? " (after 72 h)" : "");
+            }
+            if (!a.required()) {
+                return "no notification required (risk unlikely); documented (Art. 33(5))";
+            }
+            long minutes = Duration.between(now, a.deadline()).toMinutes();
+            if (minutes < 0) {
+                return "overdue by " + Math.max(1, -minutes / 60) + " h: notify with the reasons for the delay";
+            }
+            return minutes < 60 ? "less than 1 h left" : minutes / 60 + " h left";
+        }
+
+        /** The subjects may still have to be told: nothing recorded yet. */
+        public boolean subjectsOpen() {
+            ConsoleRecords.BreachSubjects s = breach.subjectNotification();
+            return s != null && s.notifiedAt() == null && s.exemption() == null;
+        }
+
+        public String subjectsText() {
+            ConsoleRecords.BreachSubjects s = breach.subjectNotification();
+            if (s == null) {
+                return "";
+            }
+            if (s.notifiedAt() != null) {
+                return "told " + time(s.notifiedAt()) + (s.method() == null ? "" : " by " + s.method());
+            }
+            if (s.exemption() != null) {
+                return "not told: " + s.exemption() + " (Art. 34(3))";
+            }
+            return s.pending() ? "to be told without undue delay (high risk, Art. 34(1))" : "not required";
+        }
+    }
+
+    /** Art. 14(3)(a): the people to inform, nearest clock first, for a window. */
+    public record Art14Page(List<Art14Row> rows, String within, List<String> windows, Message message) {
+    }
+
+    /** One person to inform: pseudonymous id, the source and when their one month ends. */
+    public record Art14Row(ConsoleRecords.Art14Due due, Instant now) {
+        public String obtained() {
+            return time(due.obtainedAt());
+        }
+
+        public String dueAt() {
+            return time(due.dueAt());
+        }
+
+        public boolean overdue() {
+            return due.dueAt() != null && now.isAfter(due.dueAt());
+        }
+
+        public String leftText() {
+            if (due.dueAt() == null) {
+                return "";
+            }
+            long days = Duration.between(now, due.dueAt()).toDays();
+            if (overdue()) {
+                long late = Duration.between(due.dueAt(), now).toDays();
+                return late < 1 ? "overdue" : "overdue by " + late + (late == 1 ? " day" : " days");
+            }
+            return days < 1 ? "due today" : days + (days == 1 ? " day" : " days");
         }
     }
 }

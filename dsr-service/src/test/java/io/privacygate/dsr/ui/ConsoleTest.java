@@ -14,10 +14,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,7 +61,7 @@ class ConsoleTest {
         @Test
         void everyPageRedirectsABrowserToSignInWithPkce() {
             for (String page : List.of("/console", "/console/new", "/console/request?id=" + UUID.randomUUID(),
-                    "/console/subjects", "/console/purposes", "/console/audit")) {
+                    "/console/subjects", "/console/purposes", "/console/audit", "/console/breaches")) {
                 Response answer = ConsoleBrowser.anonymous().get(page);
                 assertThat(answer.statusCode()).as(page).isEqualTo(302);
                 assertThat(answer.header("Location")).as(page).contains("/auth/realms/quarkus")
@@ -179,6 +184,41 @@ class ConsoleTest {
             assertThat(queue.substring(row, queue.indexOf("</tr>", row))).contains("overdue by");
         }
 
+        /**
+         * Issue 21: X's 24 hours end before the Art. 12(3) month of a request received four weeks ago, so the X
+         * erasure received now comes first, with its platform deadline measured in hours.
+         */
+        @Test
+        void sortsTheQueueByTheNearestDeadlineOfEitherKind() {
+            String monthOld = given().auth().oauth2(TestTokens.user("privacy-operator")).contentType(ContentType.JSON)
+                    .body(Map.of("type", "ERASURE", "identifiers", List.of(Map.of("type", "email", "value", email())),
+                            "receivedAt", ZonedDateTime.now(ZoneOffset.UTC).minusMonths(1).plusDays(2).toInstant().toString()))
+                    .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+            String fromX = given().auth().oauth2(TestTokens.service("ingestion-service", "dsr-intake"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("type", "ERASURE", "identifiers", List.of(Map.of("type", "x",
+                            "value", String.valueOf(Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L)))),
+                            "channel", "x-compliance"))
+                    .post("/api/v1/requests").then().statusCode(201).extract().path("id");
+            ConsoleBrowser operator = as("Oscar Operator", "privacy-operator");
+            List<String> order = new ArrayList<>();
+            String rowOfX = null;
+            for (int page = 0; page < 50 && !(order.contains(monthOld) && order.contains(fromX)); page++) {
+                String queue = operator.get("/console?type=ERASURE&status=RECEIVED&page=" + page).asString();
+                Matcher ids = Pattern.compile("/console/request\\?id=([0-9a-f-]{36})").matcher(queue);
+                while (ids.find()) {
+                    order.add(ids.group(1));
+                }
+                int row = queue.indexOf("/console/request?id=" + fromX);
+                if (row > 0) {
+                    rowOfX = queue.substring(row, queue.indexOf("</tr>", row));
+                }
+            }
+            assertThat(order).contains(monthOld, fromX);
+            assertThat(order.indexOf(fromX)).as("the platform's deadline is nearer").isLessThan(order.indexOf(monthOld));
+            assertThat(rowOfX).contains("x-compliance").containsPattern("\\d+ h left");
+        }
+
         @Test
         void isNotOfferedAndIsRefusedThePurposesAndAuditPages() {
             ConsoleBrowser operator = as("Oscar Operator", "privacy-operator");
@@ -187,6 +227,19 @@ class ConsoleTest {
             assertThat(operator.get("/console/purposes").statusCode()).isEqualTo(403);
             assertThat(operator.get("/console/purposes/ropa.csv").statusCode()).isEqualTo(403);
             assertThat(operator.get("/console/audit").statusCode()).isEqualTo(403);
+        }
+
+        /** Art. 33-34 are the DPO's (and, to read, the auditor's): neither offered nor served, even to a forged form. */
+        @Test
+        void isNotOfferedAndIsRefusedAlertsAndBreaches() {
+            ConsoleBrowser operator = as("Oscar Operator", "privacy-operator");
+            Response queue = operator.get("/console");
+            assertThat(queue.asString()).doesNotContain("href=\"/console/breaches\"");
+            assertThat(operator.get("/console/breaches").statusCode()).isEqualTo(403);
+            assertThat(operator.post("/console/breaches/alert/acknowledgement", ConsoleBrowser.csrf(queue),
+                    Map.of("alertId", UUID.randomUUID().toString())).statusCode()).isEqualTo(403);
+            assertThat(operator.post("/console/breaches", ConsoleBrowser.csrf(queue), Map.of("nature", "x"))
+                    .statusCode()).isEqualTo(403);
         }
 
         @Test

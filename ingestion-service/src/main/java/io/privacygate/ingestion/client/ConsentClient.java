@@ -53,11 +53,12 @@ public class ConsentClient {
      * consent-service in batch calls of at most {@value #MAX_BATCH}, each set once. If a call fails, so does
      * the whole resolution ({@link ConsentUnavailableException}): nothing is decided without it.
      */
-    public Uni<List<Optional<UUID>>> resolveAll(List<List<Identifier>> people) {
+    public Uni<List<Optional<UUID>>> resolveAll(List<ConsentDtos.Person> people) {
         List<String> keys = new ArrayList<>(people.size());
         Map<String, Optional<UUID>> answered = new ConcurrentHashMap<>();
-        Map<String, List<Identifier>> unknown = new LinkedHashMap<>();
-        for (List<Identifier> identifiers : people) {
+        Map<String, ConsentDtos.Person> unknown = new LinkedHashMap<>();
+        for (ConsentDtos.Person person : people) {
+            List<Identifier> identifiers = person.identifiers();
             List<Identifier> wellFormed = new ArrayList<>();
             List<String> normalized = new ArrayList<>();
             for (Identifier identifier : identifiers) {
@@ -69,21 +70,26 @@ public class ConsentClient {
                     // a lead's mistyped e-mail address must not block its other identifiers
                 }
             }
+            // the source is part of the key: a person met again through another source is resolved again, so that
+            // consent-service records that source too (Art. 14)
+            if (person.source() != null) {
+                normalized.add("source:" + person.source());
+            }
             String key = wellFormed.isEmpty() ? null : digest(normalized);
             keys.add(key);
             UUID known = key == null ? null : subjects.getIfPresent(key);
             if (known != null) {
                 answered.put(key, Optional.of(known));
             } else if (key != null) {
-                unknown.putIfAbsent(key, wellFormed);
+                unknown.putIfAbsent(key, new ConsentDtos.Person(wellFormed, person.source(), person.obtainedAt()));
             }
         }
-        List<Map.Entry<String, List<Identifier>>> pending = List.copyOf(unknown.entrySet());
+        List<Map.Entry<String, ConsentDtos.Person>> pending = List.copyOf(unknown.entrySet());
         List<Uni<Void>> calls = new ArrayList<>();
         for (int from = 0; from < pending.size(); from += MAX_BATCH) {
-            List<Map.Entry<String, List<Identifier>>> chunk = pending.subList(from, Math.min(pending.size(), from + MAX_BATCH));
-            ConsentDtos.BatchResolveRequest request = new ConsentDtos.BatchResolveRequest(
-                    chunk.stream().map(e -> new ConsentDtos.ResolveRequest(e.getValue())).toList());
+            List<Map.Entry<String, ConsentDtos.Person>> chunk = pending.subList(from, Math.min(pending.size(), from + MAX_BATCH));
+            ConsentDtos.BatchResolveRequest request = new ConsentDtos.BatchResolveRequest(chunk.stream().map(Map.Entry::getValue)
+                    .map(p -> new ConsentDtos.ResolveRequest(p.identifiers(), p.source(), p.obtainedAt())).toList());
             calls.add(api.resolveAll(request)
                     .invoke(answer -> {
                         List<ConsentDtos.ResolveResult> results = answer == null ? null : answer.results();

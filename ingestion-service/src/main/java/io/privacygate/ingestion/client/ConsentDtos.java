@@ -14,10 +14,23 @@ public final class ConsentDtos {
     private ConsentDtos() {
     }
 
-    public record ResolveRequest(List<Identifier> identifiers) {
+    /**
+     * {@code source} (the channel, or {@code import}) and {@code obtainedAt}: where and when the data was obtained, for
+     * Art. 14 (contract C3: consent-service records each source with its first date and starts the one-month clock).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResolveRequest(List<Identifier> identifiers, String source, Instant obtainedAt) {
         @Override
         public String toString() {
-            return "ResolveRequest[" + identifiers.size() + " identifiers]";
+            return "ResolveRequest[" + identifiers.size() + " identifiers, source=" + source + "]";
+        }
+    }
+
+    /** One person to resolve: the identifiers an event carries, where it came from and when (see {@link ResolveRequest}). */
+    public record Person(List<Identifier> identifiers, String source, Instant obtainedAt) {
+        @Override
+        public String toString() {
+            return "Person[" + identifiers.size() + " identifiers, source=" + source + "]";
         }
     }
 
@@ -42,8 +55,9 @@ public final class ConsentDtos {
     public record ResolveResult(UUID subjectId, boolean created, String refused) {
     }
 
+    /** {@code sourceKind} ({@code comment}, {@code post}, {@code message}, {@code mention}, {@code lead-form}) is left out when null. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DecisionQuery(UUID subjectId, String purpose, String channel) {
+    public record DecisionQuery(UUID subjectId, String purpose, String channel, String sourceKind) {
     }
 
     public record BatchDecisionRequest(List<DecisionQuery> queries) {
@@ -58,6 +72,8 @@ public final class ConsentDtos {
     public record Decision(boolean permitted, LegalBasis legalBasis, String reason, UUID consentEventId,
                            boolean restricted) {
         public static final String SUBJECT_RESTRICTED = "SUBJECT_RESTRICTED";
+        /** The platform's terms do not let data of this channel and source kind serve the purpose, consent or not (contract C1). */
+        public static final String PLATFORM_TERMS = "PLATFORM_TERMS";
 
         /** Art. 18: a restricted subject's data may be stored, and nothing more. */
         public boolean storageOnly() {

@@ -49,6 +49,6 @@ public interface DsrApi {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record RequestView(UUID id, String status, Instant dueAt) {
+    record RequestView(UUID id, String status, String outcome, Instant dueAt) {
     }
 }

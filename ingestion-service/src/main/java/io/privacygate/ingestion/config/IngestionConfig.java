@@ -37,6 +37,8 @@ public interface IngestionConfig {
 
     Suppression suppression();
 
+    Reconciliation reconciliation();
+
     /**
      * How far a platform's own time of an event may be ahead of its receipt here. A later time is replaced
      * by the time of receipt (issue 18): a payload must not move retention or "newer data wins" into the
@@ -201,6 +203,28 @@ public interface IngestionConfig {
 
         @WithDefault("10m")
         Duration maxBackoff();
+    }
+
+    /** Reconciliation with the platforms (issue 21 point 3): deletions whose webhook was lost are found by asking. */
+    interface Reconciliation {
+        /**
+         * How often stored items are compared with the platforms (read by its schedule; {@code off} stops it, as in tests,
+         * which run it themselves). X's compliance jobs take minutes and X allows one concurrent job per type.
+         */
+        @WithDefault("6h")
+        String every();
+
+        /** Items asked about per platform and run, those asked about longest ago first. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** How often an X compliance job is polled until it is complete. */
+        @WithDefault("30s")
+        Duration xPollInterval();
+
+        /** Polls of one X compliance job at most; a job not complete by then is left, and its items checked next run. */
+        @WithDefault("60")
+        int xMaxPolls();
     }
 
     /** The suppression list of erased platform ids (Art. 17; see the README, "Erased people stay erased"). */

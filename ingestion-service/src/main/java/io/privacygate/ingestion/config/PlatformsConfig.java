@@ -69,5 +69,12 @@ public interface PlatformsConfig {
     interface X {
         /** Answers the {@code crc_token} and signs {@code x-twitter-webhooks-signature}. */
         String consumerSecret();
+
+        /** X API v2, asked by reconciliation through batch compliance jobs ({@code /2/compliance/jobs}). */
+        @WithDefault("https://api.x.com")
+        URI apiUrl();
+
+        /** The app-only bearer token the compliance endpoints require; without it, X is not reconciled. */
+        Optional<String> bearerToken();
     }
 }

@@ -65,4 +65,8 @@ public class Interaction {
     /** Keyed digest of the platform item this is a copy of, by which an edit or removal at the source finds it. */
     @Column(name = "item_key")
     public String itemKey;
+
+    /** The platform's ids of the item, sealed under the inbox key ({@code ItemRefs}): what reconciliation asks the platform about. */
+    @Column(name = "item_ref")
+    public String itemRef;
 }

@@ -1,5 +1,6 @@
 package io.privacygate.ingestion.repository;
 
+import io.privacygate.ingestion.model.EventKind;
 import io.privacygate.ingestion.model.Interaction;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -46,17 +47,18 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
             row.put("stored_at", interaction.storedAt.toString());
             row.put("retain_until", interaction.retainUntil.toString());
             row.put("item_key", interaction.itemKey);
+            row.put("item_ref", interaction.itemRef);
             values.add(row);
         }
         return getSession().chain(session -> session.createNativeQuery("""
                         insert into interaction (id, subject_id, purpose, legal_basis, consent_event_id, channel, kind, categories,
-                                                 content_encrypted, restricted, source, occurred_at, stored_at, retain_until, item_key)
+                                                 content_encrypted, restricted, source, occurred_at, stored_at, retain_until, item_key, item_ref)
                         select r.id, r.subject_id, r.purpose, r.legal_basis, r.consent_event_id, r.channel, r.kind, r.categories,
-                               r.content_encrypted, r.restricted, r.source, r.occurred_at, r.stored_at, r.retain_until, r.item_key
+                               r.content_encrypted, r.restricted, r.source, r.occurred_at, r.stored_at, r.retain_until, r.item_key, r.item_ref
                         from jsonb_to_recordset(cast(cast(:rows as text) as jsonb)) as r(id uuid, subject_id uuid, purpose text,
                              legal_basis text, consent_event_id uuid, channel text, kind text, categories text,
                              content_encrypted text, restricted boolean, source text, occurred_at timestamptz,
-                             stored_at timestamptz, retain_until timestamptz, item_key text)""")
+                             stored_at timestamptz, retain_until timestamptz, item_key text, item_ref text)""")
                 .setParameter("rows", Json.write(values))
                 .executeUpdate());
     }
@@ -69,6 +71,21 @@ public class InteractionRepository implements PanacheRepositoryBase<Interaction,
 
     public Uni<Long> countUsable(UUID subjectId, String purpose) {
         return count("subjectId = ?1 and purpose = ?2 and restricted = false", subjectId, purpose);
+    }
+
+    /** Where the data the CRM may show for a purpose came from: each (channel, kind) once. */
+    public Uni<List<Source>> sourcesOf(UUID subjectId, String purpose) {
+        return getSession().chain(session -> session.createSelectionQuery(
+                        "select distinct channel, kind from Interaction where subjectId = ?1 and purpose = ?2 and restricted = false",
+                        Object[].class)
+                .setParameter(1, subjectId)
+                .setParameter(2, purpose)
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new Source((String) row[0], EventKind.valueOf((String) row[1]))).toList());
+    }
+
+    /** A channel and the kind of item on it. */
+    public record Source(String channel, EventKind kind) {
     }
 
     public Uni<List<Interaction>> allOf(UUID subjectId) {

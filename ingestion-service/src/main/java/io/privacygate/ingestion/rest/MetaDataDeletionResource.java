@@ -76,7 +76,10 @@ public class MetaDataDeletionResource {
         return callbacks.status(code).map(MetaDataDeletionResource::page);
     }
 
-    /** The code is hex and the status one of a few words: nothing here needs escaping beyond them. */
+    /**
+     * The code is hex, the status one of a few words, and the reason one of this service's fixed texts: nothing here needs
+     * escaping beyond them.
+     */
     private static String page(DataDeletionStatus status) {
         return """
                 <!DOCTYPE html>
@@ -84,8 +87,9 @@ public class MetaDataDeletionResource {
                 <body><h1>Data deletion request</h1>
                 <p>Confirmation code: <code>%s</code></p>
                 <p>Status: <strong>%s</strong></p>
-                <p>Received: %s. Last update: %s.</p>
+                %s<p>Received: %s. Last update: %s.</p>
                 </body></html>
-                """.formatted(status.confirmationCode(), status.status(), status.receivedAt(), status.updatedAt());
+                """.formatted(status.confirmationCode(), status.status(),
+                status.reason() == null ? "" : "<p>Why: " + status.reason() + "</p>\n", status.receivedAt(), status.updatedAt());
     }
 }

@@ -185,6 +185,26 @@ public class IngestionAudit {
     }
 
     /** Meta asked for a person's data to be deleted; the confirmation code is not personal data. */
+    /**
+     * One reconciliation run on one platform (issue 21 point 3): items asked about, found deleted at the source (their
+     * removal is queued and audited per copy as {@code interaction.deleted-at-source}), and those the platform could not
+     * answer about. Counts only.
+     */
+    public Uni<Void> reconciled(String platform, int checked, int missing, int unverified) {
+        return trail.record(AuditEntry.of("reconciliation.completed", AuditOutcome.SUCCESS, SYSTEM)
+                .detail("platform", platform).detail("checked", checked).detail("missing", missing)
+                .detail("unverified", unverified));
+    }
+
+    /**
+     * A platform said an account's data must go (X's user compliance: {@code reason} {@code deleted}, {@code deactivated}
+     * or {@code suspended}); an erasure is on its way to dsr-service under {@code channel}. Never the account id.
+     */
+    public Uni<Void> platformErasureReceived(String channel, String reason, String confirmationCode) {
+        return trail.record(AuditEntry.of("platform.erasure-received", AuditOutcome.SUCCESS, SYSTEM)
+                .detail("channel", channel).detail("reason", reason).detail("confirmationCode", confirmationCode));
+    }
+
     public Uni<Void> deletionCallbackReceived(String confirmationCode) {
         return trail.record(AuditEntry.of("deletion-callback.received", AuditOutcome.SUCCESS, "platform:meta")
                 .detail("confirmationCode", confirmationCode));

@@ -91,4 +91,45 @@ class MetaDataDeletionResourceTest {
         RestAssured.given().accept("application/json").get("/webhooks/meta/data-deletion/0123456789abcdef01234567")
                 .then().statusCode(404).contentType("application/problem+json");
     }
+
+    /** A request as this service holds it once dsr-service answered: only the status page is under test here. */
+    private String heldAs(String dsrStatus, String dsrOutcome) {
+        String code = java.util.HexFormat.of().formatHex(java.util.UUID.randomUUID().toString().getBytes(), 0, 12);
+        db.update("""
+                insert into deletion_request (confirmation_code, digest, status, dsr_request_id, dsr_status, dsr_outcome, received_at,
+                                              updated_at, next_attempt_at, attempts, channel)
+                values (?, ?, 'VERIFIED', gen_random_uuid(), ?, ?, now() - interval '3 days', now(), now() + interval '1 day', 0,
+                        'meta-data-deletion')""", code, "digest-" + code, dsrStatus, dsrOutcome);
+        return code;
+    }
+
+    @Test
+    void aRefusalIsExplainedInPlainLanguageWithTheRemediesAndNothingElse() {
+        String unverified = heldAs("REJECTED", "CLOSED_UNVERIFIED");
+        RestAssured.given().accept("application/json").get("/webhooks/meta/data-deletion/" + unverified)
+                .then().statusCode(200)
+                .body("status", equalTo("rejected"))
+                .body("reason", containsString("could not be confirmed"))
+                .body("reason", containsString("supervisory authority"))
+                .body("keySet()", org.hamcrest.Matchers.containsInAnyOrder("confirmationCode", "status", "receivedAt", "updatedAt", "reason"));
+        RestAssured.given().accept("text/html").get("/webhooks/meta/data-deletion/" + unverified)
+                .then().statusCode(200).body(containsString("Why: The request was closed"));
+
+        String refused = heldAs("REJECTED", "REFUSED");
+        RestAssured.given().accept("application/json").get("/webhooks/meta/data-deletion/" + refused)
+                .then().statusCode(200)
+                .body("status", equalTo("rejected"))
+                .body("reason", containsString("refused after review"))
+                .body("reason", containsString("judicial remedy"));
+    }
+
+    @Test
+    void aRequestNotRefusedGivesNoReason() {
+        String inProgress = heldAs("IN_PROGRESS", null);
+        RestAssured.given().accept("application/json").get("/webhooks/meta/data-deletion/" + inProgress)
+                .then().statusCode(200).body("status", equalTo("in-progress")).body("reason", org.hamcrest.Matchers.nullValue());
+        String completed = heldAs("COMPLETED", "FULFILLED");
+        RestAssured.given().accept("text/html").get("/webhooks/meta/data-deletion/" + completed)
+                .then().statusCode(200).body(containsString("completed")).body(org.hamcrest.Matchers.not(containsString("Why:")));
+    }
 }

@@ -26,8 +26,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * The Art. 15(3)/20(1) package: for each system {@code <system>.json} (everything it holds, as it answered)
  * and a {@code <system>.<records>.csv} beside it per record set, and {@code manifest.json} with the
- * information Art. 15(1) requires: purposes, categories, recipients, retention, sources, legal bases, and the
- * processing history.
+ * information Art. 15(1) requires: purposes, categories, recipients, retention, sources, legal bases, the
+ * processing history, the controller and its DPO, automated decision-making, and transfers with their safeguards.
  */
 public final class ExportPackager {
     /** Row fields that name where data came from (Art. 15(1)(g)). */
@@ -41,7 +41,8 @@ public final class ExportPackager {
 
     /** @param noDataHeldIn the participants that answered they hold nothing about the subject */
     public static byte[] zip(DsrRequest request, List<DsrExport> exports, List<String> noDataHeldIn,
-                             List<PurposeInfo> register, String historySystem, Instant generatedAt) {
+                             List<PurposeInfo> register, String historySystem, Accountability accountability,
+                             Instant generatedAt) {
         List<DsrExport> sorted = exports.stream().sorted(Comparator.comparing(DsrExport::system)).toList();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
@@ -65,7 +66,8 @@ public final class ExportPackager {
                 system.put("recordSets", counts);
                 systems.add(system);
             }
-            Map<String, Object> manifest = manifest(request, sorted, register, historySystem, generatedAt, systems);
+            Map<String, Object> manifest = manifest(request, sorted, register, historySystem, accountability, generatedAt,
+                    systems);
             manifest.put("noDataHeldIn", noDataHeldIn.stream().sorted().toList());
             put(zip, "manifest.json", JSON.writeValueAsBytes(manifest));
         } catch (IOException e) {
@@ -75,7 +77,8 @@ public final class ExportPackager {
     }
 
     static Map<String, Object> manifest(DsrRequest request, List<DsrExport> exports, List<PurposeInfo> register,
-                                        String historySystem, Instant generatedAt, List<Map<String, Object>> systems) {
+                                        String historySystem, Accountability accountability, Instant generatedAt,
+                                        List<Map<String, Object>> systems) {
         Map<String, PurposeInfo> byKey = new TreeMap<>();
         register.forEach(p -> byKey.put(p.key(), p));
         List<PurposeInfo> purposes = Purposes.processedFor(exports).stream().map(byKey::get).filter(Objects::nonNull).toList();
@@ -84,6 +87,14 @@ public final class ExportPackager {
                 "dueAt", request.dueAt));
         manifest.put("subjectId", request.subjectId);
         manifest.put("generatedAt", generatedAt);
+        manifest.put("controller", Map.of("name", accountability.controllerName(), "contact",
+                accountability.controllerContact()));
+        Map<String, Object> dpo = new LinkedHashMap<>();
+        dpo.put("contact", accountability.dpoContact());
+        manifest.put("dpo", dpo);
+        manifest.put("automatedDecisionMaking", accountability.automatedDecisionMaking());
+        manifest.put("transfers", accountability.transfers().stream().map(t -> Map.of("recipient", t.recipient(),
+                "country", t.country(), "safeguard", t.safeguard())).toList());
         manifest.put("systems", systems);
         manifest.put("purposes", purposes.stream().map(ExportPackager::purpose).toList());
         manifest.put("categories", sortedUnion(purposes.stream().map(PurposeInfo::dataCategories).toList()));
@@ -97,6 +108,10 @@ public final class ExportPackager {
         manifest.put("rights", "You may ask for rectification (Art. 16) or erasure (Art. 17) of your data, for "
                 + "restriction of its processing (Art. 18), object to it (Art. 21), and lodge a complaint with a "
                 + "supervisory authority (Art. 77).");
+        if (accountability.transfers().isEmpty()) {
+            manifest.put("transfersStatement", "Your data is not transferred to a third country or an international "
+                    + "organisation.");
+        }
         return manifest;
     }
 

@@ -24,6 +24,7 @@ import io.privacygate.dsr.service.DsrAudit;
 import io.privacygate.dsr.service.Notifier;
 import io.privacygate.dsr.service.RequestViews;
 import io.privacygate.dsr.service.deadlines.Deadlines;
+import io.privacygate.dsr.service.deadlines.PlatformDeadlines;
 import io.privacygate.dsr.service.fanout.Planner;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -53,10 +54,11 @@ public class IntakeService {
     private final RequestViews views;
     private final DsrConfig config;
     private final ObjectMapper json;
+    private final PlatformDeadlines platformDeadlines;
 
     IntakeService(DsrRequestRepository requests, RequestIdentifierRepository identifiers, SubjectKeys keys,
                   BlindIndex blindIndex, Planner planner, DsrAudit audit, Notifier notifier, RequestViews views,
-                  DsrConfig config, ObjectMapper json) {
+                  DsrConfig config, ObjectMapper json, PlatformDeadlines platformDeadlines) {
         this.requests = requests;
         this.identifiers = identifiers;
         this.keys = keys;
@@ -67,6 +69,7 @@ public class IntakeService {
         this.views = views;
         this.config = config;
         this.json = json;
+        this.platformDeadlines = platformDeadlines;
     }
 
     /** The request, and whether this call created it (false: an idempotent repeat of an earlier call). */
@@ -167,6 +170,7 @@ public class IntakeService {
         request.receivedAt = receivedAt;
         request.originalDueAt = Deadlines.dueAt(receivedAt, config.deadline().zone());
         request.dueAt = request.originalDueAt;
+        request.platformDueAt = platformDeadlines.dueAt(request.channel, receivedAt).orElse(null);
         request.filedBy = actor;
         request.createdAt = now;
         request.updatedAt = now;

@@ -24,6 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExportPackagerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final UUID SUBJECT = UUID.randomUUID();
+    private static final Accountability ACCOUNTABILITY = new Accountability("Example Ltd", "privacy@example.org",
+            null, "No automated decisions.", List.of());
 
     static Map<String, byte[]> unzip(byte[] zip) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -67,7 +69,7 @@ class ExportPackagerTest {
 
     @Test
     void holdsAJsonFilePerSystemACsvPerRecordSetBesideItAndTheManifest() throws IOException {
-        Map<String, byte[]> files = unzip(ExportPackager.zip(request(), exports, List.of(), register, "audit-service", Instant.now()));
+        Map<String, byte[]> files = unzip(ExportPackager.zip(request(), exports, List.of(), register, "audit-service", ACCOUNTABILITY, Instant.now()));
         assertThat(files.keySet()).containsExactlyInAnyOrder("audit-service.json", "audit-service.processingLog.csv",
                 "ingestion-service.json", "ingestion-service.contacts.csv", "ingestion-service.interactions.csv",
                 "manifest.json");
@@ -82,7 +84,7 @@ class ExportPackagerTest {
     void theManifestGivesTheInformationOfArticle15OfThePurposesTheDataWasProcessedFor() throws IOException {
         DsrRequest request = request();
         JsonNode manifest = JSON.readTree(unzip(ExportPackager.zip(request, exports, List.of("consent-service"), register,
-                "audit-service", Instant.now())).get("manifest.json"));
+                "audit-service", ACCOUNTABILITY, Instant.now())).get("manifest.json"));
         assertThat(manifest.path("request").path("id").asText()).isEqualTo(request.id.toString());
         assertThat(manifest.path("purposes").findValuesAsText("key"))
                 .containsExactlyInAnyOrder("customer-support", "social-engagement");

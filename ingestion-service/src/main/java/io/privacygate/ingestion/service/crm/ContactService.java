@@ -101,9 +101,31 @@ public class ContactService {
         if (purpose == null || purpose.isBlank()) {
             throw ProblemException.invalidField("X-Purpose", "must name the purpose of this access");
         }
-        return consent.decide(new ConsentDtos.DecisionQuery(subjectId, purpose, channel)).chain(decision -> decision.permitted()
-                ? Uni.createFrom().item(decision)
+        return consent.decide(new ConsentDtos.DecisionQuery(subjectId, purpose, channel, null)).chain(decision -> decision.permitted()
+                ? withinPlatformTerms(subjectId, purpose, actor, decision)
                 : refuse(actor, subjectId, purpose, decision.legalBasis(), decision.reason()));
+    }
+
+    /**
+     * Issue 21 point 4 (contract C1): the platform's terms bind the data wherever it is read, so each platform and kind of
+     * item the purpose's data here came from is asked about as well; a {@code PLATFORM_TERMS} denial of any of them refuses
+     * the read, consent or not (the contact fields do not record which item they came from, so none of it can be shown
+     * apart). Other denials on the source channel are consent-service's answer to the collection, already decided at
+     * intake; consent for this use is the {@code crm} decision's.
+     */
+    private Uni<ConsentDtos.Decision> withinPlatformTerms(UUID subjectId, String purpose, String actor, ConsentDtos.Decision decision) {
+        return Panache.withSession(() -> interactions.sourcesOf(subjectId, purpose)).chain(sources -> {
+            if (sources.isEmpty()) {
+                return Uni.createFrom().item(decision);
+            }
+            List<ConsentDtos.DecisionQuery> queries = sources.stream()
+                    .map(source -> new ConsentDtos.DecisionQuery(subjectId, purpose, source.channel(), source.kind().sourceKind()))
+                    .toList();
+            return consent.decide(queries, false).chain(answers -> answers.stream()
+                    .anyMatch(answer -> !answer.permitted() && ConsentDtos.Decision.PLATFORM_TERMS.equals(answer.reason()))
+                    ? refuse(actor, subjectId, purpose, decision.legalBasis(), ConsentDtos.Decision.PLATFORM_TERMS)
+                    : Uni.createFrom().item(decision));
+        });
     }
 
     /**

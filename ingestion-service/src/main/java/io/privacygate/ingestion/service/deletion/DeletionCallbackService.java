@@ -3,6 +3,7 @@ package io.privacygate.ingestion.service.deletion;
 import io.privacygate.commons.problem.ProblemException;
 import io.privacygate.commons.retry.Backoff;
 import io.privacygate.ingestion.api.DataDeletionStatus;
+import io.privacygate.ingestion.client.DsrApi;
 import io.privacygate.ingestion.client.DsrClient;
 import io.privacygate.ingestion.config.IngestionConfig;
 import io.privacygate.ingestion.config.PlatformsConfig;
@@ -96,13 +97,43 @@ public class DeletionCallbackService {
         });
     }
 
+    /**
+     * A platform's own signal that an account's data must go (contract C2), here X's user compliance result: recorded
+     * like a callback and handed to dsr-service the same way, with the platform's channel. Idempotent: the same account
+     * reported again (the next reconciliation run, while the erasure is under way) opens no second request.
+     *
+     * @return true when this opened a new request
+     */
+    @WithTransaction
+    public Uni<Boolean> receivePlatformSignal(InboxCipher cipher, String channel, String platformUserId, String reason) {
+        String digest = cipher.digest("platform-erasure:" + channel + ":" + platformUserId);
+        return requests.findByDigest(digest).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(false);
+            }
+            DeletionRequest request = new DeletionRequest();
+            request.confirmationCode = newCode();
+            request.digest = digest;
+            request.channel = channel;
+            request.userIdEncrypted = cipher.seal(rowId(request.confirmationCode), platformUserId.getBytes(StandardCharsets.UTF_8));
+            request.status = DeletionRequest.Status.RECEIVED.name();
+            request.receivedAt = Instant.now();
+            request.updatedAt = request.receivedAt;
+            request.nextAttemptAt = request.receivedAt;
+            return requests.persist(request)
+                    .chain(() -> audit.platformErasureReceived(channel, reason, request.confirmationCode))
+                    .replaceWith(true);
+        });
+    }
+
     @WithSession
     public Uni<DataDeletionStatus> status(String code) {
         return requests.findById(code).map(request -> {
             if (request == null) {
                 throw ProblemException.notFound("No deletion request has this confirmation code.");
             }
-            return new DataDeletionStatus(request.confirmationCode, publicStatus(request), request.receivedAt, request.updatedAt);
+            return new DataDeletionStatus(request.confirmationCode, publicStatus(request), request.receivedAt, request.updatedAt,
+                    RefusalReasons.of(request.dsrStatus, request.dsrOutcome));
         });
     }
 
@@ -126,30 +157,31 @@ public class DeletionCallbackService {
     private Uni<Boolean> forward(InboxCipher cipher, DeletionRequest request) {
         String code = request.confirmationCode;
         return switch (DeletionRequest.Status.valueOf(request.status)) {
-            case RECEIVED -> dsr.openErasure(code, new String(cipher.open(rowId(code), request.userIdEncrypted),
+            case RECEIVED -> dsr.openErasure(code, request.channel, new String(cipher.open(rowId(code), request.userIdEncrypted),
                             StandardCharsets.UTF_8), request.receivedAt)
-                    .chain(opened -> update(code, DeletionRequest.Status.OPENED, opened.id(), opened.status(), Duration.ZERO))
+                    .chain(opened -> update(code, DeletionRequest.Status.OPENED, opened.id(), opened, Duration.ZERO))
                     .chain(() -> Panache.withSession(() -> requests.findById(code)))
                     .chain(reloaded -> forward(cipher, reloaded));
-            case OPENED -> dsr.verifyByPlatform(code, request.dsrRequestId)
-                    .chain(verified -> update(code, DeletionRequest.Status.VERIFIED, request.dsrRequestId, verified.status(),
+            case OPENED -> dsr.verifyByPlatform(code, request.channel, request.dsrRequestId)
+                    .chain(verified -> update(code, DeletionRequest.Status.VERIFIED, request.dsrRequestId, verified,
                             STATUS_REFRESH))
                     .replaceWith(true);
             case VERIFIED -> dsr.status(request.dsrRequestId)
-                    .chain(current -> update(code, DeletionRequest.Status.VERIFIED, request.dsrRequestId, current.status(),
+                    .chain(current -> update(code, DeletionRequest.Status.VERIFIED, request.dsrRequestId, current,
                             STATUS_REFRESH))
                     .replaceWith(true);
         };
     }
 
     /** Moves a request on; once dsr-service holds it, the platform id is no longer kept here. */
-    private Uni<Void> update(String code, DeletionRequest.Status status, UUID dsrRequestId, String dsrStatus,
+    private Uni<Void> update(String code, DeletionRequest.Status status, UUID dsrRequestId, DsrApi.RequestView dsrView,
                              Duration nextCheck) {
         return Panache.withTransaction(() -> requests.findById(code).chain(request -> {
             boolean opened = request.dsrRequestId == null && dsrRequestId != null;
             request.status = status.name();
             request.dsrRequestId = dsrRequestId;
-            request.dsrStatus = dsrStatus;
+            request.dsrStatus = dsrView.status();
+            request.dsrOutcome = dsrView.outcome();
             request.attempts = 0;
             request.updatedAt = Instant.now();
             request.nextAttemptAt = request.updatedAt.plus(nextCheck);

@@ -263,6 +263,7 @@ public class EventStore {
         interaction.storedAt = now;
         interaction.retainUntil = accepted.retainUntil();
         interaction.itemKey = accepted.candidate().itemKey();
+        interaction.itemRef = accepted.candidate().itemRef();
         return interaction;
     }
 

@@ -63,6 +63,8 @@ import java.util.function.Supplier;
 public class InboxProcessor {
     private static final Logger LOG = Logger.getLogger(InboxProcessor.class);
     private static final int PLATFORM_FETCH_CONCURRENCY = 4;
+    /** The Art. 14 source of data a DPO imported from a platform's export. */
+    private static final String IMPORT_SOURCE = "import";
 
     private final InboxRepository inbox;
     private final ProcessedEventRepository processed;
@@ -136,7 +138,9 @@ public class InboxProcessor {
             try {
                 List<SocialEvent> events = stored.read(delivery, cipher.open(delivery.id(), delivery.sealedPayload()));
                 for (SocialEvent event : events) {
-                    round.add(new Candidate(delivery, event, cipher.digest(event.dedupeKey()), cipher.digest(event.itemLookup())));
+                    String itemKey = cipher.digest(event.itemLookup());
+                    round.add(new Candidate(delivery, event, cipher.digest(event.dedupeKey()), itemKey,
+                            ItemRefs.seal(cipher, itemKey, event)));
                 }
             } catch (Exception unreadable) {
                 // Parsed and checked when it was acknowledged; a row unreadable now cannot become readable later.
@@ -253,7 +257,7 @@ public class InboxProcessor {
         if (identified.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return consent.resolveAll(identified.stream().map(c -> c.event().identifiers()).toList())
+        return consent.resolveAll(identified.stream().map(InboxProcessor::person).toList())
                 .invoke(subjects -> {
                     for (int i = 0; i < identified.size(); i++) {
                         Candidate candidate = identified.get(i);
@@ -262,6 +266,16 @@ public class InboxProcessor {
                     }
                 })
                 .replaceWithVoid();
+    }
+
+    /**
+     * Art. 14 (contract C3): the data came from the platform (its channel) or from a DPO's import of a platform export, and
+     * was obtained when the event happened (its trusted time).
+     */
+    private static ConsentDtos.Person person(Candidate candidate) {
+        SocialEvent event = candidate.event();
+        String source = candidate.delivery().importId() == null ? event.channel().wireName() : IMPORT_SOURCE;
+        return new ConsentDtos.Person(event.identifiers(), source, event.occurredAt());
     }
 
     /** @return when the decisions were asked: a withdrawal heard after that must still win */
@@ -276,7 +290,7 @@ public class InboxProcessor {
         byGpc.forEach((gpc, candidates) -> {
             List<ConsentDtos.DecisionQuery> queries = candidates.stream()
                     .map(c -> new ConsentDtos.DecisionQuery(round.subjects.get(c), purposes.purposeOf(c.event().kind()),
-                            c.event().channel().wireName()))
+                            c.event().channel().wireName(), c.event().kind().sourceKind()))
                     .toList();
             calls.add(consent.decide(queries, gpc).invoke(decisions -> {
                 for (int i = 0; i < candidates.size(); i++) {

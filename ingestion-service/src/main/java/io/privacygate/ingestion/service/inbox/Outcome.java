@@ -15,11 +15,11 @@ sealed interface Outcome {
 
     /**
      * An event of a claimed delivery, with the keyed digests of its platform event id ({@code eventKey}) and of the
-     * item it is about ({@code itemKey}).
+     * item it is about ({@code itemKey}), and the item's platform ids sealed for reconciliation ({@code itemRef}, {@link ItemRefs}).
      */
-    record Candidate(ClaimedDelivery delivery, SocialEvent event, String eventKey, String itemKey) {
+    record Candidate(ClaimedDelivery delivery, SocialEvent event, String eventKey, String itemKey, String itemRef) {
         Candidate withEvent(SocialEvent changed) {
-            return new Candidate(delivery, changed, eventKey, itemKey);
+            return new Candidate(delivery, changed, eventKey, itemKey, itemRef);
         }
     }
 

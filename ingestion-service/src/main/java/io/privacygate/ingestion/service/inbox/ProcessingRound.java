@@ -134,7 +134,10 @@ final class ProcessingRound {
     List<SuppressionRepository.Link> links() {
         Set<SuppressionRepository.Link> links = new LinkedHashSet<>();
         subjects.forEach((candidate, subjectId) -> {
-            if (!waiting.contains(candidate.delivery().id())) {
+            ConsentDtos.Decision decision = decisions.get(candidate);
+            // Issue 20 point 1: a person nothing is kept of (no decision, or a denial) is not linked either
+            boolean kept = decision != null && (decision.permitted() || decision.storageOnly());
+            if (kept && !waiting.contains(candidate.delivery().id())) {
                 for (Suppression.PlatformId id : platformIds.getOrDefault(candidate, List.of())) {
                     links.add(new SuppressionRepository.Link(subjectId, id.platform(), id.blindIndex()));
                 }
