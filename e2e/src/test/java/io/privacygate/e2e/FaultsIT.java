@@ -5,6 +5,7 @@ import io.restassured.path.json.JsonPath;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
@@ -37,7 +38,12 @@ import static io.restassured.RestAssured.given;
  * per fault go to {@code target/faults-report.md} (and the output), for the root README's reliability section.
  * <p>
  * {@code -Dfaults.people} (3000) sets how many people write at most, {@code -Dfaults.rate} (8/s) how fast.
+ * <p>
+ * It runs with {@code -Dprivacy-gate.faults=true} ({@code bin/mvnw verify -Dprivacy-gate.faults=true}, or
+ * {@code bench/run}'s faults step): about 15 to 25 minutes on two cores, and it has not yet passed end to end in a
+ * clean CI run, so the default {@code bin/mvnw verify} leaves it out until it has (issue 25 stays open).
  */
+@EnabledIfSystemProperty(named = "privacy-gate.faults", matches = "true")
 @ExtendWith(Suite.class)
 @Suite.Replicas(2)
 @Order(Integer.MAX_VALUE)
