@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ConsentAudit {
+    /** The actor of what this service does on its own schedule. */
+    static final String SYSTEM = "system:consent-service";
     private final AuditTrail trail;
     private final AuditGroupCommit groupCommit;
     private final SecurityIdentity identity;
@@ -138,6 +140,15 @@ public class ConsentAudit {
             entry = entry.detail("deleted." + count.getKey(), count.getValue());
         }
         return trail.record(entry);
+    }
+
+    /**
+     * Pending subjects nobody confirmed were purged on their deadline (issue #20, point 1): counts only, no subject,
+     * since the point is that nothing about them remains. Done by this service's own schedule, not by a caller.
+     */
+    public Uni<Void> pendingSubjectsPurged(int subjects, int identifiers) {
+        return trail.record(AuditEntry.of("subject.pending-purged", AuditOutcome.SUCCESS, SYSTEM)
+                .detail("subjects", subjects).detail("identifiers", identifiers));
     }
 
     public Uni<Void> subjectRectified(UUID subjectId, List<String> fields) {

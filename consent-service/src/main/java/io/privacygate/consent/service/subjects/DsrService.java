@@ -64,10 +64,11 @@ public class DsrService {
     private final ConsentAudit audit;
     private final StateChanges changes;
     private final BackupWindow backupWindow;
+    private final PendingSubjects pending;
 
     DsrService(SubjectRepository subjects, SubjectIdentifierRepository identifiers, ConsentEventRepository events,
                SubjectKeys keys, BlindIndex blindIndex, SubjectService subjectService, ConsentAudit audit,
-               StateChanges changes, BackupWindow backupWindow) {
+               StateChanges changes, BackupWindow backupWindow, PendingSubjects pending) {
         this.subjects = subjects;
         this.identifiers = identifiers;
         this.events = events;
@@ -77,12 +78,17 @@ public class DsrService {
         this.audit = audit;
         this.changes = changes;
         this.backupWindow = backupWindow;
+        this.pending = pending;
     }
 
-    /** Art. 15/20: everything held about the subject, decrypted. */
+    /**
+     * Art. 15/20: everything held about the subject, decrypted. A request naming a pending subject confirms it
+     * (issue #20, point 1), as restriction and rectification do: it is kept while the request is worked.
+     */
     @WithTransaction
     public Uni<DsrExport> export(UUID subjectId) {
-        return subjectService.requireFound(subjectId).chain(subject -> identifiers.findBySubject(subjectId)
+        return subjectService.requireFound(subjectId).call(() -> pending.confirm(subjectId))
+                .chain(subject -> identifiers.findBySubject(subjectId)
                 .chain(stored -> events.findBySubject(subjectId).chain(history -> keys.forReading(subjectId).map(cipher -> {
                     Map<String, List<Map<String, Object>>> records = new LinkedHashMap<>();
                     records.put("subject", List.of(row("subjectId", subject.id, "restricted", subject.restricted,
@@ -129,8 +135,9 @@ public class DsrService {
             if (subject == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("No such subject."));
             }
+            subject.pendingUntil = null;
             if (subject.restricted == restricted) {
-                return Uni.createFrom().item(Changed.none(state(subject)));
+                return subjects.flush().replaceWith(Changed.none(state(subject)));
             }
             subject.restricted = restricted;
             subject.restrictionChangedAt = Timestamps.now();
@@ -150,8 +157,9 @@ public class DsrService {
             if (subject == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("No such subject."));
             }
+            subject.pendingUntil = null;
             if (given.isEmpty()) {
-                return Uni.createFrom().item(Changed.none(new RectificationResult(SYSTEM, subjectId, List.of())));
+                return subjects.flush().replaceWith(Changed.none(new RectificationResult(SYSTEM, subjectId, List.of())));
             }
             return IndexedIdentifier.of(blindIndex, given, "identifiers").chain(indexed -> identifiers.lockBlindIndexes(indexed.keySet())
                     .chain(() -> identifiers.findByBlindIndexes(indexed.keySet()))

@@ -21,7 +21,6 @@ import io.privacygate.consent.service.audit.ConsentAudit;
 import io.privacygate.consent.service.decisionstate.Changed;
 import io.privacygate.consent.service.decisionstate.StateChanges;
 import io.privacygate.consent.service.decisionstate.StateKeys;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -50,19 +49,26 @@ public class SubjectService {
     private final BlindIndex blindIndex;
     private final ConsentAudit audit;
     private final StateChanges changes;
+    private final PendingSubjects pending;
 
     SubjectService(SubjectRepository subjects, SubjectIdentifierRepository identifiers, SubjectKeys keys,
-                   BlindIndex blindIndex, ConsentAudit audit, StateChanges changes) {
+                   BlindIndex blindIndex, ConsentAudit audit, StateChanges changes, PendingSubjects pending) {
         this.subjects = subjects;
         this.identifiers = identifiers;
         this.keys = keys;
         this.blindIndex = blindIndex;
         this.audit = audit;
         this.changes = changes;
+        this.pending = pending;
     }
 
+    /**
+     * For ingestion: the person behind a platform event, before anything says they may be kept. A person created here
+     * is pending (issue #20, point 1) and purged at its deadline unless a consent, a data subject request or a
+     * permitted decision confirms them.
+     */
     public Uni<ResolveResult> resolve(List<Identifier> given) {
-        return changes.commit(() -> resolveWithin(given, "identifiers"));
+        return changes.commit(() -> resolveWithin(given, "identifiers", pending.deadlineFrom(Timestamps.now())));
     }
 
     /**
@@ -122,7 +128,9 @@ public class SubjectService {
             return Uni.createFrom().voidItem();
         }
         Instant now = Timestamps.now();
-        return subjects.persist(created.stream().map(id -> Subject.create(id, now)).toList()).chain(subjects::flush);
+        Instant pendingUntil = pending.deadlineFrom(now);
+        return subjects.persist(created.stream().map(id -> Subject.pending(id, now, pendingUntil)).toList())
+                .chain(subjects::flush);
     }
 
     /** As {@link #store}, for many subjects: their data keys in one go. */
@@ -150,9 +158,9 @@ public class SubjectService {
     /**
      * The subject holding these identifiers, without creating or linking anything: a rights request from a
      * person we hold nothing about must leave no trace of them (404). Two different owners are a 409, as in
-     * {@link #resolve}.
+     * {@link #resolve}. A request naming a pending subject confirms it: it is kept while the request is worked.
      */
-    @WithSession
+    @WithTransaction
     public Uni<LookupResult> lookup(List<Identifier> given) {
         return IndexedIdentifier.of(blindIndex, given, "identifiers")
                 .chain(indexed -> identifiers.findByBlindIndexes(indexed.keySet()))
@@ -165,7 +173,8 @@ public class SubjectService {
                         throw ProblemException.notFound("No subject holds these identifiers.");
                     }
                     return new LookupResult(owners.iterator().next());
-                });
+                })
+                .call(found -> pending.confirm(found.subjectId()));
     }
 
     /**
@@ -174,6 +183,11 @@ public class SubjectService {
      * (409): merging people is a decision for an operator, not a side effect of a lookup.
      */
     public Uni<Changed<ResolveResult>> resolveWithin(List<Identifier> given, String field) {
+        return resolveWithin(given, field, null);
+    }
+
+    /** As {@link #resolveWithin(List, String)}; a subject created is pending until {@code pendingUntil} when given. */
+    private Uni<Changed<ResolveResult>> resolveWithin(List<Identifier> given, String field, Instant pendingUntil) {
         return IndexedIdentifier.of(blindIndex, given, field).chain(indexed -> identifiers.lockBlindIndexes(indexed.keySet())
                 .chain(() -> identifiers.findByBlindIndexes(indexed.keySet()))
                 .chain(existing -> {
@@ -186,14 +200,14 @@ public class SubjectService {
                     List<IndexedIdentifier> fresh = indexed.values().stream()
                             .filter(i -> !known.contains(i.blindIndex())).toList();
                     if (owners.isEmpty()) {
-                        return create(fresh);
+                        return create(fresh, pendingUntil);
                     }
                     return link(owners.iterator().next(), fresh);
                 }));
     }
 
-    private Uni<Changed<ResolveResult>> create(List<IndexedIdentifier> fresh) {
-        Subject subject = Subject.create(UUID.randomUUID(), Timestamps.now());
+    private Uni<Changed<ResolveResult>> create(List<IndexedIdentifier> fresh, Instant pendingUntil) {
+        Subject subject = Subject.pending(UUID.randomUUID(), Timestamps.now(), pendingUntil);
         return subjects.persistAndFlush(subject)
                 .chain(() -> store(subject.id, fresh))
                 .chain(() -> audit.subjectCreated(subject.id, types(fresh)))

@@ -26,7 +26,7 @@ class DecisionRulesTest {
     private static SubjectState subject(boolean restricted, ConsentState state, String noticeVersion) {
         Map<String, LatestConsent> latest = state == null ? Map.of()
                 : Map.of("newsletter", new LatestConsent(EVENT, state, noticeVersion));
-        return new SubjectState(SUBJECT, restricted, latest, Map.of());
+        return new SubjectState(SUBJECT, restricted, latest, Map.of(), false);
     }
 
     @Nested
@@ -118,7 +118,7 @@ class DecisionRulesTest {
     @Nested
     class WithAnObjection {
         private SubjectState objecting(String purpose, boolean overridden) {
-            return new SubjectState(SUBJECT, false, Map.of(), Map.of(purpose, overridden));
+            return new SubjectState(SUBJECT, false, Map.of(), Map.of(purpose, overridden), false);
         }
 
         @Test
