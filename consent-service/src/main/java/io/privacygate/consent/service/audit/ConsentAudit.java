@@ -7,6 +7,7 @@ import io.privacygate.commons.audit.AuditTrail;
 import io.privacygate.commons.gdpr.LegalBasis;
 import io.privacygate.commons.identity.IdentifierType;
 import io.privacygate.consent.api.DecisionView;
+import io.privacygate.consent.api.SourceKind;
 import io.privacygate.consent.model.ConsentEvent;
 import io.privacygate.consent.model.Purpose;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -122,6 +123,7 @@ public class ConsentAudit {
                         .purpose(d.purpose(), d.decision().legalBasis())
                         .detail("reason", d.decision().reason())
                         .detail("channel", d.channel())
+                        .detail("sourceKind", d.sourceKind() == null ? "" : d.sourceKind().wireName())
                         .detail("gpc", d.gpc()))
                 .toList());
     }
@@ -160,7 +162,8 @@ public class ConsentAudit {
     }
 
     /** A denied decision to audit; {@code subjectId} is null when the subject was named by unknown identifiers. */
-    public record DeniedDecision(UUID subjectId, String purpose, String channel, boolean gpc, DecisionView decision) {
+    public record DeniedDecision(UUID subjectId, String purpose, String channel, SourceKind sourceKind, boolean gpc,
+                                 DecisionView decision) {
     }
 
     private AuditEntry consent(String action, ConsentEvent event, LegalBasis basis) {

@@ -34,12 +34,15 @@ public class DecisionService {
     private final BlindIndex blindIndex;
     private final ConsentAudit audit;
     private final PendingSubjects pending;
+    private final PlatformTerms platformTerms;
 
-    DecisionService(DecisionCache cache, BlindIndex blindIndex, ConsentAudit audit, PendingSubjects pending) {
+    DecisionService(DecisionCache cache, BlindIndex blindIndex, ConsentAudit audit, PendingSubjects pending,
+                    PlatformTerms platformTerms) {
         this.cache = cache;
         this.blindIndex = blindIndex;
         this.audit = audit;
         this.pending = pending;
+        this.platformTerms = platformTerms;
     }
 
     public Uni<DecisionView> decide(DecisionRequest query, boolean gpc) {
@@ -79,14 +82,15 @@ public class DecisionService {
             SubjectState state = subject.id() == null ? null : subjects.get(subject.id());
             DecisionView answer = subject.ambiguous()
                     ? DecisionRules.ambiguous(purpose)
-                    : DecisionRules.decide(purpose, state, q.channel(), gpc);
+                    : DecisionRules.decide(purpose, state, q.channel(),
+                    platformTerms.allow(q.channel(), q.sourceKind(), q.purpose()), gpc);
             answers.add(answer);
             // A basis to process is a basis to keep the person (#20, point 1): confirmed off the hot path.
             if (answer.permitted() && state.pending()) {
                 pending.confirmLater(state.subjectId());
             }
             if (!answer.permitted()) {
-                denied.add(new DeniedDecision(subject.id(), q.purpose(), q.channel(), gpc, answer));
+                denied.add(new DeniedDecision(subject.id(), q.purpose(), q.channel(), q.sourceKind(), gpc, answer));
             }
         }
         return audit.decisionsDenied(denied).replaceWith(answers);

@@ -19,12 +19,14 @@ import io.privacygate.consent.service.audit.ConsentAudit;
 import io.privacygate.consent.service.decisionstate.Changed;
 import io.privacygate.consent.service.decisionstate.StateChanges;
 import io.privacygate.consent.service.decisionstate.StateKeys;
+import io.privacygate.consent.service.decisions.PlatformTerms;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -42,9 +44,11 @@ public class PurposeService {
     private final StateChanges changes;
     private final ConsentConfig config;
     private final SecurityIdentity identity;
+    private final PlatformTerms platformTerms;
 
     PurposeService(PurposeRepository purposes, PurposeNoticeRepository notices, BalancingTestRepository balancingTests,
-                   ConsentAudit audit, StateChanges changes, ConsentConfig config, SecurityIdentity identity) {
+                   ConsentAudit audit, StateChanges changes, ConsentConfig config, SecurityIdentity identity,
+                   PlatformTerms platformTerms) {
         this.purposes = purposes;
         this.notices = notices;
         this.balancingTests = balancingTests;
@@ -52,6 +56,7 @@ public class PurposeService {
         this.changes = changes;
         this.config = config;
         this.identity = identity;
+        this.platformTerms = platformTerms;
     }
 
     public Uni<PurposeView> create(PurposeRequest request) {
@@ -129,7 +134,16 @@ public class PurposeService {
     @WithSession
     public Uni<Ropa> ropa() {
         return purposes.findAllCurrent().chain(this::views).map(all -> new Ropa(
-                new Ropa.Controller(config.controller().name(), config.controller().contact()), Instant.now(), all));
+                new Ropa.Controller(config.controller().name(), config.controller().contact()), Instant.now(), all,
+                platformLimits()));
+    }
+
+    /** The platforms' use limits in force (#21 point 4), by channel and source kind. */
+    private List<Ropa.PlatformLimit> platformLimits() {
+        List<Ropa.PlatformLimit> limits = new ArrayList<>();
+        platformTerms.limits().forEach((channel, kinds) -> kinds.forEach((kind, keys) ->
+                limits.add(new Ropa.PlatformLimit(channel, kind, keys.stream().sorted().toList()))));
+        return limits;
     }
 
     Uni<PurposeView> view(Purpose purpose) {
