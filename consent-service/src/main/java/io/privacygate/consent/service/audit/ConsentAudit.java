@@ -153,6 +153,11 @@ public class ConsentAudit {
                 .detail("subjects", subjects).detail("identifiers", identifiers));
     }
 
+    /** The subject was given the Art. 14 information (when and how are in consent-service, not in the trail). */
+    public Uni<Void> art14Informed(UUID subjectId) {
+        return trail.record(entry("subject.art14-informed").subject(subjectId));
+    }
+
     public Uni<Void> subjectRectified(UUID subjectId, List<String> fields) {
         return trail.record(entry("subject.rectified").subject(subjectId).detail("fields", String.join(",", fields)));
     }

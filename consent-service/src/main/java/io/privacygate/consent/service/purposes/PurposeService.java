@@ -9,6 +9,7 @@ import io.privacygate.consent.api.PurposeRequest;
 import io.privacygate.consent.api.PurposeView;
 import io.privacygate.consent.api.Ropa;
 import io.privacygate.consent.config.ConsentConfig;
+import io.privacygate.consent.model.Art14Notice;
 import io.privacygate.consent.model.Purpose;
 import io.privacygate.consent.model.PurposeStatus;
 import io.privacygate.consent.model.Timestamps;
@@ -166,7 +167,8 @@ public class PurposeService {
     record Definition(String title, String description, LegalBasis legalBasis, String basisReference,
                       List<String> dataCategories,
                       String retention, List<String> recipients, List<String> channels, String noticeUrl,
-                      String noticeVersion, boolean gpcApplies, boolean directMarketing) {
+                      String noticeVersion, boolean gpcApplies, boolean directMarketing, Art14Notice art14Notice,
+                      String art14Justification) {
 
         static Definition of(PurposeRequest r) {
             String retention = RetentionPeriods.parse(r.retention()).orElseThrow(() -> ProblemException.invalidField(
@@ -181,7 +183,8 @@ public class PurposeService {
             return new Definition(r.title().trim(), blankToNull(r.description()), r.legalBasis(),
                     blankToNull(r.basisReference()), distinct(r.dataCategories()), retention, distinct(r.recipients()), distinct(r.channels()),
                     blankToNull(r.noticeUrl()), blankToNull(r.noticeVersion()), r.gpcApplies(),
-                    Boolean.TRUE.equals(r.directMarketing()));
+                    Boolean.TRUE.equals(r.directMarketing()),
+                    r.art14Notice() == null ? Art14Notice.INDIVIDUAL : r.art14Notice(), blankToNull(r.art14Justification()));
         }
 
         boolean sameAs(Purpose p) {
@@ -190,7 +193,8 @@ public class PurposeService {
                     && dataCategories.equals(p.dataCategories) && retention.equals(p.retention)
                     && recipients.equals(p.recipients) && channels.equals(p.channels)
                     && Objects.equals(noticeUrl, p.noticeUrl) && Objects.equals(noticeVersion, p.noticeVersion)
-                    && gpcApplies == p.gpcApplies && directMarketing == p.directMarketing;
+                    && gpcApplies == p.gpcApplies && directMarketing == p.directMarketing
+                    && art14Notice == p.art14Notice && Objects.equals(art14Justification, p.art14Justification);
         }
 
         /** The version; ACTIVE when its basis is justified as written, a DRAFT to be justified and activated otherwise. */
@@ -204,8 +208,9 @@ public class PurposeService {
             p.description = description;
             p.legalBasis = legalBasis;
             p.basisReference = basisReference;
-            p.status = Justification.missing(legalBasis, basisReference, balancingTest).isEmpty()
-                    ? PurposeStatus.ACTIVE : PurposeStatus.DRAFT;
+            p.art14Notice = art14Notice;
+            p.art14Justification = art14Justification;
+            p.status = Justification.missing(p, balancingTest).isEmpty() ? PurposeStatus.ACTIVE : PurposeStatus.DRAFT;
             p.dataCategories = dataCategories;
             p.retention = retention;
             p.recipients = recipients;

@@ -20,7 +20,7 @@ public final class RopaCsv {
     static final List<String> HEADER = List.of("controller", "controllerContact", "key", "version", "status", "title",
             "description", "legalBasis", "legalBasisIri", "basisReference", "balancingInterest", "balancingNecessity",
             "balancingBalance", "balancingSignedOffBy", "balancingSignedOffAt", "dataCategories", "retention", "recipients", "channels",
-            "noticeUrl", "noticeVersion", "noticeHashes", "gpcApplies", "directMarketing", "since", "platformTerms");
+            "noticeUrl", "noticeVersion", "noticeHashes", "gpcApplies", "directMarketing", "since", "art14Notice", "art14Justification", "platformTerms");
 
     private RopaCsv() {
     }
@@ -45,7 +45,8 @@ public final class RopaCsv {
                 test == null ? null : test.signedOffBy(), test == null ? null : test.signedOffAt().toString(), String.join("; ", p.dataCategories()), p.retention(),
                 String.join("; ", p.recipients()), String.join("; ", p.channels()), p.noticeUrl(),
                 p.noticeVersion(), noticeHashes(p), String.valueOf(p.gpcApplies()),
-                String.valueOf(p.directMarketing()), p.createdAt().toString(), platformTerms(ropa, p));
+                String.valueOf(p.directMarketing()), p.createdAt().toString(), p.art14Notice().name(), p.art14Justification(),
+                platformTerms(ropa, p));
     }
 
     /**

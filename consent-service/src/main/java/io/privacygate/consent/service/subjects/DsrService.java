@@ -18,6 +18,7 @@ import io.privacygate.consent.model.Timestamps;
 import io.privacygate.consent.repository.ConsentEventRepository;
 import io.privacygate.consent.repository.SubjectIdentifierRepository;
 import io.privacygate.consent.repository.SubjectRepository;
+import io.privacygate.consent.repository.SubjectSourceRepository;
 import io.privacygate.consent.service.audit.ConsentAudit;
 import io.privacygate.consent.service.decisionstate.Changed;
 import io.privacygate.consent.service.decisionstate.StateChanges;
@@ -65,10 +66,13 @@ public class DsrService {
     private final StateChanges changes;
     private final BackupWindow backupWindow;
     private final PendingSubjects pending;
+    private final SubjectSourceRepository sources;
 
     DsrService(SubjectRepository subjects, SubjectIdentifierRepository identifiers, ConsentEventRepository events,
                SubjectKeys keys, BlindIndex blindIndex, SubjectService subjectService, ConsentAudit audit,
-               StateChanges changes, BackupWindow backupWindow, PendingSubjects pending) {
+               StateChanges changes, BackupWindow backupWindow, PendingSubjects pending,
+               SubjectSourceRepository sources) {
+        this.sources = sources;
         this.subjects = subjects;
         this.identifiers = identifiers;
         this.events = events;
@@ -89,7 +93,8 @@ public class DsrService {
     public Uni<DsrExport> export(UUID subjectId) {
         return subjectService.requireFound(subjectId).call(() -> pending.confirm(subjectId))
                 .chain(subject -> identifiers.findBySubject(subjectId)
-                .chain(stored -> events.findBySubject(subjectId).chain(history -> keys.forReading(subjectId).map(cipher -> {
+                .chain(stored -> events.findBySubject(subjectId).chain(history -> sources.findBySubject(subjectId)
+                .chain(origins -> keys.forReading(subjectId).map(cipher -> {
                     Map<String, List<Map<String, Object>>> records = new LinkedHashMap<>();
                     records.put("subject", List.of(row("subjectId", subject.id, "restricted", subject.restricted,
                             "restrictionChangedAt", subject.restrictionChangedAt, "createdAt", subject.createdAt)));
@@ -98,8 +103,10 @@ public class DsrService {
                             .toList());
                     records.put("consentEvents", history.stream()
                             .map(e -> eventRow(e, cipher.decrypt(ConsentEvent.USER_AGENT, e.userAgentEncrypted))).toList());
+                    // Art. 15(1)(g): where the data came from when it was not collected from the subject.
+                    records.put("sources", origins);
                     return new DsrExport(SYSTEM, subjectId, Instant.now(), records);
-                })))
+                }))))
                 .call(() -> audit.subjectExported(subjectId)));
     }
 

@@ -17,6 +17,8 @@ import io.privacygate.consent.model.SubjectIdentifier;
 import io.privacygate.consent.model.Timestamps;
 import io.privacygate.consent.repository.SubjectIdentifierRepository;
 import io.privacygate.consent.repository.SubjectRepository;
+import io.privacygate.consent.repository.SubjectSourceRepository;
+import io.privacygate.consent.config.ConsentConfig;
 import io.privacygate.consent.service.audit.ConsentAudit;
 import io.privacygate.consent.service.decisionstate.Changed;
 import io.privacygate.consent.service.decisionstate.StateChanges;
@@ -50,9 +52,14 @@ public class SubjectService {
     private final ConsentAudit audit;
     private final StateChanges changes;
     private final PendingSubjects pending;
+    private final SubjectSourceRepository sources;
+    private final ConsentConfig config;
 
     SubjectService(SubjectRepository subjects, SubjectIdentifierRepository identifiers, SubjectKeys keys,
-                   BlindIndex blindIndex, ConsentAudit audit, StateChanges changes, PendingSubjects pending) {
+                   BlindIndex blindIndex, ConsentAudit audit, StateChanges changes, PendingSubjects pending,
+                   SubjectSourceRepository sources, ConsentConfig config) {
+        this.sources = sources;
+        this.config = config;
         this.subjects = subjects;
         this.identifiers = identifiers;
         this.keys = keys;
@@ -67,8 +74,32 @@ public class SubjectService {
      * is pending (issue #20, point 1) and purged at its deadline unless a consent, a data subject request or a
      * permitted decision confirms them.
      */
-    public Uni<ResolveResult> resolve(List<Identifier> given) {
-        return changes.commit(() -> resolveWithin(given, "identifiers", pending.deadlineFrom(Timestamps.now())));
+    public Uni<ResolveResult> resolve(ResolveRequest request) {
+        Instant now = Timestamps.now();
+        Instant obtainedAt = obtainedAt(request, now, "");
+        return changes.commit(() -> resolveWithin(request.identifiers(), "identifiers", pending.deadlineFrom(now))
+                .call(resolved -> recordSource(resolved.value().subjectId(), request.source(), obtainedAt, now)));
+    }
+
+    /**
+     * When the data was obtained (Art. 14(3)(a) counts from it): as given, or now. Never in the future, beyond the
+     * clock skew allowed for evidence; a date without a source says nothing and is refused.
+     */
+    private Instant obtainedAt(ResolveRequest request, Instant now, String prefix) {
+        if (request.obtainedAt() == null) {
+            return now;
+        }
+        if (request.source() == null) {
+            throw ProblemException.invalidField(prefix + "obtainedAt", "needs a source");
+        }
+        if (request.obtainedAt().isAfter(now.plus(config.evidence().maxClockSkew()))) {
+            throw ProblemException.invalidField(prefix + "obtainedAt", "must not be in the future");
+        }
+        return request.obtainedAt();
+    }
+
+    private Uni<Void> recordSource(UUID subjectId, String source, Instant obtainedAt, Instant now) {
+        return source == null ? Uni.createFrom().voidItem() : sources.record(subjectId, source, obtainedAt, now);
     }
 
     /**
@@ -78,11 +109,27 @@ public class SubjectService {
      * to two subjects is refused on its own, as {@link #resolve} refuses it, without failing the others.
      */
     public Uni<BatchResolveResult> resolveBatch(List<ResolveRequest> people) {
+        Instant now = Timestamps.now();
+        List<Instant> obtained = new ArrayList<>(people.size());
+        for (int i = 0; i < people.size(); i++) {
+            obtained.add(obtainedAt(people.get(i), now, "people[" + i + "]."));
+        }
         return changes.commit(() -> Multi.createFrom().range(0, people.size())
                 .onItem().transformToUniAndConcatenate(i -> IndexedIdentifier.of(blindIndex, people.get(i).identifiers(),
                         "people[" + i + "].identifiers"))
                 .collect().asList()
-                .chain(this::resolveAllWithin));
+                .chain(this::resolveAllWithin)
+                .call(resolved -> recordSources(people, obtained, resolved.value().results(), now)));
+    }
+
+    /** Each resolved entry's source, in request order (an entry refused as two subjects records none). */
+    private Uni<Void> recordSources(List<ResolveRequest> people, List<Instant> obtained,
+                                    List<BatchResolveResult.Entry> results, Instant now) {
+        return Multi.createFrom().range(0, people.size())
+                .onItem().transformToUniAndConcatenate(i -> results.get(i).subjectId() == null
+                        ? Uni.createFrom().voidItem()
+                        : recordSource(results.get(i).subjectId(), people.get(i).source(), obtained.get(i), now))
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Changed<BatchResolveResult>> resolveAllWithin(List<Map<String, IndexedIdentifier>> people) {
