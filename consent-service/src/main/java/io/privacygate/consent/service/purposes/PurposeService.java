@@ -27,7 +27,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import io.privacygate.consent.config.SubjectsConfig;
 import java.util.ArrayList;
+import java.util.TreeMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -46,10 +48,12 @@ public class PurposeService {
     private final ConsentConfig config;
     private final SecurityIdentity identity;
     private final PlatformTerms platformTerms;
+    private final SubjectsConfig subjectsConfig;
 
     PurposeService(PurposeRepository purposes, PurposeNoticeRepository notices, BalancingTestRepository balancingTests,
                    ConsentAudit audit, StateChanges changes, ConsentConfig config, SecurityIdentity identity,
-                   PlatformTerms platformTerms) {
+                   PlatformTerms platformTerms, SubjectsConfig subjectsConfig) {
+        this.subjectsConfig = subjectsConfig;
         this.purposes = purposes;
         this.notices = notices;
         this.balancingTests = balancingTests;
@@ -134,9 +138,32 @@ public class PurposeService {
     /** Art. 30(1): every processing activity in force, with the controller responsible for it. */
     @WithSession
     public Uni<Ropa> ropa() {
+        ConsentConfig.Ropa items = config.ropa();
+        List<Ropa.Transfer> transfers = new ArrayList<>();
+        new TreeMap<>(items.transfers()).forEach((recipient, transfer) ->
+                transfers.add(new Ropa.Transfer(recipient, transfer.country(), transfer.safeguard())));
         return purposes.findAllCurrent().chain(this::views).map(all -> new Ropa(
-                new Ropa.Controller(config.controller().name(), config.controller().contact()), Instant.now(), all,
-                platformLimits()));
+                new Ropa.Controller(config.controller().name(), config.controller().contact(),
+                        config.controller().representative().orElse(null)),
+                new Ropa.Dpo(config.controller().dpoContact()), Instant.now(), items.subjectCategories(), transfers,
+                items.securityMeasures(), erasureTimeLimits(all), all, platformLimits()));
+    }
+
+    /**
+     * Art. 30(1)(f): each activity's data is erased at the end of its retention; what this service keeps besides is
+     * listed with its own limit.
+     */
+    private List<Ropa.ErasureTimeLimit> erasureTimeLimits(List<PurposeView> activities) {
+        List<Ropa.ErasureTimeLimit> limits = new ArrayList<>();
+        activities.forEach(p -> limits.add(new Ropa.ErasureTimeLimit("activity " + p.key() + ": "
+                + String.join(", ", p.dataCategories()), p.retention())));
+        limits.add(new Ropa.ErasureTimeLimit("people resolved without a basis (pending subjects)",
+                subjectsConfig.pendingTtl().toString()));
+        limits.add(new Ropa.ErasureTimeLimit("a subject's identifiers, sources and data key",
+                "on erasure (Art. 17), the data key shredded first"));
+        limits.add(new Ropa.ErasureTimeLimit("consent records (purpose, state, notice, times; pseudonymous after erasure)",
+                "kept as proof of consent (Art. 7(1), Art. 17(3)(e))"));
+        return limits;
     }
 
     /** The platforms' use limits in force (#21 point 4), by channel and source kind. */

@@ -20,7 +20,8 @@ public final class RopaCsv {
     static final List<String> HEADER = List.of("controller", "controllerContact", "key", "version", "status", "title",
             "description", "legalBasis", "legalBasisIri", "basisReference", "balancingInterest", "balancingNecessity",
             "balancingBalance", "balancingSignedOffBy", "balancingSignedOffAt", "dataCategories", "retention", "recipients", "channels",
-            "noticeUrl", "noticeVersion", "noticeHashes", "gpcApplies", "directMarketing", "since", "art14Notice", "art14Justification", "platformTerms");
+            "noticeUrl", "noticeVersion", "noticeHashes", "gpcApplies", "directMarketing", "since", "art14Notice", "art14Justification", "platformTerms", "dpoContact", "subjectCategories",
+            "transfers", "securityMeasures");
 
     private RopaCsv() {
     }
@@ -46,7 +47,9 @@ public final class RopaCsv {
                 String.join("; ", p.recipients()), String.join("; ", p.channels()), p.noticeUrl(),
                 p.noticeVersion(), noticeHashes(p), String.valueOf(p.gpcApplies()),
                 String.valueOf(p.directMarketing()), p.createdAt().toString(), p.art14Notice().name(), p.art14Justification(),
-                platformTerms(ropa, p));
+                platformTerms(ropa, p), ropa.dpo().contact(), String.join("; ", ropa.subjectCategories()),
+                ropa.transfers().stream().map(t -> t.recipient() + " (" + t.country() + ", " + t.safeguard() + ")")
+                        .collect(Collectors.joining("; ")), ropa.securityMeasures());
     }
 
     /**
