@@ -20,6 +20,10 @@ public interface SubjectsConfig {
     @WithDefault("5m")
     String purgeEvery();
 
+    /** How long after start the first purge waits, so that a starting replica serves before it purges. */
+    @WithDefault("1m")
+    String purgeDelay();
+
     /**
      * How often the pending people that decisions permitted are confirmed, in one statement: a decision only queues
      * them, so that confirming costs the decision path nothing.

@@ -19,7 +19,7 @@ public class PendingSubjectsJob {
         return pending.confirmQueued();
     }
 
-    @Scheduled(every = "${privacy-gate.subjects.purge-every}", delayed = "1m",
+    @Scheduled(every = "${privacy-gate.subjects.purge-every}", delayed = "${privacy-gate.subjects.purge-delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> purge() {
         return pending.purgeExpired().replaceWithVoid();
