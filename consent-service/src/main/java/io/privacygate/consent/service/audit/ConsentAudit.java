@@ -153,6 +153,11 @@ public class ConsentAudit {
                 .detail("subjects", subjects).detail("identifiers", identifiers));
     }
 
+    /** A new receipt signing key signs from now on; the earlier ones stay published (#19 point 3). */
+    public Uni<Void> receiptKeyRotated(String kid) {
+        return trail.record(entry("receipt-key.rotated").detail("kid", kid));
+    }
+
     /** The subject was given the Art. 14 information (when and how are in consent-service, not in the trail). */
     public Uni<Void> art14Informed(UUID subjectId) {
         return trail.record(entry("subject.art14-informed").subject(subjectId));
