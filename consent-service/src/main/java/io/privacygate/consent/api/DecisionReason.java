@@ -17,6 +17,11 @@ public enum DecisionReason {
     SUBJECT_RESTRICTED(false),
     /** The purpose does not declare this channel. */
     CHANNEL_NOT_ALLOWED(false),
+    /**
+     * "platform-terms": the platform's terms do not let this kind of its content serve this purpose (e.g. LinkedIn
+     * member data for marketing unless given through a Lead Gen form), whatever the consent (#21 point 4).
+     */
+    PLATFORM_TERMS(false),
     /** The subject objected to this purpose (Art. 21(1), absolutely for direct marketing, Art. 21(3)). */
     OBJECTED(false),
     /** The subject objected, and the DPO recorded compelling legitimate grounds that override it (Art. 21(1)). */

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** consent-service settings. The controller's identity has no default in prod: receipts must name it. */
@@ -24,11 +25,49 @@ public interface ConsentConfig {
 
     PrivacyCenter privacyCenter();
 
+    Ropa ropa();
+
     /** Who is responsible for the processing (Art. 13(1)(a), Art. 30(1)(a)): named in receipts and the ROPA. */
     interface Controller {
         String name();
 
         String contact();
+
+        /** The controller's representative in the Union (Art. 27), where it has one (Art. 30(1)(a)). */
+        Optional<String> representative();
+
+        /** The data protection officer's contact (Art. 30(1)(a), Art. 37(7)); none in prod until configured. */
+        String dpoContact();
+    }
+
+    /** The Art. 30(1) items the purpose register does not hold (#20 point 9). */
+    interface Ropa {
+        /** Art. 30(1)(c): the categories of data subjects. */
+        @WithDefault("customers,prospects,people who interact with the company's social media pages,"
+                + "people who submit lead forms,people who file data subject requests")
+        List<String> subjectCategories();
+
+        /**
+         * Art. 30(1)(e): transfers to third countries or international organisations, by recipient: {@code
+         * privacy-gate.consent.ropa.transfers.<recipient>.country} and {@code .safeguard} (Art. 46, e.g. the 2021/914
+         * standard contractual clauses, or an Art. 45 adequacy decision). None by default.
+         */
+        Map<String, Transfer> transfers();
+
+        /** Art. 30(1)(g): a general description of the technical and organisational security measures (Art. 32(1)). */
+        @WithDefault("Personal data encrypted at rest under a key per data subject (AES-256-GCM, envelope encryption with "
+                + "key-encryption keys in Vault Transit or a local keyring, rotated on a schedule); erasure by "
+                + "crypto-shredding; identifiers looked up by keyed blind index only; TLS between services and to the "
+                + "database; single sign-on with role-based access, every endpoint authenticated and authorised; "
+                + "every change and disclosure in a tamper-evident audit log (RFC 6962 Merkle tree, signed checkpoints); "
+                + "no personal data in logs")
+        String securityMeasures();
+
+        interface Transfer {
+            String country();
+
+            String safeguard();
+        }
     }
 
     interface Receipts {

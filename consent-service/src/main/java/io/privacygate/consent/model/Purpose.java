@@ -81,6 +81,15 @@ public class Purpose {
     @Column(name = "direct_marketing", nullable = false)
     public boolean directMarketing;
 
+    /** How the Art. 14 information is given to people whose data comes from elsewhere (#20 point 4). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "art14_notice", nullable = false)
+    public Art14Notice art14Notice;
+
+    /** Why a public notice is enough (Art. 14(5)(b)); required for {@link Art14Notice#PUBLIC_NOTICE}. */
+    @Column(name = "art14_justification")
+    public String art14Justification;
+
     /** A Global Privacy Control signal ({@code Sec-GPC: 1}) is an objection to this purpose. */
     @Column(name = "gpc_applies", nullable = false)
     public boolean gpcApplies;

@@ -25,10 +25,24 @@ public class Subject {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /**
+     * Set while nothing gives a basis to keep the person (issue #20, point 1): purged at this instant unless a consent,
+     * a data subject request or a permitted decision confirms them first. Null once confirmed.
+     */
+    @Column(name = "pending_until")
+    public Instant pendingUntil;
+
+    /** A subject confirmed from the start (a consent names it). */
     public static Subject create(UUID id, Instant now) {
+        return pending(id, now, null);
+    }
+
+    /** A subject kept only until {@code pendingUntil} unless confirmed; null creates it confirmed. */
+    public static Subject pending(UUID id, Instant now, Instant pendingUntil) {
         Subject subject = new Subject();
         subject.id = id;
         subject.createdAt = now;
+        subject.pendingUntil = pendingUntil;
         return subject;
     }
 }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -33,7 +34,7 @@ public class DecisionStateRepository {
     /** The subjects that exist among {@code ids}, each with its latest event per purpose. */
     public Uni<Map<UUID, SubjectState>> loadSubjects(Collection<UUID> ids) {
         return pool.preparedQuery("""
-                        select s.id, s.restricted, e.purpose_key, e.id as event_id, e.state, e.notice_version
+                        select s.id, s.restricted, s.pending_until is not null as pending, e.purpose_key, e.id as event_id, e.state, e.notice_version
                         from subject s
                         left join lateral (
                             select distinct on (c.purpose_key) c.purpose_key, c.id, c.state, c.notice_version
@@ -44,10 +45,14 @@ public class DecisionStateRepository {
                 .execute(Tuple.of(ids.toArray(UUID[]::new)))
                 .map(rows -> {
                     Map<UUID, Boolean> restricted = new HashMap<>();
+                    Set<UUID> pending = new HashSet<>();
                     Map<UUID, Map<String, LatestConsent>> latest = new HashMap<>();
                     for (Row row : rows) {
                         UUID id = row.getUUID("id");
                         restricted.put(id, row.getBoolean("restricted"));
+                        if (row.getBoolean("pending")) {
+                            pending.add(id);
+                        }
                         Map<String, LatestConsent> perPurpose = latest.computeIfAbsent(id, k -> new HashMap<>());
                         String purpose = row.getString("purpose_key");
                         if (purpose != null) {
@@ -55,14 +60,18 @@ public class DecisionStateRepository {
                                     ConsentState.valueOf(row.getString("state")), row.getString("notice_version")));
                         }
                     }
-                    return Map.entry(restricted, latest);
+                    return new Loaded(restricted, pending, latest);
                 })
-                .chain(found -> objections(found.getKey().keySet()).map(objections -> {
+                .chain(found -> objections(found.restricted().keySet()).map(objections -> {
                     Map<UUID, SubjectState> states = new HashMap<>();
-                    found.getKey().forEach((id, r) -> states.put(id, new SubjectState(id, r,
-                            Map.copyOf(found.getValue().get(id)), objections.getOrDefault(id, Map.of()))));
+                    found.restricted().forEach((id, r) -> states.put(id, new SubjectState(id, r,
+                            Map.copyOf(found.latest().get(id)), objections.getOrDefault(id, Map.of()),
+                            found.pending().contains(id))));
                     return states;
                 }));
+    }
+
+    private record Loaded(Map<UUID, Boolean> restricted, Set<UUID> pending, Map<UUID, Map<String, LatestConsent>> latest) {
     }
 
     /** Each subject's objections by purpose, with whether compelling grounds override them. */

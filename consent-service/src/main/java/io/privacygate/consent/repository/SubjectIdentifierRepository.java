@@ -24,6 +24,10 @@ public class SubjectIdentifierRepository implements PanacheRepositoryBase<Subjec
         return list("subjectId = ?1 order by createdAt, id", subjectId);
     }
 
+    public Uni<List<SubjectIdentifier>> findBySubjects(Collection<UUID> subjectIds) {
+        return list("subjectId in ?1", List.copyOf(subjectIds));
+    }
+
     public Uni<Long> deleteBySubject(UUID subjectId) {
         return delete("subjectId", subjectId);
     }

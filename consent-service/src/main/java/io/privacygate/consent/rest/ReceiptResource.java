@@ -4,7 +4,9 @@ import io.privacygate.consent.service.receipts.ReceiptService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import io.privacygate.consent.api.ReceiptKeyView;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -38,6 +40,17 @@ public class ReceiptResource {
     @APIResponse(responseCode = "404", description = "No such receipt")
     public Uni<String> receipt(@PathParam("receiptId") UUID receiptId) {
         return receipts.receipt(receiptId);
+    }
+
+    /** A new signing key for receipts from now on; every earlier key stays in the JWKS, so old receipts still verify. */
+    @POST
+    @Path("/keys/rotate")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(DPO)
+    @Operation(operationId = "rotateReceiptKey", summary = "Rotate the receipt signing key; receipts signed before keep verifying against the JWKS")
+    @APIResponse(responseCode = "200", description = "The key id that signs from now on")
+    public Uni<ReceiptKeyView> rotate() {
+        return receipts.rotateKey();
     }
 
     /** Public, so that anyone holding a receipt (the data subject, a regulator) can verify it. */

@@ -44,7 +44,7 @@ public class SubjectResource {
     @APIResponse(responseCode = "409", description = "The identifiers belong to different subjects; they are not merged")
     @RolesAllowed({DPO, CONSENT_READER, CONSENT_WRITER})
     public Uni<ResolveResult> resolve(@Valid @NotNull ResolveRequest request) {
-        return subjects.resolve(request.identifiers());
+        return subjects.resolve(request);
     }
 
     /** Up to {@link BatchResolveRequest#MAX_PEOPLE} people at once; an entry of two subjects is refused on its own. */

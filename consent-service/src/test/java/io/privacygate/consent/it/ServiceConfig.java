@@ -31,6 +31,7 @@ public final class ServiceConfig {
         config.put("privacy-gate.keys.local.master-key", masterKey);
         config.put("privacy-gate.consent.controller.name", "Privacy Gate (test)");
         config.put("privacy-gate.consent.controller.contact", "https://privacy-gate.invalid/privacy");
+        config.put("privacy-gate.consent.controller.dpo-contact", "dpo@privacy-gate.invalid");
         config.put("privacy-gate.outbox.relay-enabled", "false");
         config.put("privacy-gate.outbox.destinations.audit.url", "http://127.0.0.1:9/api/v1/events");
         config.put("privacy-gate.outbox.destinations.ingestion.url", "http://127.0.0.1:9/internal/v1/consent-changes");

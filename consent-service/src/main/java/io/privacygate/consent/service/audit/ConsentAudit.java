@@ -7,6 +7,7 @@ import io.privacygate.commons.audit.AuditTrail;
 import io.privacygate.commons.gdpr.LegalBasis;
 import io.privacygate.commons.identity.IdentifierType;
 import io.privacygate.consent.api.DecisionView;
+import io.privacygate.consent.api.SourceKind;
 import io.privacygate.consent.model.ConsentEvent;
 import io.privacygate.consent.model.Purpose;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,6 +28,8 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ConsentAudit {
+    /** The actor of what this service does on its own schedule. */
+    static final String SYSTEM = "system:consent-service";
     private final AuditTrail trail;
     private final AuditGroupCommit groupCommit;
     private final SecurityIdentity identity;
@@ -120,6 +123,7 @@ public class ConsentAudit {
                         .purpose(d.purpose(), d.decision().legalBasis())
                         .detail("reason", d.decision().reason())
                         .detail("channel", d.channel())
+                        .detail("sourceKind", d.sourceKind() == null ? "" : d.sourceKind().wireName())
                         .detail("gpc", d.gpc()))
                 .toList());
     }
@@ -140,6 +144,25 @@ public class ConsentAudit {
         return trail.record(entry);
     }
 
+    /**
+     * Pending subjects nobody confirmed were purged on their deadline (issue #20, point 1): counts only, no subject,
+     * since the point is that nothing about them remains. Done by this service's own schedule, not by a caller.
+     */
+    public Uni<Void> pendingSubjectsPurged(int subjects, int identifiers) {
+        return trail.record(AuditEntry.of("subject.pending-purged", AuditOutcome.SUCCESS, SYSTEM)
+                .detail("subjects", subjects).detail("identifiers", identifiers));
+    }
+
+    /** A new receipt signing key signs from now on; the earlier ones stay published (#19 point 3). */
+    public Uni<Void> receiptKeyRotated(String kid) {
+        return trail.record(entry("receipt-key.rotated").detail("kid", kid));
+    }
+
+    /** The subject was given the Art. 14 information (when and how are in consent-service, not in the trail). */
+    public Uni<Void> art14Informed(UUID subjectId) {
+        return trail.record(entry("subject.art14-informed").subject(subjectId));
+    }
+
     public Uni<Void> subjectRectified(UUID subjectId, List<String> fields) {
         return trail.record(entry("subject.rectified").subject(subjectId).detail("fields", String.join(",", fields)));
     }
@@ -149,7 +172,8 @@ public class ConsentAudit {
     }
 
     /** A denied decision to audit; {@code subjectId} is null when the subject was named by unknown identifiers. */
-    public record DeniedDecision(UUID subjectId, String purpose, String channel, boolean gpc, DecisionView decision) {
+    public record DeniedDecision(UUID subjectId, String purpose, String channel, SourceKind sourceKind, boolean gpc,
+                                 DecisionView decision) {
     }
 
     private AuditEntry consent(String action, ConsentEvent event, LegalBasis basis) {

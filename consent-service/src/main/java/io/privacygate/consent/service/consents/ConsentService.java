@@ -25,6 +25,7 @@ import io.privacygate.consent.service.decisionstate.StateChanges;
 import io.privacygate.consent.service.decisionstate.StateKeys;
 import io.privacygate.consent.service.purposes.NoticeHash;
 import io.privacygate.consent.service.receipts.ReceiptService;
+import io.privacygate.consent.service.subjects.PendingSubjects;
 import io.privacygate.consent.service.subjects.SubjectService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -62,11 +63,12 @@ public class ConsentService {
     private final ConsentConfig config;
     private final SecurityIdentity identity;
     private final ReceiptService receipts;
+    private final PendingSubjects pending;
 
     ConsentService(ConsentEventRepository events, PurposeRepository purposes, PurposeNoticeRepository notices,
                    SubjectService subjects, SubjectKeys keys, PseudonymKeys pseudonymKeys, ConsentAudit audit,
                    ConsentSubscribers subscribers, StateChanges changes, ConsentConfig config, SecurityIdentity identity,
-                   ReceiptService receipts) {
+                   ReceiptService receipts, PendingSubjects pending) {
         this.events = events;
         this.purposes = purposes;
         this.notices = notices;
@@ -79,6 +81,7 @@ public class ConsentService {
         this.config = config;
         this.identity = identity;
         this.receipts = receipts;
+        this.pending = pending;
     }
 
     /** The event recorded, or the one an idempotent retry refers to ({@code replayed}). */
@@ -235,6 +238,8 @@ public class ConsentService {
                 .invoke(cipher -> event.userAgentEncrypted = cipher.encrypt(ConsentEvent.USER_AGENT, userAgent))
                 .call(() -> receipts.sign(event, shown).invoke(receipt -> event.receiptJws = receipt))
                 .chain(cipher -> events.persistAndFlush(event)
+                        // A consent event is kept as proof (Art. 7(1)), so its subject is no longer pending (#20).
+                        .call(saved -> pending.confirm(saved.subjectId))
                         .call(saved -> audited(saved, shown.legalBasis))
                         .call(saved -> subscribers.notify(saved))
                         .map(saved -> view(saved, cipher)));

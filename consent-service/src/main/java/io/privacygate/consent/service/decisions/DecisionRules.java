@@ -20,9 +20,11 @@ public final class DecisionRules {
     /**
      * @param purpose null when no purpose has the key asked for
      * @param subject null when the subject is unknown or erased
+     * @param withinPlatformTerms the channel's platform terms let this kind of content serve the purpose ({@link PlatformTerms})
      * @param gpc     the request carried {@code Sec-GPC: 1}
      */
-    public static DecisionView decide(PurposeRule purpose, SubjectState subject, String channel, boolean gpc) {
+    public static DecisionView decide(PurposeRule purpose, SubjectState subject, String channel, boolean withinPlatformTerms,
+                                      boolean gpc) {
         boolean restricted = subject != null && subject.restricted();
         if (purpose == null) {
             return DecisionView.denied(null, DecisionReason.UNKNOWN_PURPOSE, restricted);
@@ -41,6 +43,10 @@ public final class DecisionRules {
         }
         if (!purpose.channels().contains(channel)) {
             return DecisionView.denied(basis, DecisionReason.CHANNEL_NOT_ALLOWED, false);
+        }
+        // The platform's terms bind us beside the GDPR: a use they forbid is denied even with consent (#21 point 4).
+        if (!withinPlatformTerms) {
+            return DecisionView.denied(basis, DecisionReason.PLATFORM_TERMS, false);
         }
         // A GPC signal is a valid objection to the purposes it applies to (Art. 21(5)), whatever their basis.
         if (gpc && purpose.gpcApplies()) {

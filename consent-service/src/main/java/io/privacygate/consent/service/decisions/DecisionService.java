@@ -10,6 +10,7 @@ import io.privacygate.consent.service.audit.ConsentAudit.DeniedDecision;
 import io.privacygate.consent.service.audit.ConsentAudit;
 import io.privacygate.consent.service.decisionstate.DecisionCache;
 import io.privacygate.consent.service.subjects.IndexedIdentifier;
+import io.privacygate.consent.service.subjects.PendingSubjects;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,11 +33,16 @@ public class DecisionService {
     private final DecisionCache cache;
     private final BlindIndex blindIndex;
     private final ConsentAudit audit;
+    private final PendingSubjects pending;
+    private final PlatformTerms platformTerms;
 
-    DecisionService(DecisionCache cache, BlindIndex blindIndex, ConsentAudit audit) {
+    DecisionService(DecisionCache cache, BlindIndex blindIndex, ConsentAudit audit, PendingSubjects pending,
+                    PlatformTerms platformTerms) {
         this.cache = cache;
         this.blindIndex = blindIndex;
         this.audit = audit;
+        this.pending = pending;
+        this.platformTerms = platformTerms;
     }
 
     public Uni<DecisionView> decide(DecisionRequest query, boolean gpc) {
@@ -73,12 +79,18 @@ public class DecisionService {
             DecisionRequest q = queries.get(i);
             NamedSubject subject = named.get(i);
             PurposeRule purpose = purposes.get(q.purpose());
+            SubjectState state = subject.id() == null ? null : subjects.get(subject.id());
             DecisionView answer = subject.ambiguous()
                     ? DecisionRules.ambiguous(purpose)
-                    : DecisionRules.decide(purpose, subject.id() == null ? null : subjects.get(subject.id()), q.channel(), gpc);
+                    : DecisionRules.decide(purpose, state, q.channel(),
+                    platformTerms.allow(q.channel(), q.sourceKind(), q.purpose()), gpc);
             answers.add(answer);
+            // A basis to process is a basis to keep the person (#20, point 1): confirmed off the hot path.
+            if (answer.permitted() && state.pending()) {
+                pending.confirmLater(state.subjectId());
+            }
             if (!answer.permitted()) {
-                denied.add(new DeniedDecision(subject.id(), q.purpose(), q.channel(), gpc, answer));
+                denied.add(new DeniedDecision(subject.id(), q.purpose(), q.channel(), q.sourceKind(), gpc, answer));
             }
         }
         return audit.decisionsDenied(denied).replaceWith(answers);

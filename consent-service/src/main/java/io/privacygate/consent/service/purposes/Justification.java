@@ -1,5 +1,8 @@
 package io.privacygate.consent.service.purposes;
 
+import io.privacygate.consent.model.Art14Notice;
+import io.privacygate.consent.model.Purpose;
+import java.util.ArrayList;
 import io.privacygate.commons.gdpr.LegalBasis;
 
 import java.util.List;
@@ -8,6 +11,7 @@ import java.util.List;
 public final class Justification {
     public static final String BASIS_REFERENCE = "basisReference";
     public static final String BALANCING_TEST = "balancingTest";
+    public static final String ART14_JUSTIFICATION = "art14Justification";
 
     private Justification() {
     }
@@ -18,6 +22,16 @@ public final class Justification {
      * contract, legal obligation, vital interests and public task by the contract, law or task they rest on
      * (Art. 6(1)(b)-(e), Art. 6(3)).
      */
+    public static List<String> missing(Purpose purpose, boolean balancingTest) {
+        List<String> missing = new ArrayList<>(missing(purpose.legalBasis, purpose.basisReference, balancingTest));
+        // Art. 14(5)(b): a public notice instead of informing each person is an exception that must be justified.
+        if (purpose.art14Notice == Art14Notice.PUBLIC_NOTICE && purpose.art14Justification == null) {
+            missing.add(ART14_JUSTIFICATION);
+        }
+        return List.copyOf(missing);
+    }
+
+    /** What the legal basis alone needs. */
     public static List<String> missing(LegalBasis basis, String basisReference, boolean balancingTest) {
         return switch (basis) {
             case CONSENT -> List.of();

@@ -83,11 +83,10 @@ public class JustificationService {
                 return views.view(current).map(Changed::none);
             }
             return balancingTests.findInForce(Set.of(key)).chain(tests -> {
-                List<String> missing = Justification.missing(current.legalBasis, current.basisReference,
-                        tests.containsKey(key));
+                List<String> missing = Justification.missing(current, tests.containsKey(key));
                 if (!missing.isEmpty()) {
                     return Uni.createFrom().failure(ProblemException.unprocessable("Purpose '" + key + "' cannot be "
-                            + "activated: its " + current.legalBasis + " basis is not justified; missing: "
+                            + "activated: it is not justified; missing: "
                             + String.join(", ", missing.stream().map(JustificationService::words).toList()) + "."));
                 }
                 current.status = PurposeStatus.ACTIVE;
@@ -103,6 +102,7 @@ public class JustificationService {
         return switch (item) {
             case Justification.BALANCING_TEST -> "a balancing test (PUT /api/v1/purposes/{key}/balancing-test)";
             case Justification.BASIS_REFERENCE -> "the basisReference (the contract, law or task it rests on)";
+            case Justification.ART14_JUSTIFICATION -> "the art14Justification of its public notice (Art. 14(5)(b))";
             default -> item;
         };
     }

@@ -9,6 +9,7 @@ import io.privacygate.consent.api.PurposeRequest;
 import io.privacygate.consent.api.PurposeView;
 import io.privacygate.consent.api.Ropa;
 import io.privacygate.consent.config.ConsentConfig;
+import io.privacygate.consent.model.Art14Notice;
 import io.privacygate.consent.model.Purpose;
 import io.privacygate.consent.model.PurposeStatus;
 import io.privacygate.consent.model.Timestamps;
@@ -19,12 +20,16 @@ import io.privacygate.consent.service.audit.ConsentAudit;
 import io.privacygate.consent.service.decisionstate.Changed;
 import io.privacygate.consent.service.decisionstate.StateChanges;
 import io.privacygate.consent.service.decisionstate.StateKeys;
+import io.privacygate.consent.service.decisions.PlatformTerms;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import io.privacygate.consent.config.SubjectsConfig;
+import java.util.ArrayList;
+import java.util.TreeMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -42,9 +47,13 @@ public class PurposeService {
     private final StateChanges changes;
     private final ConsentConfig config;
     private final SecurityIdentity identity;
+    private final PlatformTerms platformTerms;
+    private final SubjectsConfig subjectsConfig;
 
     PurposeService(PurposeRepository purposes, PurposeNoticeRepository notices, BalancingTestRepository balancingTests,
-                   ConsentAudit audit, StateChanges changes, ConsentConfig config, SecurityIdentity identity) {
+                   ConsentAudit audit, StateChanges changes, ConsentConfig config, SecurityIdentity identity,
+                   PlatformTerms platformTerms, SubjectsConfig subjectsConfig) {
+        this.subjectsConfig = subjectsConfig;
         this.purposes = purposes;
         this.notices = notices;
         this.balancingTests = balancingTests;
@@ -52,6 +61,7 @@ public class PurposeService {
         this.changes = changes;
         this.config = config;
         this.identity = identity;
+        this.platformTerms = platformTerms;
     }
 
     public Uni<PurposeView> create(PurposeRequest request) {
@@ -128,8 +138,40 @@ public class PurposeService {
     /** Art. 30(1): every processing activity in force, with the controller responsible for it. */
     @WithSession
     public Uni<Ropa> ropa() {
+        ConsentConfig.Ropa items = config.ropa();
+        List<Ropa.Transfer> transfers = new ArrayList<>();
+        new TreeMap<>(items.transfers()).forEach((recipient, transfer) ->
+                transfers.add(new Ropa.Transfer(recipient, transfer.country(), transfer.safeguard())));
         return purposes.findAllCurrent().chain(this::views).map(all -> new Ropa(
-                new Ropa.Controller(config.controller().name(), config.controller().contact()), Instant.now(), all));
+                new Ropa.Controller(config.controller().name(), config.controller().contact(),
+                        config.controller().representative().orElse(null)),
+                new Ropa.Dpo(config.controller().dpoContact()), Instant.now(), items.subjectCategories(), transfers,
+                items.securityMeasures(), erasureTimeLimits(all), all, platformLimits()));
+    }
+
+    /**
+     * Art. 30(1)(f): each activity's data is erased at the end of its retention; what this service keeps besides is
+     * listed with its own limit.
+     */
+    private List<Ropa.ErasureTimeLimit> erasureTimeLimits(List<PurposeView> activities) {
+        List<Ropa.ErasureTimeLimit> limits = new ArrayList<>();
+        activities.forEach(p -> limits.add(new Ropa.ErasureTimeLimit("activity " + p.key() + ": "
+                + String.join(", ", p.dataCategories()), p.retention())));
+        limits.add(new Ropa.ErasureTimeLimit("people resolved without a basis (pending subjects)",
+                subjectsConfig.pendingTtl().toString()));
+        limits.add(new Ropa.ErasureTimeLimit("a subject's identifiers, sources and data key",
+                "on erasure (Art. 17), the data key shredded first"));
+        limits.add(new Ropa.ErasureTimeLimit("consent records (purpose, state, notice, times; pseudonymous after erasure)",
+                "kept as proof of consent (Art. 7(1), Art. 17(3)(e))"));
+        return limits;
+    }
+
+    /** The platforms' use limits in force (#21 point 4), by channel and source kind. */
+    private List<Ropa.PlatformLimit> platformLimits() {
+        List<Ropa.PlatformLimit> limits = new ArrayList<>();
+        platformTerms.limits().forEach((channel, kinds) -> kinds.forEach((kind, keys) ->
+                limits.add(new Ropa.PlatformLimit(channel, kind, keys.stream().sorted().toList()))));
+        return limits;
     }
 
     Uni<PurposeView> view(Purpose purpose) {
@@ -152,7 +194,8 @@ public class PurposeService {
     record Definition(String title, String description, LegalBasis legalBasis, String basisReference,
                       List<String> dataCategories,
                       String retention, List<String> recipients, List<String> channels, String noticeUrl,
-                      String noticeVersion, boolean gpcApplies, boolean directMarketing) {
+                      String noticeVersion, boolean gpcApplies, boolean directMarketing, Art14Notice art14Notice,
+                      String art14Justification) {
 
         static Definition of(PurposeRequest r) {
             String retention = RetentionPeriods.parse(r.retention()).orElseThrow(() -> ProblemException.invalidField(
@@ -167,7 +210,8 @@ public class PurposeService {
             return new Definition(r.title().trim(), blankToNull(r.description()), r.legalBasis(),
                     blankToNull(r.basisReference()), distinct(r.dataCategories()), retention, distinct(r.recipients()), distinct(r.channels()),
                     blankToNull(r.noticeUrl()), blankToNull(r.noticeVersion()), r.gpcApplies(),
-                    Boolean.TRUE.equals(r.directMarketing()));
+                    Boolean.TRUE.equals(r.directMarketing()),
+                    r.art14Notice() == null ? Art14Notice.INDIVIDUAL : r.art14Notice(), blankToNull(r.art14Justification()));
         }
 
         boolean sameAs(Purpose p) {
@@ -176,7 +220,8 @@ public class PurposeService {
                     && dataCategories.equals(p.dataCategories) && retention.equals(p.retention)
                     && recipients.equals(p.recipients) && channels.equals(p.channels)
                     && Objects.equals(noticeUrl, p.noticeUrl) && Objects.equals(noticeVersion, p.noticeVersion)
-                    && gpcApplies == p.gpcApplies && directMarketing == p.directMarketing;
+                    && gpcApplies == p.gpcApplies && directMarketing == p.directMarketing
+                    && art14Notice == p.art14Notice && Objects.equals(art14Justification, p.art14Justification);
         }
 
         /** The version; ACTIVE when its basis is justified as written, a DRAFT to be justified and activated otherwise. */
@@ -190,8 +235,9 @@ public class PurposeService {
             p.description = description;
             p.legalBasis = legalBasis;
             p.basisReference = basisReference;
-            p.status = Justification.missing(legalBasis, basisReference, balancingTest).isEmpty()
-                    ? PurposeStatus.ACTIVE : PurposeStatus.DRAFT;
+            p.art14Notice = art14Notice;
+            p.art14Justification = art14Justification;
+            p.status = Justification.missing(p, balancingTest).isEmpty() ? PurposeStatus.ACTIVE : PurposeStatus.DRAFT;
             p.dataCategories = dataCategories;
             p.retention = retention;
             p.recipients = recipients;

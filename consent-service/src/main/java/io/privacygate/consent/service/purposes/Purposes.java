@@ -30,9 +30,9 @@ final class Purposes {
         }
         return new PurposeView(p.key, p.version, p.current, p.status, p.title, p.description, p.legalBasis,
                 p.legalBasis.dpvIri(), p.basisReference, test == null ? null : view(test),
-                Justification.missing(p.legalBasis, p.basisReference, test != null), p.dataCategories, p.retention,
+                Justification.missing(p, test != null), p.dataCategories, p.retention,
                 p.recipients, p.channels, p.noticeUrl, p.noticeVersion, hashes.get(defaultLanguage), Map.copyOf(hashes),
-                p.gpcApplies, p.directMarketing, p.createdAt);
+                p.gpcApplies, p.directMarketing, p.createdAt, p.art14Notice, p.art14Justification);
     }
 
     static BalancingTestView view(BalancingTest t) {

@@ -10,7 +10,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.privacygate.commons.crypto.KeyUnavailableException;
 import io.privacygate.commons.problem.ProblemException;
+import io.privacygate.commons.audit.Actors;
+import io.privacygate.consent.api.ReceiptKeyView;
 import io.privacygate.consent.config.ConsentConfig;
+import io.privacygate.consent.model.Timestamps;
+import io.privacygate.consent.service.audit.ConsentAudit;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.privacygate.consent.model.ConsentEvent;
 import io.privacygate.consent.model.Purpose;
 import io.privacygate.consent.repository.ConsentEventRepository;
@@ -41,8 +47,13 @@ public class ReceiptService {
     private final PurposeRepository purposes;
     private final ReceiptKeys keys;
     private final ConsentConfig config;
+    private final ConsentAudit audit;
+    private final SecurityIdentity identity;
 
-    ReceiptService(ConsentEventRepository events, PurposeRepository purposes, ReceiptKeys keys, ConsentConfig config) {
+    ReceiptService(ConsentEventRepository events, PurposeRepository purposes, ReceiptKeys keys, ConsentConfig config,
+                   ConsentAudit audit, SecurityIdentity identity) {
+        this.audit = audit;
+        this.identity = identity;
         this.events = events;
         this.purposes = purposes;
         this.keys = keys;
@@ -63,7 +74,17 @@ public class ReceiptService {
         return keys.signingKey().map(key -> sign(claims(event, purpose), key));
     }
 
-    /** The public keys that verify receipts, as a JWK Set. */
+    /**
+     * A new receipt signing key signs from now on (#19 point 3); receipts signed before keep their signature, and the
+     * earlier public keys stay in the JWKS. Audited.
+     */
+    public Uni<ReceiptKeyView> rotateKey() {
+        String actor = Actors.of(identity);
+        return keys.rotate(actor).chain(key -> Panache.withTransaction(() -> audit.receiptKeyRotated(key.getKeyID()))
+                .replaceWith(new ReceiptKeyView(key.getKeyID(), Timestamps.now())));
+    }
+
+    /** The public keys that verify receipts, every generation's, as a JWK Set. */
     public Uni<Map<String, Object>> jwks() {
         return keys.publicKeys().map(set -> set.toJSONObject(true));
     }

@@ -18,6 +18,7 @@ import io.privacygate.consent.model.Timestamps;
 import io.privacygate.consent.repository.ConsentEventRepository;
 import io.privacygate.consent.repository.SubjectIdentifierRepository;
 import io.privacygate.consent.repository.SubjectRepository;
+import io.privacygate.consent.repository.SubjectSourceRepository;
 import io.privacygate.consent.service.audit.ConsentAudit;
 import io.privacygate.consent.service.decisionstate.Changed;
 import io.privacygate.consent.service.decisionstate.StateChanges;
@@ -64,10 +65,14 @@ public class DsrService {
     private final ConsentAudit audit;
     private final StateChanges changes;
     private final BackupWindow backupWindow;
+    private final PendingSubjects pending;
+    private final SubjectSourceRepository sources;
 
     DsrService(SubjectRepository subjects, SubjectIdentifierRepository identifiers, ConsentEventRepository events,
                SubjectKeys keys, BlindIndex blindIndex, SubjectService subjectService, ConsentAudit audit,
-               StateChanges changes, BackupWindow backupWindow) {
+               StateChanges changes, BackupWindow backupWindow, PendingSubjects pending,
+               SubjectSourceRepository sources) {
+        this.sources = sources;
         this.subjects = subjects;
         this.identifiers = identifiers;
         this.events = events;
@@ -77,13 +82,19 @@ public class DsrService {
         this.audit = audit;
         this.changes = changes;
         this.backupWindow = backupWindow;
+        this.pending = pending;
     }
 
-    /** Art. 15/20: everything held about the subject, decrypted. */
+    /**
+     * Art. 15/20: everything held about the subject, decrypted. A request naming a pending subject confirms it
+     * (issue #20, point 1), as restriction and rectification do: it is kept while the request is worked.
+     */
     @WithTransaction
     public Uni<DsrExport> export(UUID subjectId) {
-        return subjectService.requireFound(subjectId).chain(subject -> identifiers.findBySubject(subjectId)
-                .chain(stored -> events.findBySubject(subjectId).chain(history -> keys.forReading(subjectId).map(cipher -> {
+        return subjectService.requireFound(subjectId).call(() -> pending.confirm(subjectId))
+                .chain(subject -> identifiers.findBySubject(subjectId)
+                .chain(stored -> events.findBySubject(subjectId).chain(history -> sources.findBySubject(subjectId)
+                .chain(origins -> keys.forReading(subjectId).map(cipher -> {
                     Map<String, List<Map<String, Object>>> records = new LinkedHashMap<>();
                     records.put("subject", List.of(row("subjectId", subject.id, "restricted", subject.restricted,
                             "restrictionChangedAt", subject.restrictionChangedAt, "createdAt", subject.createdAt)));
@@ -92,8 +103,10 @@ public class DsrService {
                             .toList());
                     records.put("consentEvents", history.stream()
                             .map(e -> eventRow(e, cipher.decrypt(ConsentEvent.USER_AGENT, e.userAgentEncrypted))).toList());
+                    // Art. 15(1)(g): where the data came from when it was not collected from the subject.
+                    records.put("sources", origins);
                     return new DsrExport(SYSTEM, subjectId, Instant.now(), records);
-                })))
+                }))))
                 .call(() -> audit.subjectExported(subjectId)));
     }
 
@@ -129,8 +142,9 @@ public class DsrService {
             if (subject == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("No such subject."));
             }
+            subject.pendingUntil = null;
             if (subject.restricted == restricted) {
-                return Uni.createFrom().item(Changed.none(state(subject)));
+                return subjects.flush().replaceWith(Changed.none(state(subject)));
             }
             subject.restricted = restricted;
             subject.restrictionChangedAt = Timestamps.now();
@@ -150,8 +164,9 @@ public class DsrService {
             if (subject == null) {
                 return Uni.createFrom().failure(ProblemException.notFound("No such subject."));
             }
+            subject.pendingUntil = null;
             if (given.isEmpty()) {
-                return Uni.createFrom().item(Changed.none(new RectificationResult(SYSTEM, subjectId, List.of())));
+                return subjects.flush().replaceWith(Changed.none(new RectificationResult(SYSTEM, subjectId, List.of())));
             }
             return IndexedIdentifier.of(blindIndex, given, "identifiers").chain(indexed -> identifiers.lockBlindIndexes(indexed.keySet())
                     .chain(() -> identifiers.findByBlindIndexes(indexed.keySet()))

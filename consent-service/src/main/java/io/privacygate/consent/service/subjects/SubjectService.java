@@ -17,11 +17,12 @@ import io.privacygate.consent.model.SubjectIdentifier;
 import io.privacygate.consent.model.Timestamps;
 import io.privacygate.consent.repository.SubjectIdentifierRepository;
 import io.privacygate.consent.repository.SubjectRepository;
+import io.privacygate.consent.repository.SubjectSourceRepository;
+import io.privacygate.consent.config.ConsentConfig;
 import io.privacygate.consent.service.audit.ConsentAudit;
 import io.privacygate.consent.service.decisionstate.Changed;
 import io.privacygate.consent.service.decisionstate.StateChanges;
 import io.privacygate.consent.service.decisionstate.StateKeys;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -50,19 +51,55 @@ public class SubjectService {
     private final BlindIndex blindIndex;
     private final ConsentAudit audit;
     private final StateChanges changes;
+    private final PendingSubjects pending;
+    private final SubjectSourceRepository sources;
+    private final ConsentConfig config;
 
     SubjectService(SubjectRepository subjects, SubjectIdentifierRepository identifiers, SubjectKeys keys,
-                   BlindIndex blindIndex, ConsentAudit audit, StateChanges changes) {
+                   BlindIndex blindIndex, ConsentAudit audit, StateChanges changes, PendingSubjects pending,
+                   SubjectSourceRepository sources, ConsentConfig config) {
+        this.sources = sources;
+        this.config = config;
         this.subjects = subjects;
         this.identifiers = identifiers;
         this.keys = keys;
         this.blindIndex = blindIndex;
         this.audit = audit;
         this.changes = changes;
+        this.pending = pending;
     }
 
-    public Uni<ResolveResult> resolve(List<Identifier> given) {
-        return changes.commit(() -> resolveWithin(given, "identifiers"));
+    /**
+     * For ingestion: the person behind a platform event, before anything says they may be kept. A person created here
+     * is pending (issue #20, point 1) and purged at its deadline unless a consent, a data subject request or a
+     * permitted decision confirms them.
+     */
+    public Uni<ResolveResult> resolve(ResolveRequest request) {
+        Instant now = Timestamps.now();
+        Instant obtainedAt = obtainedAt(request, now, "");
+        return changes.commit(() -> resolveWithin(request.identifiers(), "identifiers", pending.deadlineFrom(now))
+                .call(resolved -> recordSource(resolved.value().subjectId(), request.source(), obtainedAt, now)));
+    }
+
+    /**
+     * When the data was obtained (Art. 14(3)(a) counts from it): as given, or now. Never in the future, beyond the
+     * clock skew allowed for evidence; a date without a source says nothing and is refused.
+     */
+    private Instant obtainedAt(ResolveRequest request, Instant now, String prefix) {
+        if (request.obtainedAt() == null) {
+            return now;
+        }
+        if (request.source() == null) {
+            throw ProblemException.invalidField(prefix + "obtainedAt", "needs a source");
+        }
+        if (request.obtainedAt().isAfter(now.plus(config.evidence().maxClockSkew()))) {
+            throw ProblemException.invalidField(prefix + "obtainedAt", "must not be in the future");
+        }
+        return request.obtainedAt();
+    }
+
+    private Uni<Void> recordSource(UUID subjectId, String source, Instant obtainedAt, Instant now) {
+        return source == null ? Uni.createFrom().voidItem() : sources.record(subjectId, source, obtainedAt, now);
     }
 
     /**
@@ -72,11 +109,27 @@ public class SubjectService {
      * to two subjects is refused on its own, as {@link #resolve} refuses it, without failing the others.
      */
     public Uni<BatchResolveResult> resolveBatch(List<ResolveRequest> people) {
+        Instant now = Timestamps.now();
+        List<Instant> obtained = new ArrayList<>(people.size());
+        for (int i = 0; i < people.size(); i++) {
+            obtained.add(obtainedAt(people.get(i), now, "people[" + i + "]."));
+        }
         return changes.commit(() -> Multi.createFrom().range(0, people.size())
                 .onItem().transformToUniAndConcatenate(i -> IndexedIdentifier.of(blindIndex, people.get(i).identifiers(),
                         "people[" + i + "].identifiers"))
                 .collect().asList()
-                .chain(this::resolveAllWithin));
+                .chain(this::resolveAllWithin)
+                .call(resolved -> recordSources(people, obtained, resolved.value().results(), now)));
+    }
+
+    /** Each resolved entry's source, in request order (an entry refused as two subjects records none). */
+    private Uni<Void> recordSources(List<ResolveRequest> people, List<Instant> obtained,
+                                    List<BatchResolveResult.Entry> results, Instant now) {
+        return Multi.createFrom().range(0, people.size())
+                .onItem().transformToUniAndConcatenate(i -> results.get(i).subjectId() == null
+                        ? Uni.createFrom().voidItem()
+                        : recordSource(results.get(i).subjectId(), people.get(i).source(), obtained.get(i), now))
+                .collect().last().replaceWithVoid();
     }
 
     private Uni<Changed<BatchResolveResult>> resolveAllWithin(List<Map<String, IndexedIdentifier>> people) {
@@ -122,7 +175,9 @@ public class SubjectService {
             return Uni.createFrom().voidItem();
         }
         Instant now = Timestamps.now();
-        return subjects.persist(created.stream().map(id -> Subject.create(id, now)).toList()).chain(subjects::flush);
+        Instant pendingUntil = pending.deadlineFrom(now);
+        return subjects.persist(created.stream().map(id -> Subject.pending(id, now, pendingUntil)).toList())
+                .chain(subjects::flush);
     }
 
     /** As {@link #store}, for many subjects: their data keys in one go. */
@@ -150,9 +205,9 @@ public class SubjectService {
     /**
      * The subject holding these identifiers, without creating or linking anything: a rights request from a
      * person we hold nothing about must leave no trace of them (404). Two different owners are a 409, as in
-     * {@link #resolve}.
+     * {@link #resolve}. A request naming a pending subject confirms it: it is kept while the request is worked.
      */
-    @WithSession
+    @WithTransaction
     public Uni<LookupResult> lookup(List<Identifier> given) {
         return IndexedIdentifier.of(blindIndex, given, "identifiers")
                 .chain(indexed -> identifiers.findByBlindIndexes(indexed.keySet()))
@@ -165,7 +220,8 @@ public class SubjectService {
                         throw ProblemException.notFound("No subject holds these identifiers.");
                     }
                     return new LookupResult(owners.iterator().next());
-                });
+                })
+                .call(found -> pending.confirm(found.subjectId()));
     }
 
     /**
@@ -174,6 +230,11 @@ public class SubjectService {
      * (409): merging people is a decision for an operator, not a side effect of a lookup.
      */
     public Uni<Changed<ResolveResult>> resolveWithin(List<Identifier> given, String field) {
+        return resolveWithin(given, field, null);
+    }
+
+    /** As {@link #resolveWithin(List, String)}; a subject created is pending until {@code pendingUntil} when given. */
+    private Uni<Changed<ResolveResult>> resolveWithin(List<Identifier> given, String field, Instant pendingUntil) {
         return IndexedIdentifier.of(blindIndex, given, field).chain(indexed -> identifiers.lockBlindIndexes(indexed.keySet())
                 .chain(() -> identifiers.findByBlindIndexes(indexed.keySet()))
                 .chain(existing -> {
@@ -186,14 +247,14 @@ public class SubjectService {
                     List<IndexedIdentifier> fresh = indexed.values().stream()
                             .filter(i -> !known.contains(i.blindIndex())).toList();
                     if (owners.isEmpty()) {
-                        return create(fresh);
+                        return create(fresh, pendingUntil);
                     }
                     return link(owners.iterator().next(), fresh);
                 }));
     }
 
-    private Uni<Changed<ResolveResult>> create(List<IndexedIdentifier> fresh) {
-        Subject subject = Subject.create(UUID.randomUUID(), Timestamps.now());
+    private Uni<Changed<ResolveResult>> create(List<IndexedIdentifier> fresh, Instant pendingUntil) {
+        Subject subject = Subject.pending(UUID.randomUUID(), Timestamps.now(), pendingUntil);
         return subjects.persistAndFlush(subject)
                 .chain(() -> store(subject.id, fresh))
                 .chain(() -> audit.subjectCreated(subject.id, types(fresh)))

@@ -26,36 +26,36 @@ class DecisionRulesTest {
     private static SubjectState subject(boolean restricted, ConsentState state, String noticeVersion) {
         Map<String, LatestConsent> latest = state == null ? Map.of()
                 : Map.of("newsletter", new LatestConsent(EVENT, state, noticeVersion));
-        return new SubjectState(SUBJECT, restricted, latest, Map.of());
+        return new SubjectState(SUBJECT, restricted, latest, Map.of(), false);
     }
 
     @Nested
     class ForAConsentPurpose {
         @Test
         void permitsACurrentGrantForTheCurrentNotice() {
-            DecisionView answer = DecisionRules.decide(NEWSLETTER, subject(false, ConsentState.GRANTED, "v2"), "email", false);
+            DecisionView answer = DecisionRules.decide(NEWSLETTER, subject(false, ConsentState.GRANTED, "v2"), "email", true, false);
             assertThat(answer).isEqualTo(new DecisionView(true, LegalBasis.CONSENT, DecisionReason.CONSENT_GRANTED, EVENT, false));
         }
 
         @Test
         void deniesAGrantForAnEarlierNotice() {
-            DecisionView answer = DecisionRules.decide(NEWSLETTER, subject(false, ConsentState.GRANTED, "v1"), "email", false);
+            DecisionView answer = DecisionRules.decide(NEWSLETTER, subject(false, ConsentState.GRANTED, "v1"), "email", true, false);
             assertThat(answer).isEqualTo(new DecisionView(false, LegalBasis.CONSENT, DecisionReason.NOTICE_CHANGED, EVENT, false));
         }
 
         @Test
         void deniesWithoutConsentAfterAWithdrawalAndAfterARefusal() {
-            assertThat(DecisionRules.decide(NEWSLETTER, subject(false, null, null), "email", false).reason())
+            assertThat(DecisionRules.decide(NEWSLETTER, subject(false, null, null), "email", true, false).reason())
                     .isEqualTo(DecisionReason.NO_CONSENT);
-            assertThat(DecisionRules.decide(NEWSLETTER, subject(false, ConsentState.WITHDRAWN, "v2"), "email", false))
+            assertThat(DecisionRules.decide(NEWSLETTER, subject(false, ConsentState.WITHDRAWN, "v2"), "email", true, false))
                     .isEqualTo(new DecisionView(false, LegalBasis.CONSENT, DecisionReason.CONSENT_WITHDRAWN, EVENT, false));
-            assertThat(DecisionRules.decide(NEWSLETTER, subject(false, ConsentState.DENIED, "v2"), "email", false).reason())
+            assertThat(DecisionRules.decide(NEWSLETTER, subject(false, ConsentState.DENIED, "v2"), "email", true, false).reason())
                     .isEqualTo(DecisionReason.CONSENT_DENIED);
         }
 
         @Test
         void deniesUnderGpcEvenWithAGrant() {
-            DecisionView answer = DecisionRules.decide(NEWSLETTER, subject(false, ConsentState.GRANTED, "v2"), "email", true);
+            DecisionView answer = DecisionRules.decide(NEWSLETTER, subject(false, ConsentState.GRANTED, "v2"), "email", true, true);
             assertThat(answer.permitted()).isFalse();
             assertThat(answer.reason()).isEqualTo(DecisionReason.GPC_OBJECTION);
         }
@@ -66,20 +66,20 @@ class DecisionRulesTest {
         @Test
         void deniesADraftWhateverItsBasis() {
             PurposeRule draft = new PurposeRule("billing", 1, false, LegalBasis.CONTRACT, Set.of("post"), null, false, false);
-            assertThat(DecisionRules.decide(draft, subject(false, null, null), "post", false))
+            assertThat(DecisionRules.decide(draft, subject(false, null, null), "post", true, false))
                     .isEqualTo(new DecisionView(false, LegalBasis.CONTRACT, DecisionReason.PURPOSE_INACTIVE, null, false));
         }
 
         @Test
         void permitsOnTheLegalBasisWithoutConsent() {
-            DecisionView answer = DecisionRules.decide(BILLING, subject(false, null, null), "post", false);
+            DecisionView answer = DecisionRules.decide(BILLING, subject(false, null, null), "post", true, false);
             assertThat(answer).isEqualTo(new DecisionView(true, LegalBasis.CONTRACT, DecisionReason.LEGAL_BASIS, null, false));
         }
 
         @Test
         void gpcDeniesOnlyThePurposesItAppliesTo() {
-            assertThat(DecisionRules.decide(BILLING, subject(false, null, null), "post", true).permitted()).isTrue();
-            assertThat(DecisionRules.decide(ADS, subject(false, null, null), "web", true).reason()).isEqualTo(DecisionReason.GPC_OBJECTION);
+            assertThat(DecisionRules.decide(BILLING, subject(false, null, null), "post", true, true).permitted()).isTrue();
+            assertThat(DecisionRules.decide(ADS, subject(false, null, null), "web", true, true).reason()).isEqualTo(DecisionReason.GPC_OBJECTION);
         }
     }
 
@@ -87,21 +87,21 @@ class DecisionRulesTest {
     class ForEveryPurpose {
         @Test
         void deniesARestrictedSubjectFirst() {
-            DecisionView answer = DecisionRules.decide(BILLING, subject(true, null, null), "fax", true);
+            DecisionView answer = DecisionRules.decide(BILLING, subject(true, null, null), "fax", true, true);
             assertThat(answer).isEqualTo(new DecisionView(false, LegalBasis.CONTRACT, DecisionReason.SUBJECT_RESTRICTED, null, true));
         }
 
         @Test
         void deniesAChannelThePurposeDoesNotDeclare() {
-            assertThat(DecisionRules.decide(NEWSLETTER, subject(false, ConsentState.GRANTED, "v2"), "sms", false).reason())
+            assertThat(DecisionRules.decide(NEWSLETTER, subject(false, ConsentState.GRANTED, "v2"), "sms", true, false).reason())
                     .isEqualTo(DecisionReason.CHANNEL_NOT_ALLOWED);
         }
 
         @Test
         void deniesUnknownPurposesAndSubjects() {
-            assertThat(DecisionRules.decide(null, subject(true, null, null), "email", false))
+            assertThat(DecisionRules.decide(null, subject(true, null, null), "email", true, false))
                     .isEqualTo(new DecisionView(false, null, DecisionReason.UNKNOWN_PURPOSE, null, true));
-            assertThat(DecisionRules.decide(BILLING, null, "email", false))
+            assertThat(DecisionRules.decide(BILLING, null, "email", true, false))
                     .isEqualTo(new DecisionView(false, LegalBasis.CONTRACT, DecisionReason.UNKNOWN_SUBJECT, null, false));
             assertThat(DecisionRules.ambiguous(BILLING).reason()).isEqualTo(DecisionReason.AMBIGUOUS_SUBJECT);
         }
@@ -118,26 +118,26 @@ class DecisionRulesTest {
     @Nested
     class WithAnObjection {
         private SubjectState objecting(String purpose, boolean overridden) {
-            return new SubjectState(SUBJECT, false, Map.of(), Map.of(purpose, overridden));
+            return new SubjectState(SUBJECT, false, Map.of(), Map.of(purpose, overridden), false);
         }
 
         @Test
         void deniesALegitimateInterestsPurposeUnlessCompellingGroundsOverrideIt() {
-            assertThat(DecisionRules.decide(ADS, objecting("ads", false), "web", false).reason()).isEqualTo(DecisionReason.OBJECTED);
-            assertThat(DecisionRules.decide(ADS, objecting("ads", true), "web", false))
+            assertThat(DecisionRules.decide(ADS, objecting("ads", false), "web", true, false).reason()).isEqualTo(DecisionReason.OBJECTED);
+            assertThat(DecisionRules.decide(ADS, objecting("ads", true), "web", true, false))
                     .isEqualTo(new DecisionView(true, LegalBasis.LEGITIMATE_INTERESTS, DecisionReason.COMPELLING_GROUNDS, null, false));
         }
 
         @Test
         void deniesDirectMarketingWhateverTheGrounds() {
             PurposeRule mailing = new PurposeRule("mailing", 1, true, LegalBasis.LEGITIMATE_INTERESTS, Set.of("email"), null, false, true);
-            assertThat(DecisionRules.decide(mailing, objecting("mailing", true), "email", false).reason())
+            assertThat(DecisionRules.decide(mailing, objecting("mailing", true), "email", true, false).reason())
                     .isEqualTo(DecisionReason.OBJECTED);
         }
 
         @Test
         void neverRestrictsAContractPurpose() {
-            assertThat(DecisionRules.decide(BILLING, objecting("billing", false), "post", false).reason())
+            assertThat(DecisionRules.decide(BILLING, objecting("billing", false), "post", true, false).reason())
                     .isEqualTo(DecisionReason.LEGAL_BASIS);
         }
     }
