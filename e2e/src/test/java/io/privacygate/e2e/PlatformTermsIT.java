@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,17 +34,17 @@ import static org.awaitility.Awaitility.await;
 class PlatformTermsIT {
     private static final String CONSENT = "http://127.0.0.1:8081";
     private static final String INGESTION = "http://127.0.0.1:8082";
-    private static final String META_APP_SECRET = "dev-only-meta-app-secret";
     private static final String X_CONSUMER_SECRET = "dev-only-x-consumer-secret";
     private static final String X_ACCOUNT = "2244994945";
     private static final Duration PROCESSING = Duration.ofSeconds(90);
     private static final String RUN = Long.toString(System.currentTimeMillis());
 
+    /** The purposes PrivacyFlowIT defines, which every platform channel may collect for. */
     @BeforeAll
     static void theDpoDefinesThePurposesTheseChannelsServe() {
         String dpo = Keycloak.user("demo-dpo");
-        purpose(dpo, "social-engagement", List.of("name", "message-content"));
-        purpose(dpo, "marketing-leads", List.of("contact", "name", "form-answers"));
+        PrivacyFlowIT.definePurpose(dpo, "social-engagement", "CONSENT", List.of("name", "message-content"), false);
+        PrivacyFlowIT.definePurpose(dpo, "marketing-leads", "CONSENT", List.of("contact", "name", "form-answers"), true);
     }
 
     @Test
@@ -73,7 +72,7 @@ class PlatformTermsIT {
         String comment = "98765_" + RUN;
         UUID subject = consented("facebook", fan, "social-engagement");
 
-        deliverMeta("""
+        PrivacyFlowIT.deliverMeta("""
                 {"object":"page","entry":[{"id":"1234567890","time":%d,"changes":[{"field":"feed","value":
                 {"from":{"id":"%s","name":"Fan %s"},"message":"Lovely shop %s","post_id":"1234567890_98765",
                  "comment_id":"%s","created_time":%d,"item":"comment","parent_id":"1234567890_98765","verb":"add"}}]}]}"""
@@ -118,36 +117,12 @@ class PlatformTermsIT {
                 .post(CONSENT + "/api/v1/consents").then().statusCode(201).extract().path("subjectId"));
     }
 
-    /** A purpose on consent that every platform channel may collect for; created, or replaced if it exists. */
-    private static void purpose(String dpo, String key, List<String> categories) {
-        Map<String, Object> purpose = Map.of("key", key, "title", key, "legalBasis", "CONSENT", "dataCategories", categories,
-                "retention", "P1Y", "recipients", List.of("crm-team"),
-                "channels", List.of("facebook", "messenger", "instagram", "x", "linkedin", "crm"),
-                "noticeUrl", "https://example.org/notice/" + key, "noticeVersion", "1", "gpcApplies", key.startsWith("marketing"));
-        int status = given().auth().oauth2(dpo).contentType(ContentType.JSON).body(purpose)
-                .post(CONSENT + "/api/v1/purposes").then().extract().statusCode();
-        if (status == 409) {
-            given().auth().oauth2(dpo).contentType(ContentType.JSON).body(purpose)
-                    .put(CONSENT + "/api/v1/purposes/" + key).then().statusCode(200);
-        } else {
-            assertThat(status).isEqualTo(201);
-        }
-    }
-
     /** Signed as X signs Account Activity deliveries: {@code sha256=} base64 HMAC-SHA256 of the raw body. */
     private static void deliverX(String json) {
         byte[] body = json.replace("\n", "").getBytes(StandardCharsets.UTF_8);
         given().contentType(ContentType.JSON)
                 .header("x-twitter-webhooks-signature", "sha256=" + Base64.getEncoder().encodeToString(hmac(X_CONSUMER_SECRET, body)))
                 .body(body).post(INGESTION + "/webhooks/x").then().statusCode(200);
-    }
-
-    /** Signed as Meta signs it: {@code sha256=} lower-case hex HMAC-SHA256 of the raw body under the app secret. */
-    private static void deliverMeta(String json) {
-        byte[] body = json.replace("\n", "").getBytes(StandardCharsets.UTF_8);
-        given().contentType(ContentType.JSON)
-                .header("X-Hub-Signature-256", "sha256=" + HexFormat.of().formatHex(hmac(META_APP_SECRET, body)))
-                .body(body).post(INGESTION + "/webhooks/meta").then().statusCode(200);
     }
 
     private static byte[] hmac(String secret, byte[] body) {

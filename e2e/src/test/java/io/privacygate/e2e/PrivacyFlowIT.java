@@ -257,7 +257,7 @@ class PrivacyFlowIT {
     static void definePurpose(String dpo, String key, String legalBasis, List<String> categories, boolean gpcApplies) {
         Map<String, Object> purpose = new HashMap<>(Map.of("key", key, "title", key, "legalBasis", legalBasis,
                 "dataCategories", categories, "retention", "P1Y", "recipients", List.of("crm-team"),
-                "channels", List.of("facebook", "messenger", "instagram", "crm"), "noticeUrl", "https://example.org/notice/" + key,
+                "channels", List.of("facebook", "messenger", "instagram", "x", "linkedin", "crm"), "noticeUrl", "https://example.org/notice/" + key,
                 "noticeVersion", "1", "gpcApplies", gpcApplies));
         if (!legalBasis.equals("CONSENT")) {
             // Issue 20, Art. 6(1): a purpose on another basis is active only with the reference it rests on.
@@ -274,7 +274,7 @@ class PrivacyFlowIT {
     }
 
     /** A delivery signed as Meta signs it: HMAC-SHA256 of the raw body with the app secret, lower-case hex. */
-    private static void deliverMeta(String json) {
+    static void deliverMeta(String json) {
         byte[] body = json.replace("\n", "").getBytes(StandardCharsets.UTF_8);
         given().contentType(ContentType.JSON).header("X-Hub-Signature-256", "sha256=" + hmacHex(body)).body(body)
                 .post(INGESTION + "/webhooks/meta").then().statusCode(200);
