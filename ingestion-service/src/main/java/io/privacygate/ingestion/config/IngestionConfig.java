@@ -203,6 +203,10 @@ public interface IngestionConfig {
 
         @WithDefault("10m")
         Duration maxBackoff();
+
+        /** How often a request dsr-service is working on is asked about again, for the status page Meta links to. */
+        @WithDefault("1m")
+        Duration statusRefresh();
     }
 
     /** Reconciliation with the platforms (issue 21 point 3): deletions whose webhook was lost are found by asking. */

@@ -44,8 +44,6 @@ public class DeletionCallbackService {
     private static final Logger LOG = Logger.getLogger(DeletionCallbackService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int FORWARD_BATCH = 50;
-    /** How often a forwarded request's outcome is asked for, for its status page. */
-    private static final Duration STATUS_REFRESH = Duration.ofMinutes(5);
 
     private final PlatformsConfig platforms;
     private final IngestionConfig config;
@@ -164,11 +162,11 @@ public class DeletionCallbackService {
                     .chain(reloaded -> forward(cipher, reloaded));
             case OPENED -> dsr.verifyByPlatform(code, request.channel, request.dsrRequestId)
                     .chain(verified -> update(code, DeletionRequest.Status.VERIFIED, request.dsrRequestId, verified,
-                            STATUS_REFRESH))
+                            config.deletionCallbacks().statusRefresh()))
                     .replaceWith(true);
             case VERIFIED -> dsr.status(request.dsrRequestId)
                     .chain(current -> update(code, DeletionRequest.Status.VERIFIED, request.dsrRequestId, current,
-                            STATUS_REFRESH))
+                            config.deletionCallbacks().statusRefresh()))
                     .replaceWith(true);
         };
     }
