@@ -98,6 +98,11 @@ public class DsrRequestRepository implements PanacheRepositoryBase<DsrRequest, U
         return count("status in ?1 and dueAt < ?2", List.copyOf(RequestStatus.OPEN), now);
     }
 
+    /** Open requests past a platform's deadline (issue 21: X allows 24 hours). */
+    public Uni<Long> countPlatformOverdue(Instant now) {
+        return count("status in ?1 and platformDueAt < ?2", List.copyOf(RequestStatus.OPEN), now);
+    }
+
     /** Open requests not yet overdue but due before {@code until}. */
     public Uni<Long> countDueBetween(Instant now, Instant until) {
         return count("status in ?1 and dueAt >= ?2 and dueAt < ?3", List.copyOf(RequestStatus.OPEN), now, until);

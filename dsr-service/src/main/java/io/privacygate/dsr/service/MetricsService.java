@@ -30,7 +30,9 @@ public class MetricsService {
                 .chain(open -> requests.countOverdue(now)
                         .chain(overdue -> requests.countDueBetween(now, now.plus(config.nearDeadline()))
                                 .chain(nearDeadline -> tasks.countFailed()
-                                        .invoke(failed -> metrics.counts(new DsrMetrics.Counts(open, overdue, nearDeadline, failed))))))
+                                        .chain(failed -> requests.countPlatformOverdue(now)
+                                                .invoke(platformOverdue -> metrics.counts(new DsrMetrics.Counts(open,
+                                                        overdue, nearDeadline, failed, platformOverdue)))))))
                 .replaceWithVoid();
     }
 }

@@ -40,6 +40,9 @@ public class Transitions {
         request.closedBy = actor;
         if (to == RequestStatus.COMPLETED) {
             metrics.completed(Duration.between(request.receivedAt, now));
+            if (request.platformDueAt != null) {
+                metrics.completedForPlatform(!now.isAfter(request.platformDueAt));
+            }
         }
         return move(request, to, actor);
     }

@@ -114,6 +114,20 @@ class OperationsTest {
         assertThat(scraped(gauge)).isEqualTo(before + 1);
     }
 
+    /** Issue 21: an open erasure past a platform's own deadline (X: 24 hours) is measured beside Art. 12(3)'s. */
+    @Test
+    void anOpenRequestPastItsPlatformDeadlineRaisesItsGauge() throws Throwable {
+        String gauge = "privacygate_dsr_requests_platform_overdue";
+        VertxContextSupport.subscribeAndAwait(() -> metrics.refresh(Instant.now()));
+        double before = scraped(gauge);
+
+        String id = fileFor("ERASURE", email());
+        Db.execute(db, "update dsr_request set platform_due_at = now() - interval '1 hour' where id = ?::uuid", id);
+        VertxContextSupport.subscribeAndAwait(() -> metrics.refresh(Instant.now()));
+
+        assertThat(scraped(gauge)).isEqualTo(before + 1);
+    }
+
     @Test
     void aFailedTaskRaisesTheFailedTasksGaugeUntilItIsRetried() throws Throwable {
         String gauge = "privacygate_dsr_tasks_failed";

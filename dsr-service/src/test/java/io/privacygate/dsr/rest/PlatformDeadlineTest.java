@@ -1,7 +1,12 @@
 package io.privacygate.dsr.rest;
 
 import io.agroal.api.AgroalDataSource;
+import io.privacygate.dsr.model.Outcome;
+import io.privacygate.dsr.model.RequestStatus;
+import io.privacygate.dsr.repository.DsrRequestRepository;
+import io.privacygate.dsr.service.Transitions;
 import io.privacygate.dsr.service.deadlines.PlatformDeadlineWatch;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.privacygate.testing.PostgresTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.privacygate.dsr.rest.Fixtures.REQUESTS;
 import static io.privacygate.dsr.rest.Fixtures.as;
@@ -22,6 +28,7 @@ import static io.privacygate.dsr.rest.Fixtures.facebook;
 import static io.privacygate.dsr.rest.Fixtures.get;
 import static io.privacygate.dsr.rest.Fixtures.intake;
 import static io.privacygate.dsr.rest.Fixtures.platformUserId;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -42,11 +49,51 @@ class PlatformDeadlineTest {
     @Inject
     PlatformDeadlineWatch watch;
 
+    @Inject
+    DsrRequestRepository requests;
+
+    @Inject
+    Transitions transitions;
+
     /** ingestion-service files an erasure for an X user's compliance event, received at the given time. */
     static String xErasure(Instant receivedAt) {
         return as(intake()).body(Map.of("type", "ERASURE", "identifiers", java.util.List.of(Map.of("type", "x",
                         "value", platformUserId())), "channel", "x-compliance", "receivedAt", receivedAt.toString()))
                 .post(REQUESTS).then().statusCode(201).extract().path("id");
+    }
+
+    /** dsr-service measures the platform's deadline: each completed request counts as having met it or not. */
+    @Nested
+    class TheMeasure {
+        private static final String MET = "privacygate_dsr_platform_deadline_total{outcome=\"met\"}";
+        private static final String MISSED = "privacygate_dsr_platform_deadline_total{outcome=\"missed\"}";
+
+        @Test
+        void aCompletedPlatformErasureCountsAsMetOrMissed() throws Throwable {
+            String inTime = xErasure(Instant.now().minus(1, ChronoUnit.HOURS));
+            String late = xErasure(Instant.now().minus(25, ChronoUnit.HOURS));
+            double met = scraped(MET);
+            double missed = scraped(MISSED);
+
+            complete(inTime);
+            complete(late);
+
+            assertThat(scraped(MET)).isEqualTo(met + 1);
+            assertThat(scraped(MISSED)).isEqualTo(missed + 1);
+        }
+
+        private void complete(String id) throws Throwable {
+            VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> requests.findById(UUID.fromString(id))
+                    .chain(request -> transitions.close(request, RequestStatus.COMPLETED, Outcome.FULFILLED, "system:test"))));
+        }
+
+        /** A series' value on /q/metrics; 0 before it was first counted. */
+        private static double scraped(String series) {
+            return given().get("/q/metrics").then().statusCode(200).extract().asString().lines()
+                    .filter(line -> line.startsWith(series + " "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+                    .findFirst().orElse(0);
+        }
     }
 
     @Nested
