@@ -52,7 +52,10 @@ class KeyRotationIT {
         // are told the new one, as deploy/README's runbook says, and the log verifies across the change.
         var keys = RestAssured.get("http://127.0.0.1:8084/api/v1/checkpoints/keys").then().statusCode(200)
                 .extract().jsonPath();
-        assertThat(keys.getList("keys")).hasSizeGreaterThan(1);
+        if (!Suite.vaultKeys()) {
+            // Vault rotates audit-service-checkpoint-signing on its own schedule (deploy/vault/setup.sh), not here.
+            assertThat(keys.getList("keys")).hasSizeGreaterThan(1);
+        }
         assertThat(keys.getList("keys.current", Boolean.class)).last().isEqualTo(true);
         Suite.witnesses().forEach(witness -> witness.trust(keys.getString("keys.find { it.current }.verifierKey")));
         RestAssured.given().auth().oauth2(dpo).post("http://127.0.0.1:8084/api/v1/checkpoints").then()

@@ -94,12 +94,24 @@ public class Suite implements BeforeAllCallback {
         }
     }
 
+    /**
+     * {@code -Dprivacy-gate.keys=vault}: the whole suite runs with privacy-gate.keys.provider=vault against testing's
+     * Vault transit emulator ({@code up --keys vault}); give it a data folder of its own
+     * ({@code -Dprivacy-gate.home=target/suite-vault}), since the emulator's keys live in memory.
+     */
+    static boolean vaultKeys() {
+        return "vault".equals(System.getProperty("privacy-gate.keys"));
+    }
+
     /** {@code bin/privacy-gate COMMAND [ARGUMENT...]} for the suite of this test run. */
     static ProcessBuilder command(String... command) {
         List<String> line = new java.util.ArrayList<>(List.of(ROOT.resolve("bin/privacy-gate").toString()));
         line.addAll(List.of(command));
         ProcessBuilder builder = new ProcessBuilder(line).directory(ROOT.toFile());
         builder.environment().put("PRIVACY_GATE_HOME", HOME.toString());
+        if (vaultKeys()) {
+            builder.environment().put("PRIVACY_GATE_KEYS", "vault");
+        }
         // Meta's Graph API cannot be reached from here: up's local stand-in serves the leads (MetaLeads).
         builder.environment().remove("PRIVACY_GATE_PLATFORMS_META_GRAPH_URL");
         builder.environment().put("PRIVACY_GATE_SMTP_HOST", "127.0.0.1");
