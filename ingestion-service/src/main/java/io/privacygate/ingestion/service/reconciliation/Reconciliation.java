@@ -165,7 +165,9 @@ public class Reconciliation {
                         return states;
                     })
                     .onFailure().recoverWithItem(failure -> {
-                        LOG.warnf("X compliance job failed (%s); the stored tweets are checked on the next run", failure.getMessage());
+                        // The class only: a client failure's message may quote the request, and the ids it sent are personal data.
+                        LOG.warnf("X compliance job failed (%s); the stored tweets are checked on the next run",
+                                failure.getClass().getSimpleName());
                         return due.stream().map(item -> Map.entry(item, State.UNVERIFIED)).toList();
                     })
                     .emitOn(onContext)
@@ -200,7 +202,9 @@ public class Reconciliation {
                             .collect().asList()
                             .map(opened -> new Count(authors.size(), (int) opened.stream().filter(Boolean::booleanValue).count(), 0)))
                     .onFailure().recoverWithItem(failure -> {
-                        LOG.warnf("X users compliance job failed (%s); the accounts are checked on the next run", failure.getMessage());
+                        // The class only: a client failure's message may quote the request, and the ids it sent are personal data.
+                        LOG.warnf("X users compliance job failed (%s); the accounts are checked on the next run",
+                                failure.getClass().getSimpleName());
                         return new Count(0, 0, authors.size());
                     })
                     .emitOn(onContext)
